@@ -1,0 +1,661 @@
+//! The JSON API between the app and the server: what goes over the wire, and how each
+//! request body is parsed into validated values (all field problems at once).
+//!
+//! Request bodies carry plain strings so that a bad field can be named; `parse` turns them
+//! into domain values or into the list of [`FieldProblem`]s the server answers with (400)
+//! and the app shows in its error summary.
+
+use crate::contact::{Email, PhoneNumber};
+use crate::date::Date;
+use crate::identity::{PersonName, PersonalNumber, Sex};
+use crate::language::Language;
+use crate::problem::{FieldProblem, Problem, Problems};
+use crate::reference::ReferenceNumber;
+use crate::secret::{OneTimeCode, Password, SecretToken};
+use crate::status::{RejectionReason, RequestStatus};
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+
+/// The result of parsing a request body.
+pub type Parsed<T> = Result<T, Vec<FieldProblem>>;
+
+fn finish<T>(problems: Problems, value: Option<T>) -> Parsed<T> {
+    match value {
+        Some(v) if problems.is_empty() => Ok(v),
+        _ => Err(problems.into_vec()),
+    }
+}
+
+/// Which of the two contact details a code was sent to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    Phone,
+    Email,
+}
+
+impl Channel {
+    pub fn code(self) -> &'static str {
+        match self {
+            Channel::Phone => "phone",
+            Channel::Email => "email",
+        }
+    }
+}
+
+// ---------------------------------------------------------------- sign-up
+
+/// `POST /api/signup`: start creating an account; codes go to both destinations.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct SignupStart {
+    pub phone: String,
+    pub email: String,
+    pub language: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct ValidSignupStart {
+    pub phone: PhoneNumber,
+    pub email: Email,
+    pub language: Language,
+}
+
+impl SignupStart {
+    pub fn parse(&self) -> Parsed<ValidSignupStart> {
+        let mut p = Problems::new();
+        let phone = p.check("phone", PhoneNumber::parse(&self.phone));
+        let email = p.check("email", Email::parse(&self.email));
+        let language = p.check("language", Language::parse(&self.language));
+        let v = (|| {
+            Some(ValidSignupStart {
+                phone: phone?,
+                email: email?,
+                language: language?,
+            })
+        })();
+        finish(p, v)
+    }
+}
+
+/// Answer to `POST /api/signup`. `signup_id` is a secret: whoever holds it may verify the codes.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SignupStarted {
+    pub signup_id: String,
+    pub phone_masked: String,
+    pub email_masked: String,
+    pub code_ttl_seconds: u32,
+    pub resend_after_seconds: u32,
+}
+
+/// `POST /api/signup/verify`: one code for one channel.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct VerifyCode {
+    pub signup_id: String,
+    pub channel: Channel,
+    pub code: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct ValidVerifyCode {
+    pub signup_id: SecretToken,
+    pub channel: Channel,
+    pub code: OneTimeCode,
+}
+
+impl VerifyCode {
+    pub fn parse(&self) -> Parsed<ValidVerifyCode> {
+        let mut p = Problems::new();
+        let signup_id = p.check("signup_id", SecretToken::parse(&self.signup_id));
+        let code = p.check("code", OneTimeCode::parse(&self.code));
+        let v = (|| {
+            Some(ValidVerifyCode {
+                signup_id: signup_id?,
+                channel: self.channel,
+                code: code?,
+            })
+        })();
+        finish(p, v)
+    }
+}
+
+/// The state of a sign-up's verification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignupProgress {
+    pub phone_verified: bool,
+    pub email_verified: bool,
+}
+
+/// `POST /api/signup/resend`: a new code for one channel.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ResendCode {
+    pub signup_id: String,
+    pub channel: Channel,
+}
+
+impl ResendCode {
+    pub fn parse(&self) -> Parsed<(SecretToken, Channel)> {
+        let mut p = Problems::new();
+        let id = p.check("signup_id", SecretToken::parse(&self.signup_id));
+        finish(p, id.map(|id| (id, self.channel)))
+    }
+}
+
+/// `POST /api/signup/complete`: choose the password; the account exists from now on and the
+/// answer sets the session cookie.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CompleteSignup {
+    pub signup_id: String,
+    pub password: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct ValidCompleteSignup {
+    pub signup_id: SecretToken,
+    pub password: Password,
+}
+
+impl CompleteSignup {
+    pub fn parse(&self) -> Parsed<ValidCompleteSignup> {
+        let mut p = Problems::new();
+        let signup_id = p.check("signup_id", SecretToken::parse(&self.signup_id));
+        let password = p.check("password", Password::parse(&self.password));
+        let v = (|| {
+            Some(ValidCompleteSignup {
+                signup_id: signup_id?,
+                password: password?,
+            })
+        })();
+        finish(p, v)
+    }
+}
+
+// ---------------------------------------------------------------- session
+
+/// `POST /api/session`: sign in with the e-mail address or the phone number.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct SignIn {
+    pub login: String,
+    pub password: String,
+}
+
+/// Who signs in: an account is found by either of its verified contacts.
+#[derive(Debug, Clone)]
+pub enum Login {
+    Email(Email),
+    Phone(PhoneNumber),
+}
+
+#[derive(Debug, Clone)]
+pub struct ValidSignIn {
+    pub login: Login,
+    /// Not parsed as a [`Password`]: an old password may predate today's rules.
+    pub password: String,
+}
+
+impl SignIn {
+    pub fn parse(&self) -> Parsed<ValidSignIn> {
+        let mut p = Problems::new();
+        let login = if self.login.contains('@') {
+            p.check("login", Email::parse(&self.login).map(Login::Email))
+        } else {
+            p.check("login", PhoneNumber::parse(&self.login).map(Login::Phone))
+        };
+        if self.password.is_empty() {
+            p.push("password", Problem::Required);
+        } else if self.password.chars().count() > 128 {
+            p.push("password", Problem::PasswordTooLong);
+        }
+        let v = login.map(|login| ValidSignIn {
+            login,
+            password: self.password.clone(),
+        });
+        finish(p, v)
+    }
+}
+
+/// `GET /api/me`: the signed-in voter, with contacts masked, and where their registration is.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Me {
+    pub phone_masked: String,
+    pub email_masked: String,
+    pub language: Language,
+    pub face_captured: bool,
+    pub request: Option<RequestView>,
+}
+
+// ---------------------------------------------------------------- face capture
+
+/// What the camera step must show; the full liveness check adds head-turn prompts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LivenessPrompt {
+    LookStraight,
+}
+
+/// Answer to `POST /api/face/challenge`: a single-use challenge bound to the account.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct FaceChallenge {
+    pub challenge_id: String,
+    pub prompt: LivenessPrompt,
+    pub expires_in_seconds: u32,
+}
+
+/// `POST /api/face`: the frames captured for a challenge, as base64 JPEG.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct FaceCapture {
+    pub challenge_id: String,
+    pub frames: Vec<String>,
+}
+
+/// A decoded JPEG frame from the camera.
+#[derive(Clone, PartialEq, Eq)]
+pub struct JpegFrame(Vec<u8>);
+
+impl std::fmt::Debug for JpegFrame {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "JpegFrame({} bytes)", self.0.len())
+    }
+}
+
+impl JpegFrame {
+    /// The most frames one capture may send, and the largest frame.
+    pub const MAX_FRAMES: usize = 10;
+    pub const MAX_BYTES: usize = 1_500_000;
+
+    pub fn parse_base64(input: &str) -> Result<JpegFrame, Problem> {
+        // Base64 is 4/3 of the bytes: refuse before decoding anything too large.
+        if input.len() > Self::MAX_BYTES / 3 * 4 + 4 {
+            return Err(Problem::FrameTooLarge);
+        }
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(input.trim())
+            .map_err(|_| Problem::FrameInvalid)?;
+        JpegFrame::from_bytes(bytes)
+    }
+
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<JpegFrame, Problem> {
+        if bytes.len() > Self::MAX_BYTES {
+            return Err(Problem::FrameTooLarge);
+        }
+        let soi = bytes.starts_with(&[0xFF, 0xD8, 0xFF]);
+        let eoi = bytes.ends_with(&[0xFF, 0xD9]);
+        if !soi || !eoi || bytes.len() < 128 {
+            return Err(Problem::FrameInvalid);
+        }
+        Ok(JpegFrame(bytes))
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        &self.0
+    }
+
+    pub fn to_base64(&self) -> String {
+        base64::engine::general_purpose::STANDARD.encode(&self.0)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ValidFaceCapture {
+    pub challenge_id: SecretToken,
+    pub frames: Vec<JpegFrame>,
+}
+
+impl FaceCapture {
+    pub fn parse(&self) -> Parsed<ValidFaceCapture> {
+        let mut p = Problems::new();
+        let challenge_id = p.check("challenge_id", SecretToken::parse(&self.challenge_id));
+        let mut frames = Vec::new();
+        if self.frames.is_empty() {
+            p.push("frames", Problem::FrameMissing);
+        } else if self.frames.len() > JpegFrame::MAX_FRAMES {
+            p.push("frames", Problem::FrameTooMany);
+        } else {
+            for (i, f) in self.frames.iter().enumerate() {
+                if let Some(frame) = p.check(&format!("frames[{i}]"), JpegFrame::parse_base64(f)) {
+                    frames.push(frame);
+                }
+            }
+        }
+        let v = challenge_id.map(|challenge_id| ValidFaceCapture {
+            challenge_id,
+            frames,
+        });
+        finish(p, v)
+    }
+}
+
+/// Answer to `POST /api/face`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct FaceAccepted {
+    pub accepted: bool,
+}
+
+// ---------------------------------------------------------------- request
+
+/// The identity as entered (thin: the full personal-data step adds the document fields).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IdentityForm {
+    pub personal_number: String,
+    pub first_name: String,
+    pub surname: String,
+    pub date_of_birth: String,
+    pub sex: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Identity {
+    pub personal_number: PersonalNumber,
+    pub first_name: PersonName,
+    pub surname: PersonName,
+    pub date_of_birth: Date,
+    pub sex: Sex,
+}
+
+impl IdentityForm {
+    /// Parses every field and cross-checks the personal number with the date of birth and
+    /// sex; `today` keeps births in the past. Field names are prefixed with `prefix`.
+    pub fn parse(&self, today: Date) -> Parsed<Identity> {
+        let mut p = Problems::new();
+        let pn = p.check("personal_number", PersonalNumber::parse(&self.personal_number));
+        let first_name = p.check("first_name", PersonName::parse(&self.first_name));
+        let surname = p.check("surname", PersonName::parse(&self.surname));
+        let born = p.check(
+            "date_of_birth",
+            Date::parse(&self.date_of_birth).and_then(|d| {
+                if d > today {
+                    Err(Problem::DateInFuture)
+                } else {
+                    Ok(d)
+                }
+            }),
+        );
+        let sex = p.check("sex", Sex::parse(&self.sex));
+        if let (Some(pn), Some(born)) = (&pn, born) {
+            if pn.birth_date() != born {
+                p.push("personal_number", Problem::PersonalNumberDateMismatch);
+            }
+        }
+        if let (Some(pn), Some(sex)) = (&pn, sex) {
+            if pn.sex() != sex {
+                p.push("personal_number", Problem::PersonalNumberSexMismatch);
+            }
+        }
+        let v = (|| {
+            Some(Identity {
+                personal_number: pn?,
+                first_name: first_name?,
+                surname: surname?,
+                date_of_birth: born?,
+                sex: sex?,
+            })
+        })();
+        finish(p, v)
+    }
+}
+
+/// `POST /api/request`: submit the registration. The idempotency key, made once per draft by
+/// the app, makes a retry on a flaky network return the same request instead of a second one.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SubmitRequest {
+    pub idempotency_key: String,
+    pub identity: IdentityForm,
+}
+
+#[derive(Debug, Clone)]
+pub struct ValidSubmitRequest {
+    pub idempotency_key: String,
+    pub identity: Identity,
+}
+
+impl SubmitRequest {
+    pub fn parse(&self, today: Date) -> Parsed<ValidSubmitRequest> {
+        let mut p = Problems::new();
+        let key = &self.idempotency_key;
+        let key_ok = (16..=64).contains(&key.len())
+            && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        if !key_ok {
+            p.push("idempotency_key", Problem::IdempotencyKeyInvalid);
+        }
+        let identity = match self.identity.parse(today) {
+            Ok(identity) => Some(identity),
+            Err(problems) => {
+                for fp in problems {
+                    p.push(&format!("identity.{}", fp.field), fp.code);
+                }
+                None
+            }
+        };
+        let v = identity.map(|identity| ValidSubmitRequest {
+            idempotency_key: key.clone(),
+            identity,
+        });
+        finish(p, v)
+    }
+}
+
+/// A request as its voter sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestView {
+    pub reference: ReferenceNumber,
+    pub status: RequestStatus,
+    /// RFC 3339, UTC.
+    pub submitted_at: String,
+    pub decided_at: Option<String>,
+    pub reasons: Vec<RejectionReason>,
+}
+
+// ---------------------------------------------------------------- errors
+
+/// What went wrong, in a word the app can act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// Some fields are wrong: see `fields`.
+    InvalidInput,
+    /// The code is wrong; `attempts_left` says how many tries remain.
+    CodeWrong,
+    /// The code expired or was used up: ask for a new one.
+    CodeExpired,
+    /// Too many attempts or codes; `retry_after_seconds` says when to come back.
+    TooManyRequests,
+    /// Not signed in, or the sign-up or challenge is unknown.
+    Unauthorized,
+    /// The login or password is wrong (never says which).
+    BadCredentials,
+    /// The phone or e-mail already belongs to an account.
+    AlreadyRegistered,
+    /// A step is missing (e.g. submitting before the face capture).
+    StepMissing,
+    /// A request is already open for this account.
+    RequestExists,
+    NotFound,
+    /// Something broke on our side; nothing about it is said here.
+    Internal,
+}
+
+/// The body of every error answer.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ApiError {
+    pub error: ErrorKind,
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldProblem>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attempts_left: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after_seconds: Option<u32>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> Date {
+        Date::parse("2026-11-21").unwrap()
+    }
+
+    fn good_identity() -> IdentityForm {
+        IdentityForm {
+            personal_number: "J05415123A".into(),
+            first_name: "Ëndra".into(),
+            surname: "Çela".into(),
+            date_of_birth: "1990-04-15".into(),
+            sex: "F".into(),
+        }
+    }
+
+    fn fields(problems: Vec<FieldProblem>) -> Vec<(String, Problem)> {
+        problems.into_iter().map(|p| (p.field, p.code)).collect()
+    }
+
+    #[test]
+    fn signup_names_every_bad_field() {
+        let bad = SignupStart {
+            phone: "+355691234567".into(),
+            email: "nope".into(),
+            language: "sq".into(),
+        };
+        assert_eq!(
+            fields(bad.parse().unwrap_err()),
+            vec![
+                ("phone".to_owned(), Problem::PhoneAlbanian),
+                ("email".to_owned(), Problem::EmailInvalid)
+            ]
+        );
+        let good = SignupStart {
+            phone: "+39 312 345 6789".into(),
+            email: "ana@example.it".into(),
+            language: "en".into(),
+        };
+        assert_eq!(good.parse().unwrap().language, Language::En);
+    }
+
+    #[test]
+    fn identity_is_cross_checked() {
+        assert!(good_identity().parse(today()).is_ok());
+        for (change, expected, why) in [
+            (
+                ("date_of_birth", "1990-04-16"),
+                vec![("personal_number", Problem::PersonalNumberDateMismatch)],
+                "birth date differs from the number",
+            ),
+            (
+                ("sex", "M"),
+                vec![("personal_number", Problem::PersonalNumberSexMismatch)],
+                "sex differs from the number",
+            ),
+            (
+                ("date_of_birth", "2027-01-01"),
+                vec![("date_of_birth", Problem::DateInFuture)],
+                "born in the future",
+            ),
+            (
+                ("first_name", "Ana2"),
+                vec![("first_name", Problem::NameInvalid)],
+                "digit in a name",
+            ),
+            (
+                ("personal_number", ""),
+                vec![("personal_number", Problem::Required)],
+                "missing number",
+            ),
+        ] {
+            let mut form = good_identity();
+            let (field, value) = change;
+            match field {
+                "date_of_birth" => form.date_of_birth = value.into(),
+                "sex" => form.sex = value.into(),
+                "first_name" => form.first_name = value.into(),
+                "personal_number" => form.personal_number = value.into(),
+                _ => unreachable!(),
+            }
+            let expected: Vec<_> = expected.into_iter().map(|(f, p)| (f.to_owned(), p)).collect();
+            assert_eq!(fields(form.parse(today()).unwrap_err()), expected, "{why}");
+        }
+    }
+
+    #[test]
+    fn submit_prefixes_identity_fields() {
+        let req = SubmitRequest {
+            idempotency_key: "short".into(),
+            identity: IdentityForm {
+                surname: String::new(),
+                ..good_identity()
+            },
+        };
+        assert_eq!(
+            fields(req.parse(today()).unwrap_err()),
+            vec![
+                ("idempotency_key".to_owned(), Problem::IdempotencyKeyInvalid),
+                ("identity.surname".to_owned(), Problem::Required)
+            ]
+        );
+    }
+
+    #[test]
+    fn frames_must_be_jpeg() {
+        let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0];
+        jpeg.resize(200, 0);
+        jpeg.extend([0xFF, 0xD9]);
+        let b64 = JpegFrame::from_bytes(jpeg).unwrap().to_base64();
+        let token = "t".repeat(43);
+        let ok = FaceCapture {
+            challenge_id: token.clone(),
+            frames: vec![b64.clone()],
+        };
+        assert_eq!(ok.parse().unwrap().frames.len(), 1);
+        for (frames, expected, why) in [
+            (vec![], ("frames", Problem::FrameMissing), "no frame"),
+            (vec!["aGVsbG8=".to_owned()], ("frames[0]", Problem::FrameInvalid), "not a JPEG"),
+            (vec!["***".to_owned()], ("frames[0]", Problem::FrameInvalid), "not base64"),
+            (vec![b64; 11], ("frames", Problem::FrameTooMany), "eleven frames"),
+        ] {
+            let capture = FaceCapture {
+                challenge_id: token.clone(),
+                frames,
+            };
+            assert_eq!(
+                fields(capture.parse().unwrap_err()),
+                vec![(expected.0.to_owned(), expected.1)],
+                "{why}"
+            );
+        }
+    }
+
+    #[test]
+    fn sign_in_by_email_or_phone() {
+        let by_mail = SignIn {
+            login: "Ana@Example.it".into(),
+            password: "whatever1".into(),
+        };
+        assert!(matches!(by_mail.parse().unwrap().login, Login::Email(_)));
+        let by_phone = SignIn {
+            login: "+39 312 345 6789".into(),
+            password: "x".into(),
+        };
+        assert!(matches!(by_phone.parse().unwrap().login, Login::Phone(_)));
+        let empty = SignIn::default();
+        assert_eq!(
+            fields(empty.parse().unwrap_err()),
+            vec![
+                ("login".to_owned(), Problem::Required),
+                ("password".to_owned(), Problem::Required)
+            ]
+        );
+    }
+
+    #[test]
+    fn api_error_wire_shape() {
+        let e = ApiError {
+            error: ErrorKind::InvalidInput,
+            message: "check the fields".into(),
+            fields: vec![FieldProblem::new("phone", Problem::PhoneAlbanian)],
+            attempts_left: None,
+            retry_after_seconds: None,
+        };
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(json["error"], "invalid_input");
+        assert_eq!(json["fields"][0]["code"], "phone_albanian");
+        assert!(json.get("attempts_left").is_none());
+    }
+}

@@ -1,0 +1,163 @@
+//! What can be wrong with an input: one code per rule, translated by the client, named by field.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// One broken rule. The code (snake_case on the wire) is the i18n key the app translates;
+/// `Display` gives the English sentence the server puts next to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Problem {
+    Required,
+    TooLong,
+    PhoneNeedsCountryCode,
+    PhoneInvalid,
+    PhoneAlbanian,
+    EmailInvalid,
+    PasswordTooShort,
+    PasswordTooLong,
+    PasswordTooCommon,
+    CodeInvalid,
+    NameInvalid,
+    DateInvalid,
+    DateInFuture,
+    PersonalNumberInvalid,
+    PersonalNumberDateMismatch,
+    PersonalNumberSexMismatch,
+    SexInvalid,
+    LanguageInvalid,
+    ChannelInvalid,
+    TokenInvalid,
+    IdempotencyKeyInvalid,
+    FrameMissing,
+    FrameTooMany,
+    FrameInvalid,
+    FrameTooLarge,
+    ReferenceInvalid,
+}
+
+impl Problem {
+    /// Every problem, for exhaustive tests of the translations.
+    pub const ALL: [Problem; 26] = [
+        Problem::Required,
+        Problem::TooLong,
+        Problem::PhoneNeedsCountryCode,
+        Problem::PhoneInvalid,
+        Problem::PhoneAlbanian,
+        Problem::EmailInvalid,
+        Problem::PasswordTooShort,
+        Problem::PasswordTooLong,
+        Problem::PasswordTooCommon,
+        Problem::CodeInvalid,
+        Problem::NameInvalid,
+        Problem::DateInvalid,
+        Problem::DateInFuture,
+        Problem::PersonalNumberInvalid,
+        Problem::PersonalNumberDateMismatch,
+        Problem::PersonalNumberSexMismatch,
+        Problem::SexInvalid,
+        Problem::LanguageInvalid,
+        Problem::ChannelInvalid,
+        Problem::TokenInvalid,
+        Problem::IdempotencyKeyInvalid,
+        Problem::FrameMissing,
+        Problem::FrameTooMany,
+        Problem::FrameInvalid,
+        Problem::FrameTooLarge,
+        Problem::ReferenceInvalid,
+    ];
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Problem::Required => "this field is required",
+            Problem::TooLong => "this field is too long",
+            Problem::PhoneNeedsCountryCode => {
+                "enter the number in international form, starting with + and the country code"
+            }
+            Problem::PhoneInvalid => "enter a valid mobile number, like +39 312 345 6789",
+            Problem::PhoneAlbanian => {
+                "an Albanian (+355) number cannot be used: this service is for voters living abroad"
+            }
+            Problem::EmailInvalid => "enter a valid e-mail address, like name@example.com",
+            Problem::PasswordTooShort => "the password must have at least 8 characters",
+            Problem::PasswordTooLong => "the password must have at most 128 characters",
+            Problem::PasswordTooCommon => "this password is too common: choose another one",
+            Problem::CodeInvalid => "the code has 6 digits",
+            Problem::NameInvalid => "use only letters, spaces, hyphens and apostrophes",
+            Problem::DateInvalid => "enter a real date",
+            Problem::DateInFuture => "the date must be in the past",
+            Problem::PersonalNumberInvalid => {
+                "the personal number has 10 characters, like J90415123A, as on your document"
+            }
+            Problem::PersonalNumberDateMismatch => {
+                "the personal number does not match the date of birth"
+            }
+            Problem::PersonalNumberSexMismatch => "the personal number does not match the sex",
+            Problem::SexInvalid => "choose female or male, as on your document",
+            Problem::LanguageInvalid => "unknown language",
+            Problem::ChannelInvalid => "unknown channel",
+            Problem::TokenInvalid => "the link or session is not valid",
+            Problem::IdempotencyKeyInvalid => "the submission key is not valid",
+            Problem::FrameMissing => "no camera picture was received",
+            Problem::FrameTooMany => "too many camera pictures",
+            Problem::FrameInvalid => "the camera picture is not a JPEG image",
+            Problem::FrameTooLarge => "the camera picture is too large",
+            Problem::ReferenceInvalid => "the reference number is not valid",
+        })
+    }
+}
+
+impl std::error::Error for Problem {}
+
+/// A problem attached to the field (its JSON name) it was found in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldProblem {
+    pub field: String,
+    pub code: Problem,
+    pub message: String,
+}
+
+impl FieldProblem {
+    pub fn new(field: &str, code: Problem) -> Self {
+        FieldProblem {
+            field: field.to_owned(),
+            code,
+            message: code.to_string(),
+        }
+    }
+}
+
+/// Collects the problems of a whole form, so the user sees all of them at once.
+#[derive(Debug, Default)]
+pub struct Problems(Vec<FieldProblem>);
+
+impl Problems {
+    pub fn new() -> Self {
+        Problems(Vec::new())
+    }
+
+    /// Runs one parser; remembers its problem under `field` and returns the value if any.
+    pub fn check<T>(&mut self, field: &str, parsed: Result<T, Problem>) -> Option<T> {
+        match parsed {
+            Ok(value) => Some(value),
+            Err(code) => {
+                self.0.push(FieldProblem::new(field, code));
+                None
+            }
+        }
+    }
+
+    pub fn push(&mut self, field: &str, code: Problem) {
+        self.0.push(FieldProblem::new(field, code));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn into_vec(self) -> Vec<FieldProblem> {
+        self.0
+    }
+}

@@ -1,0 +1,1 @@
+//! PER registration app (placeholder until the app lands).
