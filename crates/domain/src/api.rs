@@ -356,7 +356,10 @@ impl IdentityForm {
     /// sex; `today` keeps births in the past. Field names are prefixed with `prefix`.
     pub fn parse(&self, today: Date) -> Parsed<Identity> {
         let mut p = Problems::new();
-        let pn = p.check("personal_number", PersonalNumber::parse(&self.personal_number));
+        let pn = p.check(
+            "personal_number",
+            PersonalNumber::parse(&self.personal_number),
+        );
         let first_name = p.check("first_name", PersonName::parse(&self.first_name));
         let surname = p.check("surname", PersonName::parse(&self.surname));
         let born = p.check(
@@ -569,7 +572,10 @@ mod tests {
                 "personal_number" => form.personal_number = value.into(),
                 _ => unreachable!(),
             }
-            let expected: Vec<_> = expected.into_iter().map(|(f, p)| (f.to_owned(), p)).collect();
+            let expected: Vec<_> = expected
+                .into_iter()
+                .map(|(f, p)| (f.to_owned(), p))
+                .collect();
             assert_eq!(fields(form.parse(today()).unwrap_err()), expected, "{why}");
         }
     }
@@ -606,9 +612,21 @@ mod tests {
         assert_eq!(ok.parse().unwrap().frames.len(), 1);
         for (frames, expected, why) in [
             (vec![], ("frames", Problem::FrameMissing), "no frame"),
-            (vec!["aGVsbG8=".to_owned()], ("frames[0]", Problem::FrameInvalid), "not a JPEG"),
-            (vec!["***".to_owned()], ("frames[0]", Problem::FrameInvalid), "not base64"),
-            (vec![b64; 11], ("frames", Problem::FrameTooMany), "eleven frames"),
+            (
+                vec!["aGVsbG8=".to_owned()],
+                ("frames[0]", Problem::FrameInvalid),
+                "not a JPEG",
+            ),
+            (
+                vec!["***".to_owned()],
+                ("frames[0]", Problem::FrameInvalid),
+                "not base64",
+            ),
+            (
+                vec![b64; 11],
+                ("frames", Problem::FrameTooMany),
+                "eleven frames",
+            ),
         ] {
             let capture = FaceCapture {
                 challenge_id: token.clone(),

@@ -93,11 +93,7 @@ impl Email {
             return Err(Problem::EmailInvalid);
         }
         let domain = lower.rsplit('@').next().unwrap_or_default();
-        let dotted = domain
-            .split('.')
-            .filter(|label| !label.is_empty())
-            .count()
-            >= 2;
+        let dotted = domain.split('.').filter(|label| !label.is_empty()).count() >= 2;
         if !dotted || domain.starts_with('[') || lower.contains(char::is_whitespace) {
             return Err(Problem::EmailInvalid);
         }
@@ -142,8 +138,16 @@ mod tests {
     #[test]
     fn good_phone_numbers() {
         for (input, stored, why) in [
-            ("+39 312 345 6789", "+393123456789", "Italian mobile with spaces"),
-            ("0039 (312) 345-6789", "+393123456789", "00 prefix and punctuation"),
+            (
+                "+39 312 345 6789",
+                "+393123456789",
+                "Italian mobile with spaces",
+            ),
+            (
+                "0039 (312) 345-6789",
+                "+393123456789",
+                "00 prefix and punctuation",
+            ),
             ("+44 7911 123456", "+447911123456", "UK mobile"),
             ("+1 (212) 555-0100", "+12125550100", "North America"),
             ("+30 691 234 5678", "+306912345678", "Greek mobile"),
@@ -162,12 +166,28 @@ mod tests {
         for (input, expected, why) in [
             ("", Problem::Required, "empty"),
             ("   ", Problem::Required, "only blanks"),
-            ("312 345 6789", Problem::PhoneNeedsCountryCode, "no country code"),
-            ("+355 69 123 4567", Problem::PhoneAlbanian, "Albanian mobile"),
+            (
+                "312 345 6789",
+                Problem::PhoneNeedsCountryCode,
+                "no country code",
+            ),
+            (
+                "+355 69 123 4567",
+                Problem::PhoneAlbanian,
+                "Albanian mobile",
+            ),
             ("00355691234567", Problem::PhoneAlbanian, "Albanian with 00"),
             ("+39 312", Problem::PhoneInvalid, "too short"),
-            ("+39 1234567890123456", Problem::PhoneInvalid, "more than 15 digits"),
-            ("+0 3123456789", Problem::PhoneInvalid, "country code cannot start with 0"),
+            (
+                "+39 1234567890123456",
+                Problem::PhoneInvalid,
+                "more than 15 digits",
+            ),
+            (
+                "+0 3123456789",
+                Problem::PhoneInvalid,
+                "country code cannot start with 0",
+            ),
             ("+39 312 345 678a", Problem::PhoneInvalid, "letter"),
             ("39+3123456789", Problem::PhoneInvalid, "plus in the middle"),
         ] {
@@ -187,8 +207,16 @@ mod tests {
     fn good_emails() {
         for (input, stored, why) in [
             ("ana@example.com", "ana@example.com", "plain"),
-            ("Ana.Hoxha@Example.COM", "ana.hoxha@example.com", "lower-cased"),
-            ("ana+per@mail.example.it", "ana+per@mail.example.it", "plus tag, subdomain"),
+            (
+                "Ana.Hoxha@Example.COM",
+                "ana.hoxha@example.com",
+                "lower-cased",
+            ),
+            (
+                "ana+per@mail.example.it",
+                "ana+per@mail.example.it",
+                "plus tag, subdomain",
+            ),
             (" ana@example.de ", "ana@example.de", "trimmed"),
         ] {
             assert_eq!(

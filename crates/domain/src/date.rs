@@ -73,7 +73,7 @@ impl Date {
 }
 
 fn is_leap(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {
@@ -124,8 +124,16 @@ mod tests {
     fn bad_dates() {
         for (input, expected, why) in [
             ("", Problem::Required, "empty"),
-            ("1900-02-29", Problem::DateInvalid, "1900 is not a leap year"),
-            ("2023-02-29", Problem::DateInvalid, "2023 is not a leap year"),
+            (
+                "1900-02-29",
+                Problem::DateInvalid,
+                "1900 is not a leap year",
+            ),
+            (
+                "2023-02-29",
+                Problem::DateInvalid,
+                "2023 is not a leap year",
+            ),
             ("2023-04-31", Problem::DateInvalid, "April has 30 days"),
             ("2023-13-01", Problem::DateInvalid, "month 13"),
             ("2023-00-10", Problem::DateInvalid, "month 0"),
@@ -142,9 +150,18 @@ mod tests {
 
     #[test]
     fn epoch_days() {
-        assert_eq!(Date::from_days_since_epoch(0), Date::from_ymd(1970, 1, 1).ok());
-        assert_eq!(Date::from_days_since_epoch(11_016), Date::from_ymd(2000, 2, 29).ok());
-        assert_eq!(Date::from_days_since_epoch(20_778), Date::from_ymd(2026, 11, 21).ok());
+        assert_eq!(
+            Date::from_days_since_epoch(0),
+            Date::from_ymd(1970, 1, 1).ok()
+        );
+        assert_eq!(
+            Date::from_days_since_epoch(11_016),
+            Date::from_ymd(2000, 2, 29).ok()
+        );
+        assert_eq!(
+            Date::from_days_since_epoch(20_778),
+            Date::from_ymd(2026, 11, 21).ok()
+        );
     }
 
     #[test]

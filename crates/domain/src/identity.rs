@@ -59,7 +59,7 @@ impl PersonalNumber {
         }
         let b = value.as_bytes();
         let shape_ok = b.len() == 10
-            && (b'A'..=b'Z').contains(&b[0])
+            && b[0].is_ascii_uppercase()
             && b[1..9].iter().all(u8::is_ascii_digit)
             && b[9].is_ascii_uppercase();
         if !shape_ok {
@@ -175,13 +175,22 @@ mod tests {
         for (input, born, sex, why) in [
             ("J00415123A", "1990-04-15", Sex::Male, "man born 1990"),
             ("J05415123A", "1990-04-15", Sex::Female, "woman: month + 50"),
-            ("i56231001z", "1985-12-31", Sex::Female, "lower case is upper-cased"),
+            (
+                "i56231001z",
+                "1985-12-31",
+                Sex::Female,
+                "lower case is upper-cased",
+            ),
             ("K40229001B", "2004-02-29", Sex::Male, "leap day"),
             ("H7 0101 001C", "1977-01-01", Sex::Male, "spaces removed"),
             ("A00101000X", "1900-01-01", Sex::Male, "first decade letter"),
         ] {
             let p = PersonalNumber::parse(input).unwrap_or_else(|e| panic!("{input}: {why}: {e}"));
-            assert_eq!((p.birth_date(), p.sex()), (date(born), sex), "{input}: {why}");
+            assert_eq!(
+                (p.birth_date(), p.sex()),
+                (date(born), sex),
+                "{input}: {why}"
+            );
         }
     }
 
@@ -190,12 +199,32 @@ mod tests {
         for (input, expected, why) in [
             ("", Problem::Required, "empty"),
             ("J00415123", Problem::PersonalNumberInvalid, "9 characters"),
-            ("J00415123AB", Problem::PersonalNumberInvalid, "11 characters"),
-            ("100415123A", Problem::PersonalNumberInvalid, "no decade letter"),
-            ("J00415123", Problem::PersonalNumberInvalid, "no check letter"),
-            ("J004151231", Problem::PersonalNumberInvalid, "digit as check letter"),
+            (
+                "J00415123AB",
+                Problem::PersonalNumberInvalid,
+                "11 characters",
+            ),
+            (
+                "100415123A",
+                Problem::PersonalNumberInvalid,
+                "no decade letter",
+            ),
+            (
+                "J00415123",
+                Problem::PersonalNumberInvalid,
+                "no check letter",
+            ),
+            (
+                "J004151231",
+                Problem::PersonalNumberInvalid,
+                "digit as check letter",
+            ),
             ("J01315123A", Problem::PersonalNumberInvalid, "month 13"),
-            ("J06315123A", Problem::PersonalNumberInvalid, "month 63 (13 + 50)"),
+            (
+                "J06315123A",
+                Problem::PersonalNumberInvalid,
+                "month 63 (13 + 50)",
+            ),
             ("J00015123A", Problem::PersonalNumberInvalid, "month 0"),
             ("J00431123A", Problem::PersonalNumberInvalid, "31 April"),
             ("K30229001B", Problem::PersonalNumberInvalid, "29 Feb 2003"),
@@ -239,7 +268,11 @@ mod tests {
             ("-Ana", Problem::NameInvalid, "starts with a hyphen"),
             (long.as_str(), Problem::TooLong, "101 letters"),
         ] {
-            assert_eq!(PersonName::parse(input).map(|_| ()), Err(expected), "{input:?}: {why}");
+            assert_eq!(
+                PersonName::parse(input).map(|_| ()),
+                Err(expected),
+                "{input:?}: {why}"
+            );
         }
     }
 

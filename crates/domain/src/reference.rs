@@ -49,7 +49,11 @@ impl ReferenceNumber {
         if chars.len() != 8 {
             return Err(Problem::ReferenceInvalid);
         }
-        Ok(ReferenceNumber(format!("PER-{}-{}", &chars[..4], &chars[4..])))
+        Ok(ReferenceNumber(format!(
+            "PER-{}-{}",
+            &chars[..4],
+            &chars[4..]
+        )))
     }
 
     pub fn as_str(&self) -> &str {
@@ -87,7 +91,10 @@ mod tests {
         assert_eq!(ReferenceNumber::parse("per28t5cy4t"), Ok(r.clone()));
         assert_eq!(ReferenceNumber::parse(" PER-28T5-CY4T "), Ok(r));
         assert_eq!(ReferenceNumber::from_random(0).as_str(), "PER-0000-0000");
-        assert_eq!(ReferenceNumber::from_random(u64::MAX).as_str(), "PER-ZZZZ-ZZZZ");
+        assert_eq!(
+            ReferenceNumber::from_random(u64::MAX).as_str(),
+            "PER-ZZZZ-ZZZZ"
+        );
     }
 
     #[test]
@@ -107,7 +114,11 @@ mod tests {
             ("PER-28T5-CY4U", "U is not in the alphabet"),
             ("PER-28T5-CY4Ë", "non-ASCII"),
         ] {
-            assert_eq!(ReferenceNumber::parse(input), Err(Problem::ReferenceInvalid), "{why}");
+            assert_eq!(
+                ReferenceNumber::parse(input),
+                Err(Problem::ReferenceInvalid),
+                "{why}"
+            );
         }
     }
 }

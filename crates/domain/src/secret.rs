@@ -7,19 +7,93 @@ use validator::ValidateLength;
 
 /// The most common passwords of 8 or more characters (lower-cased), refused at sign-up.
 const COMMON_PASSWORDS: &[&str] = &[
-    "12345678", "123456789", "1234567890", "12345678910", "password", "password1",
-    "password12", "password123", "passw0rd", "p@ssw0rd", "qwertyui", "qwertyuiop", "qwerty123",
-    "qwerty12", "1q2w3e4r", "1q2w3e4r5t", "1qaz2wsx", "zaq12wsx", "11111111", "00000000",
-    "88888888", "87654321", "123123123", "12341234", "11223344", "abcd1234", "abc12345",
-    "abcdefgh", "iloveyou", "iloveyou1", "sunshine", "princess", "football", "baseball",
-    "welcome1", "welcome123", "admin123", "administrator", "letmein1", "trustno1", "superman",
-    "starwars", "whatever", "computer", "michelle", "jennifer", "corvette", "mercedes",
-    "internet", "samantha", "maverick", "1234qwer", "q1w2e3r4", "q1w2e3r4t5", "asdfghjk",
-    "asdfghjkl", "zxcvbnm1", "zxcvbnm123", "qazwsxedc", "987654321", "9876543210", "55555555",
-    "66666666", "77777777", "99999999", "12121212", "123qweasd", "password!", "shqiperia",
-    "shqiperia1", "albania1", "albania123", "tirana123", "kosova123", "dashuri1", "fjalekalim",
-    "fjalekalimi", "parola123", "passwort", "passwort1", "kennwort", "contrasena", "motdepasse",
-    "1234abcd", "a1b2c3d4", "changeme", "secret123",
+    "12345678",
+    "123456789",
+    "1234567890",
+    "12345678910",
+    "password",
+    "password1",
+    "password12",
+    "password123",
+    "passw0rd",
+    "p@ssw0rd",
+    "qwertyui",
+    "qwertyuiop",
+    "qwerty123",
+    "qwerty12",
+    "1q2w3e4r",
+    "1q2w3e4r5t",
+    "1qaz2wsx",
+    "zaq12wsx",
+    "11111111",
+    "00000000",
+    "88888888",
+    "87654321",
+    "123123123",
+    "12341234",
+    "11223344",
+    "abcd1234",
+    "abc12345",
+    "abcdefgh",
+    "iloveyou",
+    "iloveyou1",
+    "sunshine",
+    "princess",
+    "football",
+    "baseball",
+    "welcome1",
+    "welcome123",
+    "admin123",
+    "administrator",
+    "letmein1",
+    "trustno1",
+    "superman",
+    "starwars",
+    "whatever",
+    "computer",
+    "michelle",
+    "jennifer",
+    "corvette",
+    "mercedes",
+    "internet",
+    "samantha",
+    "maverick",
+    "1234qwer",
+    "q1w2e3r4",
+    "q1w2e3r4t5",
+    "asdfghjk",
+    "asdfghjkl",
+    "zxcvbnm1",
+    "zxcvbnm123",
+    "qazwsxedc",
+    "987654321",
+    "9876543210",
+    "55555555",
+    "66666666",
+    "77777777",
+    "99999999",
+    "12121212",
+    "123qweasd",
+    "password!",
+    "shqiperia",
+    "shqiperia1",
+    "albania1",
+    "albania123",
+    "tirana123",
+    "kosova123",
+    "dashuri1",
+    "fjalekalim",
+    "fjalekalimi",
+    "parola123",
+    "passwort",
+    "passwort1",
+    "kennwort",
+    "contrasena",
+    "motdepasse",
+    "1234abcd",
+    "a1b2c3d4",
+    "changeme",
+    "secret123",
 ];
 
 /// A password of 8 to 128 characters (Unicode scalar values), not one of the most common ones.
@@ -143,7 +217,10 @@ mod tests {
         ] {
             assert!(Password::parse(input).is_ok(), "{input:?}: {why}");
         }
-        assert!(Password::parse(&"x1".repeat(64)).is_ok(), "exactly 128 characters");
+        assert!(
+            Password::parse(&"x1".repeat(64)).is_ok(),
+            "exactly 128 characters"
+        );
     }
 
     #[test]
@@ -152,12 +229,32 @@ mod tests {
         for (input, expected, why) in [
             ("", Problem::Required, "empty"),
             ("abc1234", Problem::PasswordTooShort, "seven characters"),
-            ("ëçëçëçë", Problem::PasswordTooShort, "seven letters of 2 bytes each"),
-            (too_long.as_str(), Problem::PasswordTooLong, "129 characters"),
+            (
+                "ëçëçëçë",
+                Problem::PasswordTooShort,
+                "seven letters of 2 bytes each",
+            ),
+            (
+                too_long.as_str(),
+                Problem::PasswordTooLong,
+                "129 characters",
+            ),
             ("password", Problem::PasswordTooCommon, "the most common"),
-            ("PassWord123", Problem::PasswordTooCommon, "common, any case"),
-            ("Shqiperia1", Problem::PasswordTooCommon, "common in Albanian"),
-            ("aaaaaaaaaaaa", Problem::PasswordTooCommon, "one repeated character"),
+            (
+                "PassWord123",
+                Problem::PasswordTooCommon,
+                "common, any case",
+            ),
+            (
+                "Shqiperia1",
+                Problem::PasswordTooCommon,
+                "common in Albanian",
+            ),
+            (
+                "aaaaaaaaaaaa",
+                Problem::PasswordTooCommon,
+                "one repeated character",
+            ),
         ] {
             assert_eq!(
                 Password::parse(input).map(|_| ()),
@@ -200,8 +297,13 @@ mod tests {
 
     #[test]
     fn tokens() {
-        assert!(SecretToken::parse(&"A-_b".repeat(11).chars().take(43).collect::<String>()).is_ok());
+        assert!(
+            SecretToken::parse(&"A-_b".repeat(11).chars().take(43).collect::<String>()).is_ok()
+        );
         assert_eq!(SecretToken::parse("short"), Err(Problem::TokenInvalid));
-        assert_eq!(SecretToken::parse(&"=".repeat(43)), Err(Problem::TokenInvalid));
+        assert_eq!(
+            SecretToken::parse(&"=".repeat(43)),
+            Err(Problem::TokenInvalid)
+        );
     }
 }

@@ -92,9 +92,15 @@ mod tests {
     fn codes_round_trip() {
         for r in RejectionReason::ALL {
             assert_eq!(RejectionReason::from_code(r.code()), Some(r));
-            assert_eq!(serde_json::to_string(&r).unwrap(), format!("\"{}\"", r.code()));
+            assert_eq!(
+                serde_json::to_string(&r).unwrap(),
+                format!("\"{}\"", r.code())
+            );
         }
-        assert_eq!(RequestStatus::from_code("approved"), Some(RequestStatus::Approved));
+        assert_eq!(
+            RequestStatus::from_code("approved"),
+            Some(RequestStatus::Approved)
+        );
         assert_eq!(RequestStatus::from_code("nope"), None);
         assert_eq!(
             serde_json::to_string(&RequestStatus::CorrectionRequested).unwrap(),

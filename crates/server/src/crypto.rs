@@ -1,0 +1,266 @@
+//! The server's secrets: random tokens and codes, hashes, Argon2id passwords, sealed data.
+//!
+//! One 32-byte master key (from `PER_DATA_KEY`, or a file made on first run) derives the
+//! HMAC key for codes and identifiers and the XChaCha20-Poly1305 key for data at rest.
+
+use crate::config::Argon2Cost;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::{Algorithm, Argon2, Params, Version};
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use base64::Engine;
+use chacha20poly1305::aead::{Aead, KeyInit};
+use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+use hmac::{Hmac, Mac};
+use per_domain::{OneTimeCode, SecretToken};
+use rand::rngs::OsRng;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+use std::path::Path;
+
+type HmacSha256 = Hmac<Sha256>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum KeyError {
+    #[error("PER_DATA_KEY must be 32 bytes in base64")]
+    BadEnvKey,
+    #[error("the key file {0} is not 32 bytes in base64")]
+    BadKeyFile(String),
+    #[error("cannot read or write the key file: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("sealed data could not be opened (wrong key or tampered)")]
+pub struct OpenError;
+
+/// The derived keys. `Debug` prints nothing secret.
+#[derive(Clone)]
+pub struct Keys {
+    mac: [u8; 32],
+    seal: [u8; 32],
+    argon2: Argon2Cost,
+}
+
+impl std::fmt::Debug for Keys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Keys(***)")
+    }
+}
+
+impl Keys {
+    /// Reads `PER_DATA_KEY`, else `data_dir/data.key`, else makes that file (mode 0600).
+    pub fn load(data_dir: &Path, argon2: Argon2Cost) -> Result<Keys, KeyError> {
+        if let Ok(env) = std::env::var("PER_DATA_KEY") {
+            let master = decode_key(&env).ok_or(KeyError::BadEnvKey)?;
+            return Ok(Keys::from_master(&master, argon2));
+        }
+        let path = data_dir.join("data.key");
+        let master = if path.exists() {
+            let text = std::fs::read_to_string(&path)?;
+            decode_key(&text).ok_or_else(|| KeyError::BadKeyFile(path.display().to_string()))?
+        } else {
+            let mut master = [0u8; 32];
+            OsRng.fill_bytes(&mut master);
+            write_private(&path, STANDARD.encode(master).as_bytes())?;
+            master
+        };
+        Ok(Keys::from_master(&master, argon2))
+    }
+
+    pub fn from_master(master: &[u8; 32], argon2: Argon2Cost) -> Keys {
+        let derive = |label: &[u8]| -> [u8; 32] {
+            let mut mac = <HmacSha256 as Mac>::new_from_slice(master).expect("any key length");
+            mac.update(label);
+            mac.finalize().into_bytes().into()
+        };
+        Keys {
+            mac: derive(b"per/mac/v1"),
+            seal: derive(b"per/seal/v1"),
+            argon2,
+        }
+    }
+
+    /// A keyed hash: for one-time codes (bound to their sign-up and channel) and for
+    /// identifiers that must be found again without being stored in clear (the NID).
+    pub fn mac(&self, parts: &[&[u8]]) -> Vec<u8> {
+        let mut mac = <HmacSha256 as Mac>::new_from_slice(&self.mac).expect("any key length");
+        for part in parts {
+            mac.update(&(part.len() as u64).to_be_bytes());
+            mac.update(part);
+        }
+        mac.finalize().into_bytes().to_vec()
+    }
+
+    /// Checks a keyed hash in constant time.
+    pub fn mac_matches(&self, parts: &[&[u8]], expected: &[u8]) -> bool {
+        let mut mac = <HmacSha256 as Mac>::new_from_slice(&self.mac).expect("any key length");
+        for part in parts {
+            mac.update(&(part.len() as u64).to_be_bytes());
+            mac.update(part);
+        }
+        mac.verify_slice(expected).is_ok()
+    }
+
+    /// Encrypts with a fresh random nonce; the output is nonce ‖ ciphertext.
+    pub fn seal(&self, plaintext: &[u8]) -> Vec<u8> {
+        let cipher = XChaCha20Poly1305::new((&self.seal).into());
+        let mut nonce = [0u8; 24];
+        OsRng.fill_bytes(&mut nonce);
+        let sealed = cipher
+            .encrypt(XNonce::from_slice(&nonce), plaintext)
+            .expect("encryption of an in-memory buffer cannot fail");
+        [nonce.as_slice(), &sealed].concat()
+    }
+
+    pub fn open(&self, sealed: &[u8]) -> Result<Vec<u8>, OpenError> {
+        if sealed.len() < 24 {
+            return Err(OpenError);
+        }
+        let (nonce, body) = sealed.split_at(24);
+        XChaCha20Poly1305::new((&self.seal).into())
+            .decrypt(XNonce::from_slice(nonce), body)
+            .map_err(|_| OpenError)
+    }
+
+    fn argon2(&self) -> Argon2<'static> {
+        let c = self.argon2;
+        let params = Params::new(c.memory_kib, c.iterations, c.lanes, None)
+            .expect("valid argon2 parameters");
+        Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+    }
+
+    /// Argon2id in PHC string form (salt and parameters included).
+    pub fn hash_password(&self, password: &str) -> String {
+        let salt = SaltString::generate(&mut OsRng);
+        self.argon2()
+            .hash_password(password.as_bytes(), &salt)
+            .expect("argon2 hashing with valid parameters")
+            .to_string()
+    }
+
+    pub fn verify_password(&self, password: &str, phc: &str) -> bool {
+        PasswordHash::new(phc)
+            .map(|hash| {
+                self.argon2()
+                    .verify_password(password.as_bytes(), &hash)
+                    .is_ok()
+            })
+            .unwrap_or(false)
+    }
+
+    /// Spends the same time as a real check, so a wrong login does not reveal that the
+    /// account does not exist.
+    pub fn waste_password_check(&self, password: &str) {
+        let _ = self.hash_password(password);
+    }
+}
+
+fn decode_key(text: &str) -> Option<[u8; 32]> {
+    STANDARD.decode(text.trim()).ok()?.try_into().ok()
+}
+
+fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)?.write_all(bytes)
+}
+
+/// A new opaque token (32 random bytes, base64url) and the SHA-256 the store keeps.
+pub fn new_token() -> (SecretToken, Vec<u8>) {
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    let token = SecretToken::parse(&URL_SAFE_NO_PAD.encode(bytes)).expect("43 base64url chars");
+    let hash = token_hash(&token);
+    (token, hash)
+}
+
+pub fn token_hash(token: &SecretToken) -> Vec<u8> {
+    Sha256::digest(token.expose().as_bytes()).to_vec()
+}
+
+/// A uniformly random 6-digit code.
+pub fn new_code() -> OneTimeCode {
+    use rand::Rng;
+    OneTimeCode::from_random(OsRng.gen_range(0..1_000_000))
+}
+
+/// 40 random bits for a reference number.
+pub fn random_u64() -> u64 {
+    OsRng.next_u64()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CHEAP: Argon2Cost = Argon2Cost {
+        memory_kib: 64,
+        iterations: 1,
+        lanes: 1,
+    };
+
+    #[test]
+    fn seal_round_trips_and_detects_tampering() {
+        let keys = Keys::from_master(&[7; 32], CHEAP);
+        let sealed = keys.seal(b"J05415123A");
+        assert!(!sealed.windows(10).any(|w| w == b"J05415123A"));
+        assert_eq!(keys.open(&sealed).unwrap(), b"J05415123A");
+        let mut bad = sealed.clone();
+        let last = bad.len() - 1;
+        bad[last] ^= 1;
+        assert!(keys.open(&bad).is_err());
+        let other = Keys::from_master(&[8; 32], CHEAP);
+        assert!(other.open(&sealed).is_err());
+    }
+
+    #[test]
+    fn passwords_are_argon2id() {
+        let keys = Keys::from_master(&[7; 32], CHEAP);
+        let phc = keys.hash_password("correct horse");
+        assert!(phc.starts_with("$argon2id$"), "{phc}");
+        assert!(keys.verify_password("correct horse", &phc));
+        assert!(!keys.verify_password("correct horsf", &phc));
+        assert!(!keys.verify_password("x", "not a hash"));
+    }
+
+    #[test]
+    fn macs_bind_every_part() {
+        let keys = Keys::from_master(&[7; 32], CHEAP);
+        let m = keys.mac(&[b"1", b"phone", b"123456"]);
+        assert!(keys.mac_matches(&[b"1", b"phone", b"123456"], &m));
+        assert!(!keys.mac_matches(&[b"1", b"email", b"123456"], &m));
+        assert!(!keys.mac_matches(&[b"1phone", b"", b"123456"], &m));
+    }
+
+    #[test]
+    fn key_file_is_made_once_and_reused() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = Keys::load(dir.path(), CHEAP).unwrap();
+        let b = Keys::load(dir.path(), CHEAP).unwrap();
+        assert_eq!(b.open(&a.seal(b"x")).unwrap(), b"x");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(dir.path().join("data.key"))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+    }
+
+    #[test]
+    fn tokens_are_unique_and_hashed() {
+        let (a, ha) = new_token();
+        let (b, hb) = new_token();
+        assert_ne!(a.expose(), b.expose());
+        assert_ne!(ha, hb);
+        assert_eq!(token_hash(&a), ha);
+    }
+}

@@ -1,0 +1,148 @@
+//! The one error type of the handlers, mapped to HTTP once: a 4xx says what to fix, a 500 says
+//! nothing internal and logs the cause chain.
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use per_domain::api::{ApiError, ErrorKind};
+use per_domain::FieldProblem;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("invalid input")]
+    Invalid(Vec<FieldProblem>),
+    #[error("the request body is not valid JSON for this endpoint")]
+    BadJson(Vec<FieldProblem>),
+    #[error("wrong code")]
+    CodeWrong { attempts_left: u32 },
+    #[error("code expired or used up")]
+    CodeExpired,
+    #[error("too many requests")]
+    TooMany { retry_after_seconds: u32 },
+    #[error("not signed in")]
+    Unauthorized,
+    #[error("wrong login or password")]
+    BadCredentials,
+    #[error("already registered")]
+    AlreadyRegistered,
+    #[error("a step is missing: {0}")]
+    StepMissing(&'static str),
+    #[error("a request is already open")]
+    RequestExists,
+    #[error("not found")]
+    NotFound,
+    #[error("the request body is too large")]
+    TooLarge,
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<sqlx::Error> for AppError {
+    fn from(e: sqlx::Error) -> Self {
+        AppError::Internal(anyhow::Error::new(e).context("database"))
+    }
+}
+
+impl AppError {
+    fn parts(&self) -> (StatusCode, ErrorKind, String) {
+        use AppError::*;
+        let (status, kind, message) = match self {
+            Invalid(_) => (
+                StatusCode::BAD_REQUEST,
+                ErrorKind::InvalidInput,
+                "some answers need to be corrected",
+            ),
+            BadJson(_) => (
+                StatusCode::BAD_REQUEST,
+                ErrorKind::InvalidInput,
+                "the request body is not valid JSON for this endpoint",
+            ),
+            CodeWrong { .. } => (
+                StatusCode::BAD_REQUEST,
+                ErrorKind::CodeWrong,
+                "the code is not correct",
+            ),
+            CodeExpired => (
+                StatusCode::GONE,
+                ErrorKind::CodeExpired,
+                "the code has expired or was used too many times: ask for a new one",
+            ),
+            TooMany { .. } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                ErrorKind::TooManyRequests,
+                "too many attempts: wait and try again",
+            ),
+            Unauthorized => (
+                StatusCode::UNAUTHORIZED,
+                ErrorKind::Unauthorized,
+                "sign in to continue",
+            ),
+            BadCredentials => (
+                StatusCode::UNAUTHORIZED,
+                ErrorKind::BadCredentials,
+                "the login or the password is not correct",
+            ),
+            AlreadyRegistered => (
+                StatusCode::CONFLICT,
+                ErrorKind::AlreadyRegistered,
+                "this phone number or e-mail address already has an account: sign in instead",
+            ),
+            StepMissing(_) => (
+                StatusCode::CONFLICT,
+                ErrorKind::StepMissing,
+                "a previous step is not complete",
+            ),
+            RequestExists => (
+                StatusCode::CONFLICT,
+                ErrorKind::RequestExists,
+                "you already have a registration request in progress",
+            ),
+            NotFound => (StatusCode::NOT_FOUND, ErrorKind::NotFound, "not found"),
+            TooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                ErrorKind::InvalidInput,
+                "the request body is too large",
+            ),
+            Internal(_) => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                ErrorKind::Internal,
+                "something went wrong on our side; your answers are kept, try again later",
+            ),
+        };
+        (status, kind, message.to_owned())
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let (status, kind, message) = self.parts();
+        if let AppError::Internal(cause) = &self {
+            tracing::error!(error = format!("{cause:#}"), "internal error");
+        }
+        let mut body = ApiError {
+            error: kind,
+            message,
+            fields: Vec::new(),
+            attempts_left: None,
+            retry_after_seconds: None,
+        };
+        match self {
+            AppError::Invalid(fields) | AppError::BadJson(fields) => body.fields = fields,
+            AppError::CodeWrong { attempts_left } => body.attempts_left = Some(attempts_left),
+            AppError::TooMany {
+                retry_after_seconds,
+            } => body.retry_after_seconds = Some(retry_after_seconds),
+            _ => {}
+        }
+        let retry = body.retry_after_seconds;
+        let mut response = (status, Json(body)).into_response();
+        if let Some(seconds) = retry {
+            if let Ok(v) = HeaderValue::from_str(&seconds.to_string()) {
+                response.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+        }
+        response
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;

@@ -1,0 +1,79 @@
+//! Extractors: JSON bodies whose rejections use the app's error format, and the voter's session.
+
+use crate::crypto;
+use crate::error::AppError;
+use crate::state::AppState;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, StatusCode};
+use per_domain::{FieldProblem, Problem, SecretToken};
+use serde::de::DeserializeOwned;
+
+/// Name of the session cookie.
+pub const SESSION_COOKIE: &str = "per_session";
+
+/// `Json<T>` whose failures are [`AppError::BadJson`], naming a missing field when serde says
+/// which, and never echoing the input back.
+#[derive(Debug)]
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
+        match axum::Json::<T>::from_request(req, state).await {
+            Ok(axum::Json(value)) => Ok(ApiJson(value)),
+            Err(rejection) => Err(json_rejection(rejection)),
+        }
+    }
+}
+
+fn json_rejection(rejection: JsonRejection) -> AppError {
+    if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        return AppError::TooLarge;
+    }
+    let text = rejection.body_text();
+    let mut fields = Vec::new();
+    if let Some(rest) = text.split("missing field `").nth(1) {
+        if let Some(name) = rest.split('`').next() {
+            fields.push(FieldProblem::new(name, Problem::Required));
+        }
+    } else if text.contains("unknown variant") {
+        // The only enums in request bodies are channels.
+        fields.push(FieldProblem::new("channel", Problem::ChannelInvalid));
+    }
+    AppError::BadJson(fields)
+}
+
+/// The signed-in voter's account, from the session cookie.
+#[derive(Debug, Clone, Copy)]
+pub struct Voter {
+    pub account_id: i64,
+}
+
+impl FromRequestParts<AppState> for Voter {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let token = session_token(&parts.headers).ok_or(AppError::Unauthorized)?;
+        let account_id = state
+            .store
+            .session_account(&crypto::token_hash(&token), state.clock.now())
+            .await?
+            .ok_or(AppError::Unauthorized)?;
+        Ok(Voter { account_id })
+    }
+}
+
+/// The session token from the `Cookie` header, if well-formed.
+pub fn session_token(headers: &HeaderMap) -> Option<SecretToken> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == SESSION_COOKIE)
+        .and_then(|(_, value)| SecretToken::parse(value).ok())
+}

@@ -1,0 +1,42 @@
+//! The JSON API under `/api`: one module per part of the voter's journey.
+
+mod face;
+mod health;
+mod me;
+mod request;
+mod session;
+mod signup;
+
+use crate::error::AppError;
+use crate::state::AppState;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+use axum::Router;
+
+pub use me::{me_view, request_view};
+pub use signup::{CODE_TTL_SECONDS, MAX_CODES_PER_HOUR, MAX_CODE_ATTEMPTS, RESEND_AFTER_SECONDS};
+
+/// Request bodies are small JSON, except camera frames.
+const BODY_LIMIT: usize = 64 * 1024;
+const FACE_BODY_LIMIT: usize = 12 * 1024 * 1024;
+
+/// The API router, to be nested under `/api`.
+pub fn api() -> Router<AppState> {
+    Router::new()
+        .route("/health", get(health::health))
+        .route("/signup", post(signup::start))
+        .route("/signup/verify", post(signup::verify))
+        .route("/signup/resend", post(signup::resend))
+        .route("/signup/complete", post(signup::complete))
+        .route("/session", post(session::sign_in).delete(session::sign_out))
+        .route("/me", get(me::me))
+        .route("/face/challenge", post(face::challenge))
+        .route("/request", post(request::submit).get(request::current))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .merge(
+            Router::new()
+                .route("/face", post(face::capture))
+                .layer(DefaultBodyLimit::max(FACE_BODY_LIMIT)),
+        )
+        .fallback(|| async { AppError::NotFound })
+}

@@ -1,0 +1,182 @@
+//! `spawn_app()`: the real application on a free port, a fresh database and a cookie-keeping
+//! client; plus shortcuts for the steps a test needs to get through.
+
+use per_server::config::{Argon2Cost, Config};
+use per_server::startup::Application;
+use per_server::state::AppState;
+use reqwest::{Client, Response};
+use serde_json::{json, Value};
+use std::path::PathBuf;
+use tempfile::TempDir;
+
+pub struct TestApp {
+    pub address: String,
+    pub client: Client,
+    pub state: AppState,
+    pub dir: TempDir,
+}
+
+/// Fast Argon2 for tests; production uses `Argon2Cost::RECOMMENDED`.
+const TEST_ARGON2: Argon2Cost = Argon2Cost {
+    memory_kib: 256,
+    iterations: 1,
+    lanes: 1,
+};
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with_dist(None).await
+}
+
+pub async fn spawn_app_with_dist(dist: Option<PathBuf>) -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut config = Config::new("127.0.0.1:0".parse().unwrap(), dir.path().to_owned());
+    config.argon2 = TEST_ARGON2;
+    config.dist = dist;
+    let app = Application::build(config).await.expect("app builds");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    let state = app.state();
+    tokio::spawn(app.run_until_stopped());
+    TestApp {
+        address,
+        client: new_client(),
+        state,
+        dir,
+    }
+}
+
+pub fn new_client() -> Client {
+    Client::builder()
+        .cookie_store(true)
+        .build()
+        .expect("client")
+}
+
+pub const PHONE: &str = "+39 312 345 6789";
+pub const PHONE_E164: &str = "+393123456789";
+pub const EMAIL: &str = "ana.hoxha@example.it";
+pub const PASSWORD: &str = "Shkodra-1990-Liqeni";
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn post(&self, path: &str, body: &Value) -> Response {
+        self.client
+            .post(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    /// The last code the outbox holds for a destination.
+    pub async fn code_sent_to(&self, destination: &str) -> String {
+        let body = self
+            .state
+            .store
+            .outbox_latest(destination)
+            .await
+            .unwrap()
+            .expect("a message was sent");
+        body.split(|c: char| !c.is_ascii_digit())
+            .find(|part| part.len() == 6)
+            .expect("a 6-digit code in the message")
+            .to_owned()
+    }
+
+    pub async fn start_signup(&self, phone: &str, email: &str) -> String {
+        let r = self
+            .post(
+                "/api/signup",
+                &json!({"phone": phone, "email": email, "language": "sq"}),
+            )
+            .await;
+        assert_eq!(r.status(), 201, "{}", r.text().await.unwrap());
+        let body: Value = r.json().await.unwrap();
+        body["signup_id"].as_str().unwrap().to_owned()
+    }
+
+    pub async fn verify(&self, signup_id: &str, channel: &str, code: &str) -> Response {
+        self.post(
+            "/api/signup/verify",
+            &json!({"signup_id": signup_id, "channel": channel, "code": code}),
+        )
+        .await
+    }
+
+    /// Contacts, both codes and the password: a signed-in voter with an account.
+    pub async fn register(&self, phone: &str, email: &str) {
+        let id = self.start_signup(phone, email).await;
+        let phone_e164 = per_domain::PhoneNumber::parse(phone).unwrap();
+        let phone_code = self.code_sent_to(phone_e164.as_str()).await;
+        assert_eq!(self.verify(&id, "phone", &phone_code).await.status(), 200);
+        let email_code = self.code_sent_to(&email.to_lowercase()).await;
+        assert_eq!(self.verify(&id, "email", &email_code).await.status(), 200);
+        let r = self
+            .post(
+                "/api/signup/complete",
+                &json!({"signup_id": id, "password": PASSWORD}),
+            )
+            .await;
+        assert_eq!(r.status(), 201, "{}", r.text().await.unwrap());
+    }
+
+    /// A valid JPEG-shaped frame for the face step.
+    pub fn frame() -> String {
+        use base64::Engine;
+        let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0];
+        jpeg.resize(400, 0x11);
+        jpeg.extend([0xFF, 0xD9]);
+        base64::engine::general_purpose::STANDARD.encode(jpeg)
+    }
+
+    pub async fn capture_face(&self) {
+        let r = self.post("/api/face/challenge", &json!({})).await;
+        assert_eq!(r.status(), 201);
+        let challenge: Value = r.json().await.unwrap();
+        let r = self
+            .post(
+                "/api/face",
+                &json!({"challenge_id": challenge["challenge_id"], "frames": [Self::frame()]}),
+            )
+            .await;
+        assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
+    }
+}
+
+pub fn identity() -> Value {
+    json!({
+        "personal_number": "J05415123A",
+        "first_name": "Ëndra",
+        "surname": "Çela",
+        "date_of_birth": "1990-04-15",
+        "sex": "F"
+    })
+}
+
+/// The field names of a 400 answer, in order.
+pub async fn problem_fields(r: Response) -> Vec<(String, String)> {
+    assert_eq!(r.status(), 400);
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(body["error"], "invalid_input", "{body}");
+    body["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["field"].as_str().unwrap().to_owned(),
+                f["code"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,144 @@
+//! The face capture, the submission (idempotent) and the decision the voter then sees.
+
+use crate::helpers::*;
+use per_domain::ReferenceNumber;
+use per_server::review::{decide, Decision};
+use serde_json::{json, Value};
+
+#[tokio::test]
+async fn submitting_needs_a_session_and_the_face() {
+    let app = spawn_app().await;
+    let body = json!({"idempotency_key": "k".repeat(32), "identity": identity()});
+    assert_eq!(app.post("/api/request", &body).await.status(), 401);
+    app.register(PHONE, EMAIL).await;
+    let r = app.post("/api/request", &body).await;
+    assert_eq!(r.status(), 409);
+    let err: Value = r.json().await.unwrap();
+    assert_eq!(err["error"], "step_missing");
+}
+
+#[tokio::test]
+async fn a_challenge_is_single_use_and_frames_must_be_jpeg() {
+    let app = spawn_app().await;
+    app.register(PHONE, EMAIL).await;
+    let challenge: Value = app
+        .post("/api/face/challenge", &json!({}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let id = challenge["challenge_id"].clone();
+    let r = app
+        .post(
+            "/api/face",
+            &json!({"challenge_id": id, "frames": ["aGVsbG8="]}),
+        )
+        .await;
+    assert_eq!(
+        problem_fields(r).await,
+        vec![("frames[0]".to_owned(), "frame_invalid".to_owned())]
+    );
+    let ok = json!({"challenge_id": id, "frames": [TestApp::frame()]});
+    assert_eq!(app.post("/api/face", &ok).await.status(), 200);
+    assert_eq!(
+        app.post("/api/face", &ok).await.status(),
+        409,
+        "used challenge"
+    );
+}
+
+#[tokio::test]
+async fn bad_identity_gets_400_naming_each_field() {
+    let app = spawn_app().await;
+    app.register(PHONE, EMAIL).await;
+    app.capture_face().await;
+    let mut id = identity();
+    id["date_of_birth"] = json!("1990-04-16");
+    id["first_name"] = json!("Ana<script>");
+    let r = app
+        .post(
+            "/api/request",
+            &json!({"idempotency_key": "k".repeat(32), "identity": id}),
+        )
+        .await;
+    assert_eq!(
+        problem_fields(r).await,
+        vec![
+            ("identity.first_name".to_owned(), "name_invalid".to_owned()),
+            (
+                "identity.personal_number".to_owned(),
+                "personal_number_date_mismatch".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(
+        app.get("/api/request").await.status(),
+        404,
+        "nothing was stored"
+    );
+}
+
+#[tokio::test]
+async fn submit_is_idempotent_and_the_decision_reaches_the_voter() {
+    let app = spawn_app().await;
+    app.register(PHONE, EMAIL).await;
+    app.capture_face().await;
+    let body = json!({"idempotency_key": "0123456789abcdef0123", "identity": identity()});
+    let r = app.post("/api/request", &body).await;
+    assert_eq!(r.status(), 201);
+    let first: Value = r.json().await.unwrap();
+    assert_eq!(first["status"], "submitted");
+    let reference = first["reference"].as_str().unwrap().to_owned();
+    assert!(ReferenceNumber::parse(&reference).is_ok());
+
+    // A retry with the same key returns the same request, not a second one.
+    let r = app.post("/api/request", &body).await;
+    assert_eq!(r.status(), 200);
+    let again: Value = r.json().await.unwrap();
+    assert_eq!(again["reference"], first["reference"]);
+
+    // A different key while one is open is refused.
+    let other = json!({"idempotency_key": "zzzzzzzzzzzzzzzzzzzz", "identity": identity()});
+    assert_eq!(app.post("/api/request", &other).await.status(), 409);
+
+    // The personal data is sealed at rest.
+    let db = std::fs::read(app.dir.path().join("per.sqlite")).unwrap();
+    let wal = std::fs::read(app.dir.path().join("per.sqlite-wal")).unwrap_or_default();
+    let all = [db, wal].concat();
+    assert!(
+        !all.windows(10).any(|w| w == b"J05415123A"),
+        "the NID is not in clear"
+    );
+
+    // An official rejects; the voter sees it, with the reason, and may re-apply.
+    let reference = ReferenceNumber::parse(&reference).unwrap();
+    let decided = decide(
+        &app.state,
+        &reference,
+        &Decision::Reject(vec![per_domain::RejectionReason::AddressMismatch]),
+    )
+    .await
+    .unwrap();
+    assert_eq!(decided.status, per_domain::RequestStatus::Rejected);
+    let view: Value = app.get("/api/request").await.json().await.unwrap();
+    assert_eq!(view["status"], "rejected");
+    assert_eq!(view["reasons"], json!(["address_mismatch"]));
+    assert!(view["decided_at"].as_str().unwrap().ends_with('Z'));
+    let sms = app
+        .state
+        .store
+        .outbox_latest(PHONE_E164)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(sms.contains(reference.as_str()), "the voter is told: {sms}");
+
+    assert!(
+        decide(&app.state, &reference, &Decision::Approve)
+            .await
+            .is_err(),
+        "a decided request is not decided again"
+    );
+    let r = app.post("/api/request", &other).await;
+    assert_eq!(r.status(), 201, "re-applying after a rejection");
+}

@@ -1,0 +1,80 @@
+//! Security headers, the static app with its client-route fallback and precompressed assets.
+
+use crate::helpers::*;
+
+fn dist() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let index = r#"<!doctype html><html><head><script type="module">import init from '/app-0123456789abcdef.js'; init();</script></head><body></body></html>"#;
+    std::fs::write(dir.path().join("index.html"), index).unwrap();
+    std::fs::write(
+        dir.path().join("app-0123456789abcdef.js"),
+        "export default function init() {}",
+    )
+    .unwrap();
+    dir
+}
+
+#[tokio::test]
+async fn every_answer_has_the_security_headers() {
+    let app = spawn_app().await;
+    let r = app.get("/api/health").await;
+    assert_eq!(r.status(), 200);
+    let h = r.headers();
+    let csp = h["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert!(csp.contains("'wasm-unsafe-eval'"), "{csp}");
+    assert!(!csp.contains("unsafe-inline"), "{csp}");
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert!(h["permissions-policy"]
+        .to_str()
+        .unwrap()
+        .contains("camera=(self)"));
+    assert_eq!(h["cache-control"], "no-store");
+}
+
+#[tokio::test]
+async fn unknown_api_paths_are_json_404s() {
+    let app = spawn_app().await;
+    let r = app.get("/api/nope").await;
+    assert_eq!(r.status(), 404);
+    let body: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(body["error"], "not_found");
+}
+
+#[tokio::test]
+async fn the_app_is_served_with_its_loader_hash_and_client_routes() {
+    let dist = dist();
+    std::fs::write(dist.path().join("app-0123456789abcdef.js.br"), b"BROTLI").unwrap();
+    let app = spawn_app_with_dist(Some(dist.path().to_owned())).await;
+
+    let r = app.get("/register/contact").await;
+    assert_eq!(r.status(), 200, "client routes get index.html");
+    let csp = r.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        csp.contains("'sha256-"),
+        "the inline loader is allowed by hash: {csp}"
+    );
+    assert_eq!(r.headers()["cache-control"], "no-cache");
+    assert!(r.text().await.unwrap().contains("<script type=\"module\">"));
+
+    let r = app
+        .client
+        .get(app.url("/app-0123456789abcdef.js"))
+        .header("accept-encoding", "br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["content-encoding"], "br");
+    assert!(r.headers()["cache-control"]
+        .to_str()
+        .unwrap()
+        .contains("immutable"));
+    assert_eq!(r.bytes().await.unwrap().as_ref(), b"BROTLI");
+
+    let r = app.get("/missing-file.js").await;
+    assert_eq!(r.status(), 404, "a missing asset is not index.html");
+}
