@@ -1,0 +1,176 @@
+//! The `per-seats` command line: `per-seats allocate FILE.json [options]`.
+//!
+//! Exit status: 0 with the result on stdout (a result that awaits a drawing of lots is
+//! still a result, flagged in it); 2 with one line on stderr for bad usage or bad input.
+
+use std::process::ExitCode;
+
+use per_seats::{allocate, Percent, Rounding, RuleSet, Rules, ThresholdScope};
+use per_seats_data::{parse, to_csv, to_json, to_text, Format};
+
+const USAGE: &str =
+    "usage: per-seats allocate FILE.json|FILE.csv [--rules al-2024|al-2008|dhondt] \
+[--threshold PERCENT] [--threshold-scope national|zone] [--rounding half-up|half-even|none] \
+[--format text|json|csv] [--house-size N] [--seats ZONE=N]...";
+
+#[derive(Debug, Clone, Copy)]
+enum Output {
+    Text,
+    Json,
+    Csv,
+}
+
+#[derive(Debug)]
+struct Args {
+    file: String,
+    rules: Option<RuleSet>,
+    threshold: Option<Percent>,
+    scope: Option<ThresholdScope>,
+    rounding: Option<Rounding>,
+    output: Output,
+    house_size: Option<u32>,
+    seats: Vec<(String, u32)>,
+}
+
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
+    match args.next().as_deref() {
+        Some("allocate") => {}
+        Some("-h" | "--help") | None => return Err(USAGE.into()),
+        Some(other) => return Err(format!("unknown command {other:?}; {USAGE}")),
+    }
+    let mut file = None;
+    let mut parsed = Args {
+        file: String::new(),
+        rules: None,
+        threshold: None,
+        scope: None,
+        rounding: None,
+        output: Output::Text,
+        house_size: None,
+        seats: Vec::new(),
+    };
+    while let Some(arg) = args.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
+            _ => (arg.clone(), None),
+        };
+        if !flag.starts_with("--") {
+            if file.replace(arg).is_some() {
+                return Err(format!("more than one input file; {USAGE}"));
+            }
+            continue;
+        }
+        if flag == "--help" {
+            return Err(USAGE.into());
+        }
+        let value = match inline.or_else(|| args.next()) {
+            Some(v) => v,
+            None => return Err(format!("option {flag} needs a value")),
+        };
+        let e = |e: per_seats::Error| e.to_string();
+        match flag.as_str() {
+            "--rules" => parsed.rules = Some(RuleSet::parse(&value).map_err(e)?),
+            "--threshold" => parsed.threshold = Some(Percent::parse(&value).map_err(e)?),
+            "--threshold-scope" => parsed.scope = Some(ThresholdScope::parse(&value).map_err(e)?),
+            "--rounding" => parsed.rounding = Some(Rounding::parse(&value).map_err(e)?),
+            "--format" => {
+                parsed.output = match value.as_str() {
+                    "text" => Output::Text,
+                    "json" => Output::Json,
+                    "csv" => Output::Csv,
+                    _ => {
+                        return Err(format!(
+                            "unknown format {value:?} (expected text, json or csv)"
+                        ))
+                    }
+                }
+            }
+            "--house-size" => {
+                parsed.house_size = Some(
+                    value
+                        .parse()
+                        .map_err(|_| format!("house size {value:?} is not a whole number"))?,
+                )
+            }
+            "--seats" => {
+                let bad = || format!("--seats {value:?}: expected ZONE=N");
+                let (zone, n) = value.rsplit_once('=').ok_or_else(bad)?;
+                let n = n.parse().map_err(|_| bad())?;
+                parsed.seats.push((zone.to_owned(), n));
+            }
+            _ => return Err(format!("unknown option {flag}; {USAGE}")),
+        }
+    }
+    parsed.file = file.ok_or_else(|| format!("no input file; {USAGE}"))?;
+    Ok(parsed)
+}
+
+fn run(args: Args) -> Result<String, String> {
+    let file = &args.file;
+    let bytes = std::fs::read(file).map_err(|e| format!("{file}: cannot read: {e}"))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{file}: byte {}: the input is not utf-8",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    let format = if file.to_ascii_lowercase().ends_with(".csv") {
+        Format::Csv
+    } else {
+        Format::Json
+    };
+    let mut doc = parse(&text, format).map_err(|e| format!("{file}: {e}"))?;
+    for (zone, seats) in &args.seats {
+        let z = doc
+            .election
+            .zones
+            .iter_mut()
+            .find(|z| &z.name == zone)
+            .ok_or_else(|| format!("--seats: zone {zone} is not in {file}"))?;
+        z.seats = *seats;
+    }
+    if args.house_size.is_some() {
+        doc.election.house_size = args.house_size;
+    }
+    let set = args.rules.or(doc.rules).unwrap_or(RuleSet::Al2024);
+    let mut rules = Rules::of(set);
+    if let Some(p) = args.threshold {
+        rules = rules.with_threshold(p);
+    }
+    if let Some(s) = args.scope {
+        rules = rules.with_scope(s);
+    }
+    if let Some(r) = args.rounding {
+        rules = rules.with_rounding(r);
+    }
+    let allocation = allocate(&doc.election, &rules).map_err(|e| format!("{file}: {e}"))?;
+    Ok(match args.output {
+        Output::Text => to_text(&doc, &allocation),
+        Output::Json => to_json(&doc, &allocation) + "\n",
+        Output::Csv => to_csv(&doc, &allocation),
+    })
+}
+
+/// One line, whatever the names in the input contain.
+fn one_line(message: &str) -> String {
+    message
+        .chars()
+        .flat_map(char::escape_debug)
+        .collect::<String>()
+        .replace("\\\"", "\"")
+        .replace("\\'", "'")
+}
+
+fn main() -> ExitCode {
+    let result = parse_args(std::env::args().skip(1)).and_then(run);
+    match result {
+        Ok(out) => {
+            print!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("per-seats: {}", one_line(&message));
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! The real `per-seats` binary, spawned: output formats, exit status 2 and one stderr line.
+#![allow(clippy::unwrap_used)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_per-seats");
+const DATA_2017: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../seats-data/tests/data/albania-2017.json"
+);
+
+fn per_seats(args: &[&str]) -> Output {
+    Command::new(BIN).args(args).output().unwrap()
+}
+
+/// Writes `content` to a fresh file under the target-independent temp dir.
+fn temp_file(name: &str, content: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("per-seats-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, content).unwrap();
+    path
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+#[test]
+fn json_output_has_the_contract_shape() {
+    let o = per_seats(&[
+        "allocate", DATA_2017, "--rules", "al-2024", "--format", "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        v["rules"],
+        serde_json::json!({
+            "name": "al-2024", "threshold_percent": 1, "threshold_percent_coalitions": 1,
+            "threshold_scope": "national", "rounding": "half-up", "independents": "divisor-1-only",
+            "description": "al-2024: threshold 1% of the national valid votes, rounding half-up, independents divisor 1 only and exempt from the threshold"
+        })
+    );
+    assert_eq!(v["zones"].as_array().unwrap().len(), 12);
+    assert_eq!(v["zones"][0]["name"], "Berat");
+    assert_eq!(
+        v["zones"][0]["seats"],
+        serde_json::json!({"PS": 4, "PD": 1, "LSI": 2})
+    );
+    assert_eq!(v["zones"][0]["lot_required"], serde_json::json!([]));
+    assert_eq!(
+        v["national"],
+        serde_json::json!({"PS": 74, "PD": 43, "LSI": 19, "PDIU": 4})
+    );
+    assert_eq!(v["excluded"], serde_json::json!(["PSD"]));
+    // Key order of the seat objects follows the input.
+    assert!(stdout(&o).contains("\"national\": {\n    \"PS\": 74,\n    \"PD\": 43,"));
+}
+
+#[test]
+fn rules_in_the_file_apply_unless_the_command_line_says_otherwise() {
+    let o = per_seats(&["allocate", DATA_2017, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["rules"]["name"], "al-2008");
+    assert_eq!(
+        v["national"],
+        serde_json::json!({"PS": 74, "PD": 43, "LSI": 19, "PDIU": 3, "PSD": 1})
+    );
+    let o = per_seats(&[
+        "allocate",
+        DATA_2017,
+        "--rules=dhondt",
+        "--threshold",
+        "2.5",
+        "--rounding",
+        "half-even",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["rules"]["threshold_percent"], 2.5);
+    assert_eq!(v["rules"]["rounding"], "half-even");
+}
+
+#[test]
+fn text_output_names_the_rules_and_compares_with_official_seats() {
+    let o = per_seats(&["allocate", DATA_2017]);
+    assert!(o.status.success());
+    let text = stdout(&o);
+    assert!(text.starts_with("Albania parliamentary election, 25 June 2017\nrules: al-2008: threshold 3% parties / 5% coalitions of the zone's valid votes"));
+    assert!(text.contains("official seats reproduced in 12 of 12 zones"));
+    let o = per_seats(&["allocate", DATA_2017, "--rules", "al-2024"]);
+    assert!(stdout(&o).contains("official seats reproduced in 10 of 12 zones"));
+}
+
+#[test]
+fn lots_are_flagged_in_every_format() {
+    let f = temp_file(
+        "tie.json",
+        r#"{"zones": [{"name": "Z", "seats": 3, "votes": {"A": 100, "B": 100, "C": 50}}]}"#,
+    );
+    let f = f.to_str().unwrap();
+    let o = per_seats(&["allocate", f, "--rules", "dhondt"]);
+    assert!(stdout(&o).contains("LOT REQUIRED: 1 seat(s) between A, B"));
+    let o = per_seats(&["allocate", f, "--rules", "dhondt", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["zones"][0]["lot_required"], serde_json::json!(["A", "B"]));
+    assert_eq!(v["zones"][0]["seats"], serde_json::json!({"A": 1, "B": 1}));
+}
+
+#[test]
+fn csv_in_and_out() {
+    let f = temp_file(
+        "z.csv",
+        "zone,zone_seats,subject,votes\nZ,2,A,999\nZ,2,B,500\n",
+    );
+    let o = per_seats(&["allocate", f.to_str().unwrap(), "--format", "csv"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "level,zone,subject,kind,votes,eligible,seats,official_seats,lot_required,votes_for_next_seat\n\
+         zone,Z,A,party,999,yes,2,,no,\n\
+         zone,Z,B,party,500,yes,0,,no,1\n\
+         national,,A,party,999,yes,2,,,\n\
+         national,,B,party,500,yes,0,,,\n"
+    );
+}
+
+#[test]
+fn bad_input_exits_2_with_one_line_naming_the_place() {
+    let neg = temp_file(
+        "neg.json",
+        "{\"zones\": [{\"name\": \"Berat\", \"seats\": 2,\n \"votes\": {\"PS\": -5}}]}",
+    );
+    let zero = temp_file(
+        "zero.json",
+        r#"{"zones": [{"name": "Kukës", "seats": 0, "votes": {"PS": 5}}]}"#,
+    );
+    let newline = temp_file(
+        "nl.json",
+        r#"{"zones": [{"name": "A\nB", "seats": 0, "votes": {"PS": 5}}]}"#,
+    );
+    let badcsv = temp_file("bad.csv", "zone,zone_seats,subject,votes\nZ,2,A,1.5\n");
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (
+            vec!["allocate", neg.to_str().unwrap()],
+            "line 2, column 19: zone Berat, subject PS: negative votes (-5)",
+        ),
+        (
+            vec!["allocate", zero.to_str().unwrap()],
+            "zone Kukës: 0 seats",
+        ),
+        (
+            vec!["allocate", newline.to_str().unwrap()],
+            "zone A\\nB: 0 seats",
+        ),
+        (
+            vec!["allocate", badcsv.to_str().unwrap()],
+            "line 2, column 4 (votes): zone Z, subject A: non-integer votes (\"1.5\")",
+        ),
+        (
+            vec!["allocate", DATA_2017, "--rules", "al-1990"],
+            "unknown rule set",
+        ),
+        (
+            vec!["allocate", DATA_2017, "--threshold", "abc"],
+            "threshold \"abc\"",
+        ),
+        (vec!["allocate", "/nonexistent/file.json"], "cannot read"),
+        (vec!["frobnicate"], "unknown command"),
+        (vec![], "usage"),
+    ];
+    for (args, expected) in cases {
+        let o = per_seats(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.contains(expected), "{args:?}: {err}");
+        assert!(o.stdout.is_empty());
+    }
+}

@@ -1,0 +1,89 @@
+//! Writing a result as CSV: one row per zone and subject, then one row per subject nationally.
+
+use per_seats::Allocation;
+
+use crate::document::Document;
+
+/// The header row of [`to_csv`].
+pub const CSV_HEADER: &str =
+    "level,zone,subject,kind,votes,eligible,seats,official_seats,lot_required,votes_for_next_seat";
+
+/// The result as CSV (`level` is `zone` or `national`; empty cells mean "not applicable").
+pub fn to_csv(doc: &Document, allocation: &Allocation) -> String {
+    let mut out = String::from(CSV_HEADER);
+    out.push('\n');
+    for zone in &allocation.zones {
+        let official = doc.official_of(&zone.name);
+        for s in &zone.subjects {
+            let official_seats = official.map(|o| {
+                o.iter()
+                    .find(|(n, _)| *n == s.name)
+                    .map_or(0, |(_, n)| *n)
+                    .to_string()
+            });
+            let in_lot = zone
+                .lot
+                .as_ref()
+                .is_some_and(|l| l.contenders.contains(&s.name));
+            row(
+                &mut out,
+                &[
+                    "zone",
+                    &zone.name,
+                    &s.name,
+                    s.kind.name(),
+                    &s.votes.to_string(),
+                    if s.eligible { "yes" } else { "no" },
+                    &s.seats.to_string(),
+                    official_seats.as_deref().unwrap_or(""),
+                    if in_lot { "yes" } else { "no" },
+                    &s.votes_for_next_seat
+                        .map(|v| v.to_string())
+                        .unwrap_or_default(),
+                ],
+            );
+        }
+    }
+    let official = doc.official_national(allocation);
+    for s in &allocation.subjects {
+        let official_seats = official.as_ref().map(|o| {
+            o.iter()
+                .find(|(n, _)| *n == s.name)
+                .map_or(0, |(_, n)| *n)
+                .to_string()
+        });
+        let excluded = allocation.excluded.contains(&s.name);
+        row(
+            &mut out,
+            &[
+                "national",
+                "",
+                &s.name,
+                s.kind.name(),
+                &s.votes.to_string(),
+                if excluded { "no" } else { "yes" },
+                &s.seats.to_string(),
+                official_seats.as_deref().unwrap_or(""),
+                "",
+                "",
+            ],
+        );
+    }
+    out
+}
+
+fn row(out: &mut String, fields: &[&str]) {
+    for (i, f) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if f.contains([',', '"', '\n', '\r']) || f.starts_with(' ') || f.ends_with(' ') {
+            out.push('"');
+            out.push_str(&f.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(f);
+        }
+    }
+    out.push('\n');
+}

@@ -1,0 +1,63 @@
+//! A parsed input file: the engine's election plus what the engine does not need
+//! (name, rule set named in the file, official seats for comparison).
+
+use per_seats::{Allocation, Election, RuleSet};
+
+/// The input formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// The JSON interchange format of the law specification.
+    Json,
+    /// One row per zone and subject (see the crate README).
+    Csv,
+}
+
+/// An election file, parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// `name` of the election, if given.
+    pub name: Option<String>,
+    /// `rules` named in the file (the command line's `--rules` wins).
+    pub rules: Option<RuleSet>,
+    /// The election for the engine.
+    pub election: Election,
+    /// `official_seats` per zone, when given: `(zone, [(subject, seats)])`.
+    pub official: Vec<(String, Vec<(String, u32)>)>,
+}
+
+impl Document {
+    /// The official seats of `zone`, if the file gives them.
+    pub fn official_of(&self, zone: &str) -> Option<&[(String, u32)]> {
+        self.official
+            .iter()
+            .find(|(z, _)| z == zone)
+            .map(|(_, s)| s.as_slice())
+    }
+
+    /// Whether the computed seats of `zone` equal the official ones (`None`: none given).
+    pub fn matches_official(&self, allocation: &Allocation, zone: &str) -> Option<bool> {
+        let official = self.official_of(zone)?;
+        let computed = allocation.zones.iter().find(|z| z.name == zone)?;
+        let same_listed = official.iter().all(|(s, n)| computed.seats_of(s) == *n);
+        let none_extra = computed
+            .subjects
+            .iter()
+            .filter(|s| s.seats > 0)
+            .all(|s| official.iter().any(|(o, n)| *o == s.name && *n == s.seats));
+        Some(same_listed && none_extra && computed.lot.is_none())
+    }
+
+    /// Official national seats: the sum over zones, when every zone gives official seats.
+    pub fn official_national(&self, allocation: &Allocation) -> Option<Vec<(String, u32)>> {
+        let mut total: Vec<(String, u32)> = Vec::new();
+        for zone in &allocation.zones {
+            for (s, n) in self.official_of(&zone.name)? {
+                match total.iter_mut().find(|(t, _)| t == s) {
+                    Some((_, t)) => *t = t.saturating_add(*n),
+                    None => total.push((s.clone(), *n)),
+                }
+            }
+        }
+        Some(total)
+    }
+}

@@ -1,0 +1,289 @@
+//! The whole election: validation, vote totals, the threshold (Article 162.1), and each zone.
+
+use std::collections::HashMap;
+
+use crate::article162::{allocate_zone, Contestant};
+use crate::article163::allocate_list;
+use crate::error::{Error, Warning, MAX_ZONE_SEATS};
+use crate::input::{Election, Lot, SubjectKind};
+use crate::outcome::{Allocation, SubjectTotal, ZoneResult};
+use crate::rules::{Rules, ThresholdScope};
+
+/// Allocates the seats of `election` under `rules`.
+///
+/// ```
+/// use per_seats::{allocate, Election, RuleSet, Rules, Zone};
+///
+/// let zone = Zone {
+///     name: "Z".into(),
+///     seats: 2,
+///     valid_votes: None,
+///     votes: vec![("A".into(), 999), ("B".into(), 500)],
+///     independents: vec![],
+///     lists: vec![],
+/// };
+/// let election = Election { zones: vec![zone], ..Election::default() };
+/// let al2024 = allocate(&election, &Rules::of(RuleSet::Al2024)).unwrap();
+/// assert_eq!(al2024.zones[0].seats_of("A"), 2);
+/// let dhondt = allocate(&election, &Rules::of(RuleSet::Dhondt)).unwrap();
+/// assert_eq!(dhondt.zones[0].seats_of("B"), 1);
+/// ```
+pub fn allocate(election: &Election, rules: &Rules) -> Result<Allocation, Error> {
+    if election.zones.is_empty() {
+        return Err(Error::NoZones);
+    }
+    let declared: Option<HashMap<&str, SubjectKind>> = match &election.subjects {
+        None => None,
+        Some(list) => {
+            let mut map = HashMap::new();
+            for s in list {
+                if map.insert(s.name.as_str(), s.kind).is_some() {
+                    return Err(Error::DuplicateSubject {
+                        zone: None,
+                        subject: s.name.clone(),
+                    });
+                }
+            }
+            Some(map)
+        }
+    };
+
+    // National subjects in first-seen order (declared ones first), and per-zone contestants.
+    let mut totals: Vec<SubjectTotal> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut independent_zone: HashMap<&str, &str> = HashMap::new();
+    if let Some(list) = &election.subjects {
+        for s in list {
+            index.insert(s.name.clone(), totals.len());
+            totals.push(SubjectTotal {
+                name: s.name.clone(),
+                kind: s.kind,
+                votes: 0,
+                seats: 0,
+            });
+        }
+    }
+    let mut zone_names: HashMap<&str, usize> = HashMap::new();
+    let mut zones: Vec<(Vec<Contestant>, u64)> = Vec::with_capacity(election.zones.len());
+    let mut zones_valid: u64 = 0;
+    for (zi, zone) in election.zones.iter().enumerate() {
+        let z = &zone.name;
+        if zone_names.insert(z.as_str(), zi).is_some() {
+            return Err(Error::DuplicateZone { zone: z.clone() });
+        }
+        if zone.seats == 0 {
+            return Err(Error::ZeroSeats { zone: z.clone() });
+        }
+        if zone.seats > MAX_ZONE_SEATS {
+            return Err(Error::TooManySeats {
+                zone: z.clone(),
+                seats: zone.seats,
+            });
+        }
+        let mut contestants: Vec<Contestant> = Vec::new();
+        let listed = zone.votes.iter().map(|v| (v, false));
+        let independents = zone.independents.iter().map(|v| (v, true));
+        for ((name, votes), is_independent) in listed.chain(independents) {
+            if contestants.iter().any(|c| &c.name == name) {
+                return Err(Error::DuplicateSubject {
+                    zone: Some(z.clone()),
+                    subject: name.clone(),
+                });
+            }
+            let declared_kind = declared
+                .as_ref()
+                .and_then(|d| d.get(name.as_str()).copied());
+            let kind = match (is_independent, declared_kind) {
+                (true, None | Some(SubjectKind::Independent)) => SubjectKind::Independent,
+                (true, Some(_)) => {
+                    return Err(Error::IndependentAlsoParty {
+                        zone: z.clone(),
+                        subject: name.clone(),
+                    })
+                }
+                (false, Some(kind)) => kind,
+                (false, None) if declared.is_some() => {
+                    return Err(Error::UnknownSubject {
+                        zone: z.clone(),
+                        subject: name.clone(),
+                    })
+                }
+                (false, None) => SubjectKind::Party,
+            };
+            let i = *index.entry(name.clone()).or_insert_with(|| {
+                totals.push(SubjectTotal {
+                    name: name.clone(),
+                    kind,
+                    votes: 0,
+                    seats: 0,
+                });
+                totals.len() - 1
+            });
+            let national = &mut totals[i];
+            if (national.kind == SubjectKind::Independent) != (kind == SubjectKind::Independent) {
+                return Err(Error::IndependentAlsoParty {
+                    zone: z.clone(),
+                    subject: name.clone(),
+                });
+            }
+            if kind == SubjectKind::Independent {
+                if let Some(first) = independent_zone.insert(name.as_str(), z.as_str()) {
+                    return Err(Error::IndependentInSeveralZones {
+                        subject: name.clone(),
+                        first: first.to_owned(),
+                        second: z.clone(),
+                    });
+                }
+            }
+            national.votes = national
+                .votes
+                .checked_add(*votes)
+                .ok_or(Error::Overflow { zone: None })?;
+            contestants.push(Contestant {
+                name: name.clone(),
+                kind,
+                votes: *votes,
+                eligible: true,
+            });
+        }
+        let listed = contestants
+            .iter()
+            .try_fold(0u64, |acc, c| acc.checked_add(c.votes))
+            .ok_or(Error::Overflow {
+                zone: Some(z.clone()),
+            })?;
+        let valid = zone.valid_votes.unwrap_or(listed);
+        if valid < listed {
+            return Err(Error::ValidVotesTooSmall {
+                zone: Some(z.clone()),
+                declared: valid,
+                listed,
+            });
+        }
+        zones_valid = zones_valid
+            .checked_add(valid)
+            .ok_or(Error::Overflow { zone: None })?;
+        for (name, _) in &zone.lists {
+            if !contestants.iter().any(|c| &c.name == name) {
+                return Err(Error::ListWithoutVotes {
+                    zone: z.clone(),
+                    subject: name.clone(),
+                });
+            }
+        }
+        zones.push((contestants, valid));
+    }
+    let national_valid = election.national_valid_votes.unwrap_or(zones_valid);
+    if national_valid < zones_valid {
+        return Err(Error::ValidVotesTooSmall {
+            zone: None,
+            declared: national_valid,
+            listed: zones_valid,
+        });
+    }
+
+    // Lots by zone.
+    let mut zone_lots: HashMap<&str, &Lot> = HashMap::new();
+    let mut list_lots: HashMap<(&str, &str), &Lot> = HashMap::new();
+    for lot in &election.lots {
+        if !zone_names.contains_key(lot.zone.as_str()) {
+            return Err(Error::UnknownLotZone {
+                zone: lot.zone.clone(),
+            });
+        }
+        match &lot.subject {
+            None => zone_lots.insert(lot.zone.as_str(), lot),
+            Some(s) => list_lots.insert((lot.zone.as_str(), s.as_str()), lot),
+        };
+    }
+
+    // Threshold, then each zone.
+    let below = |kind: SubjectKind, votes: u64, valid: u64| {
+        if kind == SubjectKind::Independent && rules.independents_divisor_one {
+            return false;
+        }
+        let pct = if kind == SubjectKind::Coalition {
+            rules.coalition_threshold
+        } else {
+            rules.threshold
+        };
+        pct.is_below(votes, valid)
+    };
+    let nationally_out: Vec<bool> = totals
+        .iter()
+        .map(|t| rules.scope == ThresholdScope::National && below(t.kind, t.votes, national_valid))
+        .collect();
+    let mut warnings = Vec::new();
+    let mut results = Vec::with_capacity(zones.len());
+    let mut ran_anywhere = vec![false; totals.len()];
+    for (zone, (mut contestants, valid)) in election.zones.iter().zip(zones) {
+        for c in &mut contestants {
+            let i = index[&c.name];
+            c.eligible = match rules.scope {
+                ThresholdScope::National => !nationally_out[i],
+                ThresholdScope::Zone => !below(c.kind, c.votes, valid),
+            };
+            ran_anywhere[i] |= c.eligible;
+        }
+        let lot = zone_lots.get(zone.name.as_str()).copied();
+        let seats = allocate_zone(&zone.name, zone.seats, &contestants, rules, lot)?;
+        warnings.extend(seats.warnings);
+        let mut lists = Vec::new();
+        for (subject, list) in &zone.lists {
+            let won = seats
+                .subjects
+                .iter()
+                .find(|s| &s.name == subject)
+                .map_or(0, |s| s.seats);
+            let lot = list_lots
+                .get(&(zone.name.as_str(), subject.as_str()))
+                .copied();
+            lists.push(allocate_list(
+                &zone.name,
+                subject,
+                won,
+                list,
+                lot,
+                &mut warnings,
+            )?);
+        }
+        for s in &seats.subjects {
+            totals[index[&s.name]].seats += s.seats;
+        }
+        results.push(ZoneResult {
+            name: zone.name.clone(),
+            seats: zone.seats,
+            valid_votes: valid,
+            subjects: seats.subjects,
+            awarded: seats.awarded,
+            last_winning: seats.last_winning,
+            first_losing: seats.first_losing,
+            lot: seats.lot,
+            half_at_boundary: seats.half_at_boundary,
+            lists,
+        });
+    }
+    let excluded = totals
+        .iter()
+        .zip(&ran_anywhere)
+        .filter(|(t, ran)| !**ran && t.votes > 0)
+        .map(|(t, _)| t.name.clone())
+        .collect();
+    if let Some(declared) = election.house_size {
+        let zones_total = election.zones.iter().map(|z| u64::from(z.seats)).sum();
+        if zones_total != u64::from(declared) {
+            warnings.push(Warning::HouseSize {
+                declared,
+                zones_total,
+            });
+        }
+    }
+    Ok(Allocation {
+        rules: *rules,
+        national_valid_votes: national_valid,
+        subjects: totals,
+        excluded,
+        zones: results,
+        warnings,
+    })
+}

@@ -1,0 +1,242 @@
+//! Article 162 in one zone: quotients, ranking, ties at the last seat, lots, and explanations.
+
+use core::cmp::Ordering;
+
+use crate::error::{Error, Warning};
+use crate::input::{Lot, SubjectKind};
+use crate::outcome::{LotRequired, Ranked, SubjectResult};
+use crate::quotient::Quotient;
+use crate::rules::{Rounding, Rules};
+
+/// A subject as the zone allocation sees it.
+#[derive(Debug, Clone)]
+pub(crate) struct Contestant {
+    pub name: String,
+    pub kind: SubjectKind,
+    pub votes: u64,
+    pub eligible: bool,
+}
+
+/// What the zone allocation produces (the caller adds the zone's name, seats and lists).
+#[derive(Debug)]
+pub(crate) struct ZoneSeats {
+    pub subjects: Vec<SubjectResult>,
+    pub awarded: Vec<Ranked>,
+    pub last_winning: Option<Ranked>,
+    pub first_losing: Option<Ranked>,
+    pub lot: Option<LotRequired>,
+    pub half_at_boundary: Vec<Ranked>,
+    pub warnings: Vec<Warning>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    subject: usize,
+    quotient: Quotient,
+}
+
+fn max_divisor(c: &Contestant, seats: u32, rules: &Rules) -> u32 {
+    if c.kind == SubjectKind::Independent && rules.independents_divisor_one {
+        1
+    } else {
+        seats
+    }
+}
+
+/// Allocates the `seats` of zone `zone` among `contestants` (Article 162, points 2-5).
+pub(crate) fn allocate_zone(
+    zone: &str,
+    seats: u32,
+    contestants: &[Contestant],
+    rules: &Rules,
+    lot: Option<&Lot>,
+) -> Result<ZoneSeats, Error> {
+    let mut entries: Vec<Entry> = Vec::new();
+    for (i, c) in contestants.iter().enumerate() {
+        if !c.eligible || c.votes == 0 {
+            continue;
+        }
+        for d in 1..=max_divisor(c, seats, rules) {
+            entries.push(Entry {
+                subject: i,
+                quotient: Quotient::new(c.votes, d, rules.rounding),
+            });
+        }
+    }
+    let n = seats as usize;
+    if entries.len() < n {
+        return Err(Error::TooFewQuotients {
+            zone: zone.to_owned(),
+            quotients: entries.len(),
+            seats,
+        });
+    }
+    // Stable: a full tie keeps input order, but is never decided by it (see below).
+    entries.sort_by(|a, b| a.quotient.rank_cmp(&b.quotient));
+    let ranked = |place: usize, e: &Entry, by_lot: bool| Ranked {
+        place: place as u32 + 1,
+        subject: contestants[e.subject].name.clone(),
+        quotient: e.quotient,
+        by_lot,
+    };
+
+    let mut warnings = Vec::new();
+    let mut awarded: Vec<(usize, Entry, bool)> = Vec::new();
+    let mut lot_required = None;
+    let straddles = entries
+        .get(n)
+        .is_some_and(|next| entries[n - 1].quotient.rank_cmp(&next.quotient) == Ordering::Equal);
+    if straddles {
+        let tied = |e: &Entry| entries[n - 1].quotient.rank_cmp(&e.quotient) == Ordering::Equal;
+        let lo = entries.iter().position(tied).unwrap_or(n - 1);
+        let hi = lo + entries[lo..].iter().take_while(|e| tied(e)).count();
+        let contested = n - lo;
+        awarded.extend(
+            entries[..lo]
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (i, *e, false)),
+        );
+        let class = &entries[lo..hi];
+        match lot {
+            Some(lot) => {
+                let mut drawn: Vec<(usize, Entry)> = Vec::with_capacity(class.len());
+                for e in class {
+                    let name = &contestants[e.subject].name;
+                    let pos = lot.order.iter().position(|o| o == name).ok_or_else(|| {
+                        Error::LotMismatch {
+                            zone: zone.to_owned(),
+                            subject: None,
+                            missing: name.clone(),
+                        }
+                    })?;
+                    drawn.push((pos, *e));
+                }
+                drawn.sort_by_key(|(pos, _)| *pos);
+                for (k, (_, e)) in drawn.into_iter().take(contested).enumerate() {
+                    awarded.push((lo + k, e, true));
+                }
+            }
+            None => {
+                lot_required = Some(LotRequired {
+                    seats: contested as u32,
+                    contenders: class
+                        .iter()
+                        .map(|e| contestants[e.subject].name.clone())
+                        .collect(),
+                });
+            }
+        }
+    } else {
+        awarded.extend(entries[..n].iter().enumerate().map(|(i, e)| (i, *e, false)));
+        if lot.is_some() {
+            warnings.push(Warning::UnusedLot {
+                zone: zone.to_owned(),
+                subject: None,
+            });
+        }
+    }
+
+    let mut won = vec![0u32; contestants.len()];
+    for (_, e, _) in &awarded {
+        won[e.subject] += 1;
+    }
+    let subjects = contestants
+        .iter()
+        .enumerate()
+        .map(|(i, c)| SubjectResult {
+            name: c.name.clone(),
+            kind: c.kind,
+            votes: c.votes,
+            eligible: c.eligible,
+            seats: won[i],
+            votes_for_next_seat: votes_for_next_seat(
+                i,
+                won[i],
+                seats,
+                contestants,
+                &entries,
+                rules,
+            ),
+        })
+        .collect();
+
+    let last = entries[n - 1];
+    let first_out = entries.get(n).copied();
+    let half_at_boundary = match (rules.rounding, first_out) {
+        (Rounding::None, _) | (_, None) => Vec::new(),
+        (_, Some(out)) => {
+            let top = last.quotient.rounded.unwrap_or(0);
+            let bottom = out.quotient.rounded.unwrap_or(0);
+            entries
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| {
+                    let floor = e.quotient.floor();
+                    e.quotient.half && floor <= bottom && floor + 1 >= top
+                })
+                .map(|(i, e)| ranked(i, e, false))
+                .collect()
+        }
+    };
+    Ok(ZoneSeats {
+        subjects,
+        awarded: awarded
+            .iter()
+            .map(|(i, e, by_lot)| ranked(*i, e, *by_lot))
+            .collect(),
+        last_winning: Some(ranked(n - 1, &last, false)),
+        first_losing: first_out.map(|e| ranked(n, &e, false)),
+        lot: lot_required,
+        half_at_boundary,
+        warnings,
+    })
+}
+
+/// The minimum additional zone votes for subject `s` (holding `won` seats) to win one more
+/// seat outright: its quotient at divisor `won + 1` must rank strictly before the
+/// `(seats - won)`-th best quotient of the other subjects, in the ranking order of
+/// Article 162 (quotient, then zone votes, then divisor; a full tie would need a lot).
+fn votes_for_next_seat(
+    s: usize,
+    won: u32,
+    seats: u32,
+    contestants: &[Contestant],
+    entries: &[Entry],
+    rules: &Rules,
+) -> Option<u64> {
+    let c = &contestants[s];
+    if !c.eligible || won >= max_divisor(c, seats, rules) {
+        return None;
+    }
+    let divisor = won + 1;
+    let rival_index = (seats - won - 1) as usize;
+    let rival = entries
+        .iter()
+        .filter(|e| e.subject != s)
+        .nth(rival_index)?
+        .quotient;
+    let beats = |votes: u64| {
+        Quotient::new(votes, divisor, rules.rounding).rank_cmp(&rival) == Ordering::Less
+    };
+    let low = c.votes.checked_add(1)?;
+    if !beats(u64::MAX) {
+        return None;
+    }
+    let guess = u128::from(divisor) * (u128::from(rival.votes) + 1);
+    let mut high = u64::try_from(guess).unwrap_or(u64::MAX).max(low);
+    if !beats(high) {
+        high = u64::MAX;
+    }
+    // Invariant: beats(high); find the least v in [low, high] with beats(v).
+    let mut low = low;
+    while low < high {
+        let mid = low + (high - low) / 2;
+        if beats(mid) {
+            high = mid;
+        } else {
+            low = mid + 1;
+        }
+    }
+    Some(high - c.votes)
+}
