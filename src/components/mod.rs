@@ -1,0 +1,15 @@
+//! Reusable widgets: the page frame, headings, back link, error summary and form fields.
+
+mod back_link;
+mod code_field;
+mod error_summary;
+mod layout;
+mod page_heading;
+mod text_field;
+
+pub use back_link::BackLink;
+pub use code_field::CodeField;
+pub use error_summary::ErrorSummary;
+pub use layout::{Footer, Header};
+pub use page_heading::PageHeading;
+pub use text_field::TextField;

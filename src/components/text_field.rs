@@ -1,0 +1,87 @@
+//! A labelled input with its hint and its error message, wired for assistive technology
+//! (`aria-describedby`, `aria-invalid`). Extra content (a show/hide button) goes after it.
+
+use crate::form::{error_for, ErrorItem};
+use crate::i18n::{t, use_lang, Key};
+use leptos::prelude::*;
+
+#[component]
+pub fn TextField(
+    /// The input's id and name; the error summary links to it.
+    id: &'static str,
+    label: Key,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
+    /// `text`, `email`, `tel`, `password`, `date`...
+    #[prop(into, default = Signal::stored("text"))]
+    kind: Signal<&'static str>,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] inputmode: Option<&'static str>,
+    /// A width class such as `input--width-10`.
+    #[prop(optional)]
+    width: Option<&'static str>,
+    /// For codes, numbers and addresses: no spell-checking nor capitals.
+    #[prop(optional)]
+    verbatim: bool,
+    value: RwSignal<String>,
+    errors: RwSignal<Vec<ErrorItem>>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let error = move || error_for(&errors.read(), id);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let has_hint = hint.is_some();
+    let described_by = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if error().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let input_class = move || {
+        let mut c = String::from("input");
+        if let Some(w) = width {
+            c.push(' ');
+            c.push_str(w);
+        }
+        if error().is_some() {
+            c.push_str(" input--error");
+        }
+        c
+    };
+    view! {
+        <div class=move || if error().is_some() { "form-group form-group--error" } else { "form-group" }>
+            <label class="label" for=id>{move || t(lang.get(), label)}</label>
+            {hint.map(|h| view! { <div class="hint" id=hint_id.clone()>{h}</div> })}
+            {move || error().map(|msg| view! {
+                <p class="error-message" id=error_id.clone()>
+                    <span class="visually-hidden">{t(lang.get(), Key::ErrorPrefix)} " "</span>
+                    {msg.render(lang.get())}
+                </p>
+            })}
+            <div class="input-row">
+                <input
+                    class=input_class
+                    id=id
+                    name=id
+                    type=move || kind.get()
+                    autocomplete=autocomplete
+                    inputmode=inputmode
+                    spellcheck=verbatim.then_some("false")
+                    autocapitalize=verbatim.then_some("none")
+                    aria-describedby=described_by
+                    aria-invalid=move || error().map(|_| "true")
+                    prop:value=move || value.get()
+                    on:input=move |ev| value.set(event_target_value(&ev))
+                />
+                {children.map(|c| c())}
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,168 @@
+//! `/my-request`: where the voter's request stands, and sign-out.
+
+use crate::api::{self, ApiFailure};
+use crate::components::{ErrorSummary, PageHeading};
+use crate::draft::{self, WebStore};
+use crate::form::{self, ErrorItem};
+use crate::i18n::{self, t, tr, use_lang, Key};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+use per_domain::api::{ErrorKind, RequestView};
+use per_domain::Date;
+
+/// What the page knows so far.
+#[derive(Debug, Clone, PartialEq)]
+enum Load {
+    Loading,
+    Request(RequestView),
+    /// No request yet: where to continue (the face step or the identity step).
+    NoRequest {
+        next: &'static str,
+    },
+    NotSignedIn,
+    Failed(ApiFailure),
+}
+
+/// `2026-11-21T10:00:00Z` as `21.11.2026` (the time is not needed here).
+pub fn display_date(rfc3339: &str) -> String {
+    rfc3339
+        .get(..10)
+        .and_then(|d| Date::parse(d).ok())
+        .map(|d| format!("{:02}.{:02}.{}", d.day(), d.month(), d.year()))
+        .unwrap_or_else(|| rfc3339.to_owned())
+}
+
+async fn load() -> Load {
+    let unauthorized = |f: &ApiFailure| f.kind() == Some(ErrorKind::Unauthorized);
+    match api::my_request().await {
+        Ok(Some(view)) => Load::Request(view),
+        Ok(None) => match api::me().await {
+            Ok(me) => Load::NoRequest {
+                next: if me.face_captured {
+                    "/register/identity"
+                } else {
+                    "/register/face"
+                },
+            },
+            Err(f) if unauthorized(&f) => Load::NotSignedIn,
+            Err(f) => Load::Failed(f),
+        },
+        Err(f) if unauthorized(&f) => Load::NotSignedIn,
+        Err(f) => Load::Failed(f),
+    }
+}
+
+#[component]
+pub fn MyRequest() -> impl IntoView {
+    let lang = use_lang();
+    let navigate = use_navigate();
+    let state = RwSignal::new(Load::Loading);
+    let errors = RwSignal::new(Vec::<ErrorItem>::new());
+    spawn_local(async move { state.set(load().await) });
+
+    let sign_out = move |_| {
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match api::sign_out().await {
+                Ok(()) | Err(ApiFailure::Api { .. }) => {
+                    if let (Some(l), Some(s)) = (WebStore::local(), WebStore::session()) {
+                        draft::forget_all(&l, &s);
+                    }
+                    navigate("/", Default::default());
+                }
+                Err(f) => errors.set(form::from_failure(&f, form::input_id, None)),
+            }
+        });
+    };
+
+    let body = move || {
+        match state.get() {
+        Load::Loading => view! { <p role="status">{tr(Key::Loading)}</p> }.into_any(),
+        Load::NotSignedIn => view! {
+            <p id="not-signed-in">{tr(Key::NotSignedIn)}</p>
+            <p><a href="/sign-in" class="button">{tr(Key::SignIn)}</a></p>
+        }
+        .into_any(),
+        Load::NoRequest { next } => view! {
+            <p id="no-request">{tr(Key::NoRequest)}</p>
+            <p><a href=next class="button" id="continue-registration">{tr(Key::ContinueRegistration)}</a></p>
+        }
+        .into_any(),
+        Load::Failed(f) => {
+            let msgs = form::from_failure(&f, form::input_id, None);
+            view! {
+                <div class="warning" role="alert">
+                    {msgs.into_iter().map(|m| view! { <p>{move || m.msg.render(lang.get())}</p> }).collect_view()}
+                </div>
+            }
+            .into_any()
+        }
+        Load::Request(view) => {
+            let code = view.status.code();
+            let status = view.status;
+            let reasons = view.reasons.clone();
+            view! {
+                <dl class="summary-list">
+                    <div class="summary-list__row">
+                        <dt>{tr(Key::ReferenceLabel)}</dt>
+                        <dd><strong id="request-reference" class="reference">{view.reference.as_str().to_owned()}</strong></dd>
+                    </div>
+                    <div class="summary-list__row">
+                        <dt>{tr(Key::StatusLabel)}</dt>
+                        <dd>
+                            <strong id="request-status" class=format!("tag tag--{code}") data-status=code>
+                                {move || i18n::status(lang.get(), status)}
+                            </strong>
+                        </dd>
+                    </div>
+                    <div class="summary-list__row">
+                        <dt>{tr(Key::SubmittedAt)}</dt>
+                        <dd>{display_date(&view.submitted_at)}</dd>
+                    </div>
+                    {view.decided_at.map(|d| view! {
+                        <div class="summary-list__row">
+                            <dt>{tr(Key::DecidedAt)}</dt>
+                            <dd>{display_date(&d)}</dd>
+                        </div>
+                    })}
+                </dl>
+                {(!reasons.is_empty()).then(|| view! {
+                    <h2 class="heading-m">{tr(Key::ReasonsTitle)}</h2>
+                    <ul class="list list--bullet" id="request-reasons">
+                        {reasons.into_iter().map(|r| view! {
+                            <li data-reason=r.code()>{move || i18n::reason(lang.get(), r)}</li>
+                        }).collect_view()}
+                    </ul>
+                })}
+            }
+            .into_any()
+        }
+    }
+    };
+
+    view! {
+        <ErrorSummary errors=errors/>
+        <PageHeading key=Key::MyRequestTitle/>
+        {body}
+        <Show when=move || !matches!(state.get(), Load::NotSignedIn | Load::Loading)>
+            <p>
+                <button type="button" class="button button--secondary" id="sign-out" on:click=sign_out.clone()>
+                    {move || t(lang.get(), Key::SignOut)}
+                </button>
+            </p>
+        </Show>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::display_date;
+
+    #[test]
+    fn dates_are_shown_day_first() {
+        assert_eq!(display_date("2026-11-21T10:00:00Z"), "21.11.2026");
+        assert_eq!(display_date("2026-01-05"), "05.01.2026");
+        assert_eq!(display_date("garbage"), "garbage");
+    }
+}
