@@ -16,6 +16,18 @@ use crate::status::{RejectionReason, RequestStatus};
 use base64::Engine;
 use serde::{Deserialize, Serialize};
 
+/// `Debug` for types that carry personal data or secrets: the type's name and nothing else,
+/// so a stray `{:?}` in a log line leaks nothing.
+macro_rules! redacted_debug {
+    ($t:ident) => {
+        impl std::fmt::Debug for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(concat!(stringify!($t), " { .. }"))
+            }
+        }
+    };
+}
+
 /// The result of parsing a request body.
 pub type Parsed<T> = Result<T, Vec<FieldProblem>>;
 
@@ -46,14 +58,14 @@ impl Channel {
 // ---------------------------------------------------------------- sign-up
 
 /// `POST /api/signup`: start creating an account; codes go to both destinations.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Clone, Default, Serialize, Deserialize)]
 pub struct SignupStart {
     pub phone: String,
     pub email: String,
     pub language: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ValidSignupStart {
     pub phone: PhoneNumber,
     pub email: Email,
@@ -78,7 +90,7 @@ impl SignupStart {
 }
 
 /// Answer to `POST /api/signup`. `signup_id` is a secret: whoever holds it may verify the codes.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Clone, Serialize, Deserialize)]
 pub struct SignupStarted {
     pub signup_id: String,
     pub phone_masked: String,
@@ -88,14 +100,14 @@ pub struct SignupStarted {
 }
 
 /// `POST /api/signup/verify`: one code for one channel.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Clone, Serialize, Deserialize)]
 pub struct VerifyCode {
     pub signup_id: String,
     pub channel: Channel,
     pub code: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ValidVerifyCode {
     pub signup_id: SecretToken,
     pub channel: Channel,
@@ -126,7 +138,7 @@ pub struct SignupProgress {
 }
 
 /// `POST /api/signup/resend`: a new code for one channel.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Clone, Serialize, Deserialize)]
 pub struct ResendCode {
     pub signup_id: String,
     pub channel: Channel,
@@ -142,13 +154,13 @@ impl ResendCode {
 
 /// `POST /api/signup/complete`: choose the password; the account exists from now on and the
 /// answer sets the session cookie.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Clone, Serialize, Deserialize)]
 pub struct CompleteSignup {
     pub signup_id: String,
     pub password: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ValidCompleteSignup {
     pub signup_id: SecretToken,
     pub password: Password,
@@ -172,7 +184,7 @@ impl CompleteSignup {
 // ---------------------------------------------------------------- session
 
 /// `POST /api/session`: sign in with the e-mail address or the phone number.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Clone, Default, Serialize, Deserialize)]
 pub struct SignIn {
     pub login: String,
     pub password: String,
@@ -185,7 +197,7 @@ pub enum Login {
     Phone(PhoneNumber),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ValidSignIn {
     pub login: Login,
     /// Not parsed as a [`Password`]: an old password may predate today's rules.
@@ -214,7 +226,7 @@ impl SignIn {
 }
 
 /// `GET /api/me`: the signed-in voter, with contacts masked, and where their registration is.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Clone, Serialize, Deserialize)]
 pub struct Me {
     pub phone_masked: String,
     pub email_masked: String,
@@ -232,8 +244,17 @@ pub enum LivenessPrompt {
     LookStraight,
 }
 
+impl LivenessPrompt {
+    /// The code stored with a challenge and its capture.
+    pub fn code(self) -> &'static str {
+        match self {
+            LivenessPrompt::LookStraight => "look_straight",
+        }
+    }
+}
+
 /// Answer to `POST /api/face/challenge`: a single-use challenge bound to the account.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Clone, Serialize, Deserialize)]
 pub struct FaceChallenge {
     pub challenge_id: String,
     pub prompt: LivenessPrompt,
@@ -241,7 +262,7 @@ pub struct FaceChallenge {
 }
 
 /// `POST /api/face`: the frames captured for a challenge, as base64 JPEG.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Clone, Serialize, Deserialize)]
 pub struct FaceCapture {
     pub challenge_id: String,
     pub frames: Vec<String>,
@@ -259,7 +280,7 @@ impl std::fmt::Debug for JpegFrame {
 
 impl JpegFrame {
     /// The most frames one capture may send, and the largest frame.
-    pub const MAX_FRAMES: usize = 10;
+    pub const MAX_FRAMES: usize = 5;
     pub const MAX_BYTES: usize = 1_500_000;
 
     pub fn parse_base64(input: &str) -> Result<JpegFrame, Problem> {
@@ -294,7 +315,7 @@ impl JpegFrame {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ValidFaceCapture {
     pub challenge_id: SecretToken,
     pub frames: Vec<JpegFrame>,
@@ -333,7 +354,7 @@ pub struct FaceAccepted {
 // ---------------------------------------------------------------- request
 
 /// The identity as entered (thin: the full personal-data step adds the document fields).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IdentityForm {
     pub personal_number: String,
     pub first_name: String,
@@ -342,7 +363,7 @@ pub struct IdentityForm {
     pub sex: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Identity {
     pub personal_number: PersonalNumber,
     pub first_name: PersonName,
@@ -398,13 +419,13 @@ impl IdentityForm {
 
 /// `POST /api/request`: submit the registration. The idempotency key, made once per draft by
 /// the app, makes a retry on a flaky network return the same request instead of a second one.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Clone, Serialize, Deserialize)]
 pub struct SubmitRequest {
     pub idempotency_key: String,
     pub identity: IdentityForm,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ValidSubmitRequest {
     pub idempotency_key: String,
     pub identity: Identity,
@@ -663,6 +684,20 @@ mod tests {
     }
 
     #[test]
+    fn requests_with_secrets_print_nothing_of_them() {
+        let sign_in = SignIn {
+            login: "ana@example.it".into(),
+            password: "Zogu1928!".into(),
+        };
+        let parsed = sign_in.parse().unwrap();
+        let identity = good_identity();
+        let shown = format!("{sign_in:?} {parsed:?} {identity:?}");
+        for secret in ["Zogu", "ana@", "J054", "Ëndra"] {
+            assert!(!shown.contains(secret), "{secret} leaked in {shown}");
+        }
+    }
+
+    #[test]
     fn api_error_wire_shape() {
         let e = ApiError {
             error: ErrorKind::InvalidInput,
@@ -677,3 +712,22 @@ mod tests {
         assert!(json.get("attempts_left").is_none());
     }
 }
+
+redacted_debug!(SignupStart);
+redacted_debug!(ValidSignupStart);
+redacted_debug!(SignupStarted);
+redacted_debug!(VerifyCode);
+redacted_debug!(ValidVerifyCode);
+redacted_debug!(ResendCode);
+redacted_debug!(CompleteSignup);
+redacted_debug!(ValidCompleteSignup);
+redacted_debug!(SignIn);
+redacted_debug!(ValidSignIn);
+redacted_debug!(FaceChallenge);
+redacted_debug!(FaceCapture);
+redacted_debug!(ValidFaceCapture);
+redacted_debug!(IdentityForm);
+redacted_debug!(Identity);
+redacted_debug!(SubmitRequest);
+redacted_debug!(ValidSubmitRequest);
+redacted_debug!(Me);

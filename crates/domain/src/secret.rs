@@ -102,14 +102,19 @@ const COMMON_PASSWORDS: &[&str] = &[
 pub struct Password(String);
 
 impl Password {
+    /// The fewest characters (Unicode scalar values) a password may have.
+    pub const MIN_CHARS: usize = 8;
+    /// The most characters a password may have.
+    pub const MAX_CHARS: usize = 128;
+
     pub fn parse(input: &str) -> Result<Password, Problem> {
         if input.is_empty() {
             return Err(Problem::Required);
         }
-        if !input.validate_length(Some(8), None, None) {
+        if !input.validate_length(Some(Self::MIN_CHARS as u64), None, None) {
             return Err(Problem::PasswordTooShort);
         }
-        if !input.validate_length(None, Some(128), None) {
+        if !input.validate_length(None, Some(Self::MAX_CHARS as u64), None) {
             return Err(Problem::PasswordTooLong);
         }
         let lower = input.to_lowercase();
@@ -144,6 +149,9 @@ impl fmt::Debug for Password {
 pub struct OneTimeCode(String);
 
 impl OneTimeCode {
+    /// The number of digits of a code.
+    pub const LEN: usize = 6;
+
     pub fn parse(input: &str) -> Result<OneTimeCode, Problem> {
         let digits: String = input
             .chars()
@@ -152,15 +160,17 @@ impl OneTimeCode {
         if digits.is_empty() {
             return Err(Problem::Required);
         }
-        if digits.len() != 6 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        if digits.len() != Self::LEN || !digits.bytes().all(|b| b.is_ascii_digit()) {
             return Err(Problem::CodeInvalid);
         }
         Ok(OneTimeCode(digits))
     }
 
-    /// Builds a code from a random number (the server's generator); keeps the last 6 digits.
+    /// Builds a code from a random number (the server's generator); keeps the last
+    /// [`Self::LEN`] digits.
     pub fn from_random(n: u32) -> OneTimeCode {
-        OneTimeCode(format!("{:06}", n % 1_000_000))
+        let digits = format!("{n:0w$}", w = Self::LEN);
+        OneTimeCode(digits[digits.len() - Self::LEN..].to_owned())
     }
 
     pub fn expose(&self) -> &str {

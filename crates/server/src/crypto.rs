@@ -8,7 +8,7 @@ use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, Salt
 use argon2::{Algorithm, Argon2, Params, Version};
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine;
-use chacha20poly1305::aead::{Aead, KeyInit};
+use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use hmac::{Hmac, Mac};
 use per_domain::{OneTimeCode, SecretToken};
@@ -18,6 +18,9 @@ use sha2::{Digest, Sha256};
 use std::path::Path;
 
 type HmacSha256 = Hmac<Sha256>;
+
+/// The format of sealed values: 1 = XChaCha20-Poly1305 under the `per/seal/v1` key.
+const SEAL_VERSION: u8 = 1;
 
 #[derive(Debug, thiserror::Error)]
 pub enum KeyError {
@@ -83,42 +86,55 @@ impl Keys {
     /// A keyed hash: for one-time codes (bound to their sign-up and channel) and for
     /// identifiers that must be found again without being stored in clear (the NID).
     pub fn mac(&self, parts: &[&[u8]]) -> Vec<u8> {
-        let mut mac = <HmacSha256 as Mac>::new_from_slice(&self.mac).expect("any key length");
-        for part in parts {
-            mac.update(&(part.len() as u64).to_be_bytes());
-            mac.update(part);
-        }
-        mac.finalize().into_bytes().to_vec()
+        self.mac_of(parts).finalize().into_bytes().to_vec()
     }
 
     /// Checks a keyed hash in constant time.
     pub fn mac_matches(&self, parts: &[&[u8]], expected: &[u8]) -> bool {
+        self.mac_of(parts).verify_slice(expected).is_ok()
+    }
+
+    /// Each part is length-prefixed, so `["ab", "c"]` and `["a", "bc"]` differ.
+    fn mac_of(&self, parts: &[&[u8]]) -> HmacSha256 {
         let mut mac = <HmacSha256 as Mac>::new_from_slice(&self.mac).expect("any key length");
         for part in parts {
             mac.update(&(part.len() as u64).to_be_bytes());
             mac.update(part);
         }
-        mac.verify_slice(expected).is_ok()
+        mac
     }
 
-    /// Encrypts with a fresh random nonce; the output is nonce ‖ ciphertext.
-    pub fn seal(&self, plaintext: &[u8]) -> Vec<u8> {
+    /// Encrypts with a fresh random nonce, bound to `context` (e.g. `identity/42`: what the
+    /// data is and whose), so a sealed value moved to another row or account does not open.
+    /// The output is version byte ‖ nonce ‖ ciphertext.
+    pub fn seal(&self, context: &str, plaintext: &[u8]) -> Vec<u8> {
         let cipher = XChaCha20Poly1305::new((&self.seal).into());
         let mut nonce = [0u8; 24];
         OsRng.fill_bytes(&mut nonce);
+        let payload = Payload {
+            msg: plaintext,
+            aad: context.as_bytes(),
+        };
         let sealed = cipher
-            .encrypt(XNonce::from_slice(&nonce), plaintext)
+            .encrypt(XNonce::from_slice(&nonce), payload)
             .expect("encryption of an in-memory buffer cannot fail");
-        [nonce.as_slice(), &sealed].concat()
+        [&[SEAL_VERSION][..], &nonce, &sealed].concat()
     }
 
-    pub fn open(&self, sealed: &[u8]) -> Result<Vec<u8>, OpenError> {
-        if sealed.len() < 24 {
+    pub fn open(&self, context: &str, sealed: &[u8]) -> Result<Vec<u8>, OpenError> {
+        let Some((&SEAL_VERSION, rest)) = sealed.split_first() else {
+            return Err(OpenError);
+        };
+        if rest.len() < 24 {
             return Err(OpenError);
         }
-        let (nonce, body) = sealed.split_at(24);
+        let (nonce, body) = rest.split_at(24);
+        let payload = Payload {
+            msg: body,
+            aad: context.as_bytes(),
+        };
         XChaCha20Poly1305::new((&self.seal).into())
-            .decrypt(XNonce::from_slice(nonce), body)
+            .decrypt(XNonce::from_slice(nonce), payload)
             .map_err(|_| OpenError)
     }
 
@@ -208,15 +224,19 @@ mod tests {
     #[test]
     fn seal_round_trips_and_detects_tampering() {
         let keys = Keys::from_master(&[7; 32], CHEAP);
-        let sealed = keys.seal(b"J05415123A");
+        let sealed = keys.seal("identity/1", b"J05415123A");
         assert!(!sealed.windows(10).any(|w| w == b"J05415123A"));
-        assert_eq!(keys.open(&sealed).unwrap(), b"J05415123A");
+        assert_eq!(keys.open("identity/1", &sealed).unwrap(), b"J05415123A");
         let mut bad = sealed.clone();
         let last = bad.len() - 1;
         bad[last] ^= 1;
-        assert!(keys.open(&bad).is_err());
+        assert!(keys.open("identity/1", &bad).is_err(), "tampered");
+        assert!(
+            keys.open("identity/2", &sealed).is_err(),
+            "moved to another account"
+        );
         let other = Keys::from_master(&[8; 32], CHEAP);
-        assert!(other.open(&sealed).is_err());
+        assert!(other.open("identity/1", &sealed).is_err(), "another key");
     }
 
     #[test]
@@ -243,7 +263,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let a = Keys::load(dir.path(), CHEAP).unwrap();
         let b = Keys::load(dir.path(), CHEAP).unwrap();
-        assert_eq!(b.open(&a.seal(b"x")).unwrap(), b"x");
+        assert_eq!(b.open("t", &a.seal("t", b"x")).unwrap(), b"x");
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;

@@ -25,8 +25,8 @@ pub fn content_security_policy(script_hashes: &[String]) -> String {
     .join("; ")
 }
 
-/// The headers every response carries.
-pub fn headers(csp: &str) -> Vec<(HeaderName, HeaderValue)> {
+/// The headers every response carries; behind TLS (`secure`) also HSTS.
+pub fn headers(csp: &str, secure: bool) -> Vec<(HeaderName, HeaderValue)> {
     let mut out = vec![
         (header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
         (header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")),
@@ -45,6 +45,12 @@ pub fn headers(csp: &str) -> Vec<(HeaderName, HeaderValue)> {
     if let Ok(v) = HeaderValue::from_str(csp) {
         out.push((header::CONTENT_SECURITY_POLICY, v));
     }
+    if secure {
+        out.push((
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        ));
+    }
     out
 }
 
@@ -62,5 +68,16 @@ mod tests {
         assert!(csp.contains("frame-ancestors 'none'"));
         assert!(!csp.contains("unsafe-inline"));
         assert!(!csp.contains("'unsafe-eval'"));
+    }
+
+    #[test]
+    fn hsts_only_behind_tls() {
+        let has_hsts = |secure| {
+            headers("x", secure)
+                .iter()
+                .any(|(name, _)| name == header::STRICT_TRANSPORT_SECURITY)
+        };
+        assert!(has_hsts(true));
+        assert!(!has_hsts(false));
     }
 }

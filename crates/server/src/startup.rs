@@ -15,6 +15,7 @@ use axum::http::{header, HeaderValue};
 use axum::Router;
 use std::sync::Arc;
 use tokio::net::TcpListener;
+use tokio::sync::{Mutex, Semaphore};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
@@ -71,12 +72,19 @@ pub async fn open_state(config: &Config) -> anyhow::Result<AppState> {
         .await
         .context("cannot open the database")?;
     let keys = Keys::load(&config.data_dir, config.argon2).context("cannot load the data key")?;
+    tracing::warn!(
+        "no SMTP or SMS gateway configured: using the development outbox, which prints every \
+         message (codes included) to the console; never use it in production"
+    );
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     Ok(AppState {
         notifier: Arc::new(DevOutbox::new(store.clone())),
         store,
         keys,
         clock: Clock::default(),
         secure_cookies: config.secure_cookies,
+        argon2_slots: Arc::new(Semaphore::new(cores)),
+        code_issue: Arc::new(Mutex::new(())),
     })
 }
 
@@ -87,6 +95,7 @@ pub fn app(state: AppState, static_app: Option<StaticApp>) -> Router {
         .map(|s| s.script_hashes.clone())
         .unwrap_or_default();
     let csp = security::content_security_policy(&hashes);
+    let secure = state.secure_cookies;
     let api = routes::api().layer(SetResponseHeaderLayer::overriding(
         header::CACHE_CONTROL,
         HeaderValue::from_static("no-store"),
@@ -102,7 +111,7 @@ pub fn app(state: AppState, static_app: Option<StaticApp>) -> Router {
         }
         None => router.fallback(|| async { crate::error::AppError::NotFound }),
     };
-    for (name, value) in security::headers(&csp) {
+    for (name, value) in security::headers(&csp, secure) {
         router = router.layer(SetResponseHeaderLayer::overriding(name, value));
     }
     router.layer(TraceLayer::new_for_http())

@@ -3,6 +3,7 @@
 //! Rows come out as plain structs; handlers never see SQL. PostgreSQL joins behind the same
 //! methods in its own issue.
 
+use per_domain::api::Channel;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
 use sqlx::{Row, SqlitePool};
 use std::path::Path;
@@ -22,6 +23,7 @@ pub struct SignupRow {
     pub phone_verified: bool,
     pub email_verified: bool,
     pub completed: bool,
+    pub created_at: i64,
 }
 
 #[derive(Debug, Clone)]
@@ -63,6 +65,18 @@ pub struct NewRequest<'a> {
     pub submitted_at: i64,
 }
 
+/// What became of a new request.
+#[derive(Debug, PartialEq, Eq)]
+pub enum InsertOutcome {
+    Inserted,
+    /// The random reference collided: draw another.
+    ReferenceTaken,
+    /// A concurrent retry of the same submission got there first.
+    KeyTaken,
+    /// The account has an open request already.
+    OpenRequestExists,
+}
+
 /// Why an account could not be made from a sign-up.
 #[derive(Debug, PartialEq, Eq)]
 pub enum CompleteOutcome {
@@ -73,6 +87,18 @@ pub enum CompleteOutcome {
 
 const REQUEST_COLUMNS: &str =
     "id, reference, account_id, status, reasons, submitted_at, decided_at";
+
+const ACCOUNT_COLUMNS: &str = "id, phone, email, password_hash, language";
+
+fn account_row(r: &sqlx::sqlite::SqliteRow) -> AccountRow {
+    AccountRow {
+        id: r.get("id"),
+        phone: r.get("phone"),
+        email: r.get("email"),
+        password_hash: r.get("password_hash"),
+        language: r.get("language"),
+    }
+}
 
 fn request_row(r: &sqlx::sqlite::SqliteRow) -> RequestRow {
     RequestRow {
@@ -137,7 +163,7 @@ impl Store {
     ) -> Result<Option<SignupRow>, sqlx::Error> {
         let row = sqlx::query(
             "SELECT id, phone, email, language, phone_verified, email_verified,
-                    completed_at IS NOT NULL AS completed
+                    completed_at IS NOT NULL AS completed, created_at
              FROM signups WHERE token_hash = ?",
         )
         .bind(token_hash)
@@ -151,6 +177,7 @@ impl Store {
             phone_verified: r.get("phone_verified"),
             email_verified: r.get("email_verified"),
             completed: r.get("completed"),
+            created_at: r.get("created_at"),
         }))
     }
 
@@ -240,14 +267,26 @@ impl Store {
         }))
     }
 
-    /// Counts a wrong try; returns the tries made so far.
-    pub async fn record_wrong_code(&self, code_id: i64) -> Result<i64, sqlx::Error> {
-        let row =
-            sqlx::query("UPDATE codes SET attempts = attempts + 1 WHERE id = ? RETURNING attempts")
-                .bind(code_id)
-                .fetch_one(&self.pool)
-                .await?;
-        Ok(row.get("attempts"))
+    /// Reserves one try of a live code before it is compared, so parallel guesses cannot
+    /// exceed `max_attempts`. Returns the tries made including this one, or `None` if the
+    /// code is spent, expired or out of tries.
+    pub async fn reserve_code_attempt(
+        &self,
+        code_id: i64,
+        max_attempts: i64,
+        now: i64,
+    ) -> Result<Option<i64>, sqlx::Error> {
+        let row = sqlx::query(
+            "UPDATE codes SET attempts = attempts + 1
+             WHERE id = ? AND spent = 0 AND attempts < ? AND expires_at > ?
+             RETURNING attempts",
+        )
+        .bind(code_id)
+        .bind(max_attempts)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| r.get("attempts")))
     }
 
     pub async fn spend_code(&self, code_id: i64) -> Result<(), sqlx::Error> {
@@ -264,7 +303,7 @@ impl Store {
         &self,
         signup_id: i64,
         code_id: i64,
-        channel: &str,
+        channel: Channel,
     ) -> Result<bool, sqlx::Error> {
         let mut tx = self.pool.begin().await?;
         let spent = sqlx::query("UPDATE codes SET spent = 1 WHERE id = ? AND spent = 0")
@@ -275,10 +314,9 @@ impl Store {
         if spent != 1 {
             return Ok(false);
         }
-        let column = if channel == "phone" {
-            "phone_verified"
-        } else {
-            "email_verified"
+        let column = match channel {
+            Channel::Phone => "phone_verified",
+            Channel::Email => "email_verified",
         };
         sqlx::query(&format!("UPDATE signups SET {column} = 1 WHERE id = ?"))
             .bind(signup_id)
@@ -331,36 +369,30 @@ impl Store {
     // ------------------------------------------------------------ accounts and sessions
 
     pub async fn account(&self, id: i64) -> Result<Option<AccountRow>, sqlx::Error> {
-        self.account_where("id = ?", id.to_string()).await
+        let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = ?");
+        let row = sqlx::query(&sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.as_ref().map(account_row))
     }
 
     pub async fn account_by_email(&self, email: &str) -> Result<Option<AccountRow>, sqlx::Error> {
-        self.account_where("email = ?", email.to_owned()).await
+        let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE email = ?");
+        let row = sqlx::query(&sql)
+            .bind(email)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.as_ref().map(account_row))
     }
 
     pub async fn account_by_phone(&self, phone: &str) -> Result<Option<AccountRow>, sqlx::Error> {
-        self.account_where("phone = ?", phone.to_owned()).await
-    }
-
-    async fn account_where(
-        &self,
-        condition: &str,
-        value: String,
-    ) -> Result<Option<AccountRow>, sqlx::Error> {
-        let sql = format!(
-            "SELECT id, phone, email, password_hash, language FROM accounts WHERE {condition}"
-        );
+        let sql = format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE phone = ?");
         let row = sqlx::query(&sql)
-            .bind(value)
+            .bind(phone)
             .fetch_optional(&self.pool)
             .await?;
-        Ok(row.map(|r| AccountRow {
-            id: r.get("id"),
-            phone: r.get("phone"),
-            email: r.get("email"),
-            password_hash: r.get("password_hash"),
-            language: r.get("language"),
-        }))
+        Ok(row.as_ref().map(account_row))
     }
 
     pub async fn create_session(
@@ -532,8 +564,8 @@ impl Store {
         Ok(row.as_ref().map(request_row))
     }
 
-    /// Inserts a request; `Ok(false)` when the reference (or the idempotency key) is taken.
-    pub async fn insert_request(&self, r: &NewRequest<'_>) -> Result<bool, sqlx::Error> {
+    /// Inserts a request, unless a unique rule refuses it (see [`InsertOutcome`]).
+    pub async fn insert_request(&self, r: &NewRequest<'_>) -> Result<InsertOutcome, sqlx::Error> {
         let result = sqlx::query(
             "INSERT INTO requests
                (reference, account_id, idempotency_key, identity_sealed, nid_hash, status, submitted_at)
@@ -548,18 +580,19 @@ impl Store {
         .execute(&self.pool)
         .await;
         match result {
-            Ok(_) => Ok(true),
-            Err(e) if is_unique_violation(&e) => Ok(false),
+            Ok(_) => Ok(InsertOutcome::Inserted),
+            Err(e) if is_unique_violation(&e) => {
+                let message = e.to_string();
+                Ok(if message.contains("requests.reference") {
+                    InsertOutcome::ReferenceTaken
+                } else if message.contains("requests.idempotency_key") {
+                    InsertOutcome::KeyTaken
+                } else {
+                    InsertOutcome::OpenRequestExists
+                })
+            }
             Err(e) => Err(e),
         }
-    }
-
-    pub async fn request_identity_sealed(&self, request_id: i64) -> Result<Vec<u8>, sqlx::Error> {
-        let row = sqlx::query("SELECT identity_sealed FROM requests WHERE id = ?")
-            .bind(request_id)
-            .fetch_one(&self.pool)
-            .await?;
-        Ok(row.get("identity_sealed"))
     }
 
     /// Records a decision on an undecided request; `None` if there is no such undecided request.
@@ -583,6 +616,52 @@ impl Store {
             .fetch_optional(&self.pool)
             .await?;
         Ok(row.as_ref().map(request_row))
+    }
+
+    // ------------------------------------------------------------ sign-in throttling
+
+    /// Failed sign-ins for a login since `since`, and when the oldest of them happened.
+    pub async fn login_failures_since(
+        &self,
+        login_hash: &[u8],
+        since: i64,
+    ) -> Result<(i64, Option<i64>), sqlx::Error> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS n, MIN(at) AS oldest FROM login_failures
+             WHERE login_hash = ? AND at > ?",
+        )
+        .bind(login_hash)
+        .bind(since)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok((row.get("n"), row.get("oldest")))
+    }
+
+    pub async fn record_login_failure(
+        &self,
+        login_hash: &[u8],
+        now: i64,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query("INSERT INTO login_failures (login_hash, at) VALUES (?, ?)")
+            .bind(login_hash)
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn clear_login_failures(&self, login_hash: &[u8]) -> Result<(), sqlx::Error> {
+        sqlx::query("DELETE FROM login_failures WHERE login_hash = ?")
+            .bind(login_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The database answers.
+    pub async fn ping(&self) -> Result<(), sqlx::Error> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
     }
 
     // ------------------------------------------------------------ outbox

@@ -58,7 +58,7 @@ pub async fn capture(
         plain.extend_from_slice(&(frame.bytes().len() as u32).to_be_bytes());
         plain.extend_from_slice(frame.bytes());
     }
-    let sealed = state.keys.seal(&plain);
+    let sealed = state.keys.seal(&face_context(voter.account_id), &plain);
     state
         .store
         .save_face(
@@ -70,4 +70,9 @@ pub async fn capture(
         )
         .await?;
     Ok(Json(FaceAccepted { accepted: true }))
+}
+
+/// What sealed camera frames are bound to.
+pub fn face_context(account_id: i64) -> String {
+    format!("face/{account_id}")
 }

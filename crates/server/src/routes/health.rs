@@ -7,6 +7,6 @@ use axum::Json;
 use serde_json::{json, Value};
 
 pub async fn health(State(state): State<AppState>) -> AppResult<Json<Value>> {
-    state.store.account(0).await?;
+    state.store.ping().await?;
     Ok(Json(json!({ "status": "ok" })))
 }

@@ -12,13 +12,21 @@ use crate::state::AppState;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use axum::Router;
+use per_domain::api::JpegFrame;
 
+pub use face::face_context;
 pub use me::{me_view, request_view};
-pub use signup::{CODE_TTL_SECONDS, MAX_CODES_PER_HOUR, MAX_CODE_ATTEMPTS, RESEND_AFTER_SECONDS};
+pub use request::identity_context;
+pub use session::{LOGIN_WINDOW_SECONDS, MAX_LOGIN_FAILURES};
+pub use signup::{
+    CODE_TTL_SECONDS, MAX_CODES_PER_HOUR, MAX_CODE_ATTEMPTS, RESEND_AFTER_SECONDS,
+    SIGNUP_TTL_SECONDS,
+};
 
 /// Request bodies are small JSON, except camera frames.
 const BODY_LIMIT: usize = 64 * 1024;
-const FACE_BODY_LIMIT: usize = 12 * 1024 * 1024;
+const FACE_BODY_LIMIT: usize =
+    JpegFrame::MAX_FRAMES * (JpegFrame::MAX_BYTES / 3 * 4 + 8) + BODY_LIMIT;
 
 /// The API router, to be nested under `/api`.
 pub fn api() -> Router<AppState> {

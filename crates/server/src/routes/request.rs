@@ -5,7 +5,7 @@ use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, Voter};
 use crate::routes::request_view;
 use crate::state::AppState;
-use crate::store::NewRequest;
+use crate::store::{InsertOutcome, NewRequest};
 use anyhow::anyhow;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -38,7 +38,10 @@ pub async fn submit(
             return Err(AppError::RequestExists);
         }
     }
-    let sealed = state.keys.seal(identity_json(&v.identity).as_bytes());
+    let sealed = state.keys.seal(
+        &identity_context(account),
+        identity_json(&v.identity).as_bytes(),
+    );
     let nid_hash = state
         .keys
         .mac(&[b"nid", v.identity.personal_number.as_str().as_bytes()]);
@@ -53,21 +56,26 @@ pub async fn submit(
             nid_hash: &nid_hash,
             submitted_at: now,
         };
-        if state.store.insert_request(&new).await? {
-            let row = state
-                .store
-                .request_by_reference(reference.as_str())
-                .await?
-                .ok_or_else(|| AppError::Internal(anyhow!("inserted request vanished")))?;
-            return Ok((StatusCode::CREATED, Json(request_view(&row)?)));
-        }
-        // The key may have been taken by a concurrent retry of the same submission.
-        if let Some(row) = state
-            .store
-            .request_by_key(account, &v.idempotency_key)
-            .await?
-        {
-            return Ok((StatusCode::OK, Json(request_view(&row)?)));
+        match state.store.insert_request(&new).await? {
+            InsertOutcome::Inserted => {
+                let row = state
+                    .store
+                    .request_by_reference(reference.as_str())
+                    .await?
+                    .ok_or_else(|| AppError::Internal(anyhow!("inserted request vanished")))?;
+                return Ok((StatusCode::CREATED, Json(request_view(&row)?)));
+            }
+            InsertOutcome::ReferenceTaken => continue,
+            InsertOutcome::OpenRequestExists => return Err(AppError::RequestExists),
+            InsertOutcome::KeyTaken => {
+                // A concurrent retry of the same submission got there first.
+                let row = state
+                    .store
+                    .request_by_key(account, &v.idempotency_key)
+                    .await?
+                    .ok_or_else(|| AppError::Internal(anyhow!("idempotency key vanished")))?;
+                return Ok((StatusCode::OK, Json(request_view(&row)?)));
+            }
         }
     }
     Err(AppError::Internal(anyhow!(
@@ -94,4 +102,9 @@ pub fn identity_json(identity: &Identity) -> String {
         "sex": identity.sex.code(),
     })
     .to_string()
+}
+
+/// What a sealed identity is bound to.
+pub fn identity_context(account_id: i64) -> String {
+    format!("identity/{account_id}")
 }

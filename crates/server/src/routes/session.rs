@@ -15,6 +15,16 @@ use per_domain::api::{Login, SignIn};
 
 /// Sessions end two hours after sign-in.
 pub const SESSION_SECONDS: i64 = 2 * 3600;
+/// Wrong passwords allowed for one login within the window.
+pub const MAX_LOGIN_FAILURES: i64 = 5;
+pub const LOGIN_WINDOW_SECONDS: i64 = 15 * 60;
+
+fn login_key(login: &Login) -> &str {
+    match login {
+        Login::Email(e) => e.as_str(),
+        Login::Phone(p) => p.as_str(),
+    }
+}
 
 pub async fn sign_in(
     State(state): State<AppState>,
@@ -25,22 +35,38 @@ pub async fn sign_in(
         Login::Email(e) => state.store.account_by_email(e.as_str()).await?,
         Login::Phone(p) => state.store.account_by_phone(p.as_str()).await?,
     };
-    let keys = state.keys.clone();
+    // Five wrong passwords for a login within 15 minutes lock it until the oldest ages out.
+    let login_hash = state.keys.mac(&[b"login", login_key(&v.login).as_bytes()]);
+    let now = state.clock.now();
+    let (failures, oldest) = state
+        .store
+        .login_failures_since(&login_hash, now - LOGIN_WINDOW_SECONDS)
+        .await?;
+    if failures >= MAX_LOGIN_FAILURES {
+        let wait = oldest.map_or(LOGIN_WINDOW_SECONDS, |t| t + LOGIN_WINDOW_SECONDS - now);
+        return Err(AppError::TooMany {
+            retry_after_seconds: wait.max(1) as u32,
+        });
+    }
     let password = v.password;
     let stored = account.as_ref().map(|a| a.password_hash.clone());
-    let ok = tokio::task::spawn_blocking(move || match stored {
-        Some(hash) => keys.verify_password(&password, &hash),
-        None => {
-            keys.waste_password_check(&password);
-            false
-        }
-    })
-    .await
-    .map_err(|e| AppError::Internal(e.into()))?;
+    let ok = state
+        .argon2(move |keys| match stored {
+            Some(hash) => keys.verify_password(&password, &hash),
+            None => {
+                keys.waste_password_check(&password);
+                false
+            }
+        })
+        .await?;
     let account = match (ok, account) {
         (true, Some(account)) => account,
-        _ => return Err(AppError::BadCredentials),
+        _ => {
+            state.store.record_login_failure(&login_hash, now).await?;
+            return Err(AppError::BadCredentials);
+        }
     };
+    state.store.clear_login_failures(&login_hash).await?;
     let cookie = start_session(&state, account.id).await?;
     let me = me_view(&state, account.id).await?;
     Ok(([cookie], Json(me)).into_response())

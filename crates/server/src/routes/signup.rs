@@ -23,12 +23,15 @@ pub const CODE_TTL_SECONDS: i64 = 600;
 pub const MAX_CODE_ATTEMPTS: i64 = 5;
 pub const RESEND_AFTER_SECONDS: i64 = 60;
 pub const MAX_CODES_PER_HOUR: i64 = 5;
+/// A sign-up not finished within two hours is void; the voter starts again.
+pub const SIGNUP_TTL_SECONDS: i64 = 2 * 3600;
 
 pub async fn start(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<SignupStart>,
 ) -> AppResult<(StatusCode, Json<SignupStarted>)> {
     let v = body.parse().map_err(AppError::Invalid)?;
+    let _issuing = state.code_issue.lock().await;
     let now = state.clock.now();
     // Refuse before creating anything if either destination had its codes for the hour.
     for destination in [v.phone.as_str(), v.email.as_str()] {
@@ -95,9 +98,12 @@ pub async fn verify(
         .current_code(signup.id, channel)
         .await?
         .ok_or(AppError::CodeExpired)?;
-    if code.expires_at <= now || code.attempts >= MAX_CODE_ATTEMPTS {
-        return Err(AppError::CodeExpired);
-    }
+    // The try is counted before the comparison: parallel guesses cannot exceed the limit.
+    let attempts = state
+        .store
+        .reserve_code_attempt(code.id, MAX_CODE_ATTEMPTS, now)
+        .await?
+        .ok_or(AppError::CodeExpired)?;
     let id = signup.id.to_string();
     let parts: [&[u8]; 3] = [
         id.as_bytes(),
@@ -105,7 +111,6 @@ pub async fn verify(
         v.code.expose().as_bytes(),
     ];
     if !state.keys.mac_matches(&parts, &code.code_hash) {
-        let attempts = state.store.record_wrong_code(code.id).await?;
         let left = (MAX_CODE_ATTEMPTS - attempts).max(0);
         if left == 0 {
             state.store.spend_code(code.id).await?;
@@ -114,7 +119,11 @@ pub async fn verify(
             attempts_left: left as u32,
         });
     }
-    if !state.store.accept_code(signup.id, code.id, channel).await? {
+    if !state
+        .store
+        .accept_code(signup.id, code.id, v.channel)
+        .await?
+    {
         return Err(AppError::CodeExpired);
     }
     let signup = open_signup(&state, &v.signup_id).await?;
@@ -127,6 +136,7 @@ pub async fn resend(
 ) -> AppResult<StatusCode> {
     let (token, channel) = body.parse().map_err(AppError::Invalid)?;
     let signup = open_signup(&state, &token).await?;
+    let _issuing = state.code_issue.lock().await;
     let now = state.clock.now();
     if let Some(last) = state
         .store
@@ -159,11 +169,10 @@ pub async fn complete(
     if !(signup.phone_verified && signup.email_verified) {
         return Err(AppError::StepMissing("both codes must be verified"));
     }
-    let keys = state.keys.clone();
-    let password_hash =
-        tokio::task::spawn_blocking(move || keys.hash_password(v.password.expose()))
-            .await
-            .map_err(|e| AppError::Internal(e.into()))?;
+    let password = v.password;
+    let password_hash = state
+        .argon2(move |keys| keys.hash_password(password.expose()))
+        .await?;
     let now = state.clock.now();
     let account_id = match state
         .store
@@ -186,7 +195,7 @@ async fn open_signup(state: &AppState, token: &SecretToken) -> AppResult<SignupR
         .signup_by_token(&crypto::token_hash(token))
         .await?
         .ok_or(AppError::Unauthorized)?;
-    if signup.completed {
+    if signup.completed || signup.created_at + SIGNUP_TTL_SECONDS <= state.clock.now() {
         return Err(AppError::Unauthorized);
     }
     Ok(signup)

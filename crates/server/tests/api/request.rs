@@ -142,3 +142,49 @@ async fn submit_is_idempotent_and_the_decision_reaches_the_voter() {
     let r = app.post("/api/request", &other).await;
     assert_eq!(r.status(), 201, "re-applying after a rejection");
 }
+
+#[tokio::test]
+async fn two_drafts_submitted_at_once_make_one_request() {
+    let app = spawn_app().await;
+    app.register(PHONE, EMAIL).await;
+    app.capture_face().await;
+    let a = json!({"idempotency_key": "aaaaaaaaaaaaaaaaaaaa", "identity": identity()});
+    let b = json!({"idempotency_key": "bbbbbbbbbbbbbbbbbbbb", "identity": identity()});
+    let (ra, rb) = tokio::join!(app.post("/api/request", &a), app.post("/api/request", &b));
+    let mut statuses = vec![ra.status().as_u16(), rb.status().as_u16()];
+    statuses.sort();
+    assert_eq!(statuses, vec![201, 409]);
+}
+
+#[tokio::test]
+async fn camera_frames_are_sealed_to_their_account() {
+    use per_server::routes::face_context;
+    let app = spawn_app().await;
+    app.register(PHONE, EMAIL).await;
+    app.capture_face().await;
+    let account = app
+        .state
+        .store
+        .account_by_phone(PHONE_E164)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let sealed = app.state.store.latest_face(account).await.unwrap().unwrap();
+    let plain = app
+        .state
+        .keys
+        .open(&face_context(account), &sealed)
+        .unwrap();
+    assert_eq!(
+        &plain[..4],
+        &402u32.to_be_bytes(),
+        "one length-prefixed frame"
+    );
+    assert_eq!(&plain[4..7], &[0xFF, 0xD8, 0xFF]);
+    assert!(app
+        .state
+        .keys
+        .open(&face_context(account + 1), &sealed)
+        .is_err());
+}

@@ -66,3 +66,34 @@ async fn a_forged_session_is_refused() {
         .unwrap();
     assert_eq!(r.status(), 401);
 }
+
+#[tokio::test]
+async fn five_wrong_passwords_lock_the_login_for_fifteen_minutes() {
+    use per_server::routes::{LOGIN_WINDOW_SECONDS, MAX_LOGIN_FAILURES};
+    let app = spawn_app().await;
+    app.register(PHONE, EMAIL).await;
+    let attempt = |password: &'static str| {
+        let client = new_client();
+        let url = app.url("/api/session");
+        async move {
+            client
+                .post(url)
+                .json(&json!({"login": EMAIL, "password": password}))
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    for _ in 0..MAX_LOGIN_FAILURES {
+        assert_eq!(attempt("wrong-password").await.status(), 401);
+    }
+    let r = attempt(PASSWORD).await;
+    assert_eq!(r.status(), 429, "locked even with the right password");
+    assert!(r.headers().contains_key("retry-after"));
+    app.state.clock.advance(LOGIN_WINDOW_SECONDS + 1);
+    assert_eq!(
+        attempt(PASSWORD).await.status(),
+        200,
+        "unlocked after the window"
+    );
+}

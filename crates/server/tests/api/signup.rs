@@ -255,3 +255,69 @@ async fn secrets_are_stored_hashed() {
     assert!(!contains(PASSWORD), "the password is not stored in clear");
     assert!(contains("$argon2id$"), "the password is stored as Argon2id");
 }
+
+#[tokio::test]
+async fn parallel_guesses_cannot_exceed_five_tries() {
+    let app = spawn_app().await;
+    let id = app.start_signup(PHONE, EMAIL).await;
+    let good = app.code_sent_to(PHONE_E164).await;
+    let wrong = if good == "000000" { "111111" } else { "000000" };
+    let guesses = (0..12).map(|_| app.verify(&id, "phone", wrong));
+    let statuses: Vec<u16> = futures_join_all(guesses).await;
+    let wrong_answers = statuses.iter().filter(|s| **s == 400).count();
+    assert_eq!(
+        wrong_answers, 5,
+        "exactly five tries were counted: {statuses:?}"
+    );
+    assert!(
+        statuses.iter().all(|s| *s == 400 || *s == 410),
+        "{statuses:?}"
+    );
+}
+
+/// Runs the requests concurrently and returns their statuses.
+async fn futures_join_all(
+    requests: impl Iterator<Item = impl std::future::Future<Output = reqwest::Response>>,
+) -> Vec<u16> {
+    let mut set = Vec::new();
+    for r in requests {
+        set.push(r);
+    }
+    let responses = join_all(set).await;
+    responses.iter().map(|r| r.status().as_u16()).collect()
+}
+
+async fn join_all<F: std::future::Future>(futures: Vec<F>) -> Vec<F::Output> {
+    // Poll every future on the same task: the requests are in flight together.
+    let mut pinned: Vec<_> = futures.into_iter().map(Box::pin).collect();
+    let mut outputs: Vec<Option<F::Output>> = pinned.iter().map(|_| None).collect();
+    std::future::poll_fn(|cx| {
+        let mut pending = false;
+        for (f, out) in pinned.iter_mut().zip(outputs.iter_mut()) {
+            if out.is_none() {
+                match f.as_mut().poll(cx) {
+                    std::task::Poll::Ready(v) => *out = Some(v),
+                    std::task::Poll::Pending => pending = true,
+                }
+            }
+        }
+        if pending {
+            std::task::Poll::Pending
+        } else {
+            std::task::Poll::Ready(())
+        }
+    })
+    .await;
+    outputs.into_iter().map(|o| o.expect("all ready")).collect()
+}
+
+#[tokio::test]
+async fn a_signup_expires_after_two_hours() {
+    use per_server::routes::SIGNUP_TTL_SECONDS;
+    let app = spawn_app().await;
+    let id = app.start_signup(PHONE, EMAIL).await;
+    let code = app.code_sent_to(PHONE_E164).await;
+    app.state.clock.advance(SIGNUP_TTL_SECONDS);
+    let r = app.verify(&id, "phone", &code).await;
+    assert_eq!(r.status(), 401);
+}
