@@ -1,4 +1,5 @@
 //! The real 2017 data: al-2008 reproduces the official seats; al-2024 as a pinned what-if.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used)]
 
 mod common;

@@ -1,4 +1,5 @@
 //! Article 163 rule by rule: fixed list first, preferential re-ranking, the gender rule, lots.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used)]
 
 mod common;

@@ -1,4 +1,5 @@
 //! Properties of the allocation, and agreement with a deliberately naive second implementation.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used)]
 
 use core::cmp::Ordering;
