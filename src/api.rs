@@ -2,6 +2,8 @@
 //! each returning the shared domain type or an [`ApiFailure`].
 //!
 //! Decoding (`decode`) is plain Rust, tested natively; only `call` touches the network.
+//! Whenever the server answers 401 (session or sign-up gone, or wrong credentials), `call`
+//! forgets the personal drafts this browser holds ([`forgets_drafts`]).
 
 use gloo_net::http::{Request, RequestBuilder};
 use per_domain::api::{
@@ -88,6 +90,12 @@ fn decode_error(status: u16, body: &str) -> ApiFailure {
     }
 }
 
+/// Whether an answer with this status makes the app forget the personal drafts: a 401 means
+/// whoever typed them is no longer known to the server (a shared device, an expired session).
+pub fn forgets_drafts(status: u16) -> bool {
+    status == 401
+}
+
 async fn call(
     builder: RequestBuilder,
     body: Option<&impl Serialize>,
@@ -103,6 +111,9 @@ async fn call(
     };
     let response = request.send().await.map_err(|_| ApiFailure::Network)?;
     let status = response.status();
+    if forgets_drafts(status) {
+        crate::draft::forget_all_here();
+    }
     let text = response.text().await.map_err(|_| ApiFailure::Network)?;
     Ok((status, text))
 }
@@ -247,6 +258,14 @@ mod tests {
                 ApiFailure::Unexpected { status },
                 "{why}"
             );
+        }
+    }
+
+    #[test]
+    fn only_401_forgets_the_drafts() {
+        assert!(forgets_drafts(401));
+        for status in [200, 201, 204, 400, 403, 404, 409, 410, 429, 500] {
+            assert!(!forgets_drafts(status), "{status}");
         }
     }
 

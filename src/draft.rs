@@ -1,6 +1,12 @@
 //! What the app keeps in the browser so that a reload or a lost network loses nothing:
-//! the language (`localStorage`), the sign-up in progress (`sessionStorage`, its id is a
-//! secret) and the identity draft with its idempotency key (`localStorage`).
+//! the language (`localStorage`, the only thing kept after the tab is closed), and in
+//! `sessionStorage` (this tab only) the sign-up in progress (its id is a secret), the identity
+//! draft with its idempotency key and the last identity submitted (to pre-fill a new request
+//! after a rejection).
+//!
+//! Personal drafts are forgotten on sign-in, on sign-out and whenever the server answers 401
+//! ([`forget_all`]). Every type here that holds personal data or a secret prints a redacted
+//! `Debug`.
 
 use per_domain::api::{IdentityForm, SignupProgress, SignupStarted};
 use per_domain::Language;
@@ -8,12 +14,23 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::fmt;
 
 pub const LANG_KEY: &str = "per.lang";
 pub const CONTACT_KEY: &str = "per.contact";
 pub const SIGNUP_KEY: &str = "per.signup";
 pub const IDENTITY_KEY: &str = "per.identity";
+pub const LAST_IDENTITY_KEY: &str = "per.identity.last";
 pub const REFERENCE_KEY: &str = "per.reference";
+
+/// Every key of `sessionStorage` that holds personal data or a secret.
+pub const PERSONAL_SESSION_KEYS: [&str; 5] = [
+    CONTACT_KEY,
+    SIGNUP_KEY,
+    IDENTITY_KEY,
+    LAST_IDENTITY_KEY,
+    REFERENCE_KEY,
+];
 
 /// A string store: `localStorage`, `sessionStorage`, or memory in tests.
 pub trait KeyValue {
@@ -50,8 +67,18 @@ impl KeyValue for WebStore {
 }
 
 /// A store in memory, for tests.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct MemoryStore(RefCell<HashMap<String, String>>);
+
+impl fmt::Debug for MemoryStore {
+    /// The keys only: the values are drafts.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let map = self.0.borrow();
+        let mut keys: Vec<&String> = map.keys().collect();
+        keys.sort();
+        f.debug_struct("MemoryStore").field("keys", &keys).finish()
+    }
+}
 
 impl KeyValue for MemoryStore {
     fn get(&self, key: &str) -> Option<String> {
@@ -88,14 +115,20 @@ pub fn save_lang(store: &impl KeyValue, lang: Language) {
 // ---------------------------------------------------------------- sign-up
 
 /// The contact details as typed, kept for the session.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ContactDraft {
     pub phone: String,
     pub email: String,
 }
 
+impl fmt::Debug for ContactDraft {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("ContactDraft { .. }")
+    }
+}
+
 /// A sign-up in progress, kept for the session.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct SignupSession {
     pub signup_id: String,
     pub phone_masked: String,
@@ -106,6 +139,17 @@ pub struct SignupSession {
     pub email_sent_ms: f64,
     pub phone_verified: bool,
     pub email_verified: bool,
+}
+
+impl fmt::Debug for SignupSession {
+    /// The progress only: the id is a secret and the masked contacts are personal.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SignupSession")
+            .field("signup_id", &"***")
+            .field("phone_verified", &self.phone_verified)
+            .field("email_verified", &self.email_verified)
+            .finish_non_exhaustive()
+    }
 }
 
 impl SignupSession {
@@ -149,10 +193,16 @@ pub fn cooldown_left(resend_after_seconds: u32, sent_ms: f64, now_ms: f64) -> u3
 // ---------------------------------------------------------------- identity
 
 /// The identity as typed so far, with the key that makes its submission idempotent.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IdentityDraft {
     pub form: IdentityForm,
     pub idempotency_key: String,
+}
+
+impl fmt::Debug for IdentityDraft {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("IdentityDraft { .. }")
+    }
 }
 
 impl IdentityDraft {
@@ -163,14 +213,50 @@ impl IdentityDraft {
             idempotency_key: new_key(),
         })
     }
+
+    /// After a successful submission: the draft is done (its key must not be reused), and
+    /// its answers are kept as the last submitted, to pre-fill a new request.
+    pub fn submitted(store: &impl KeyValue, form: &IdentityForm) {
+        store.remove(IDENTITY_KEY);
+        save(store, LAST_IDENTITY_KEY, form);
+    }
+
+    /// Prepares the draft for a new request after a rejection ("apply again"): a draft not yet
+    /// sent is kept; otherwise the last submitted answers with a new key (a new request, not
+    /// a retry of the rejected one); otherwise nothing.
+    pub fn reapply(store: &impl KeyValue, new_key: impl FnOnce() -> String) {
+        if load::<IdentityDraft>(store, IDENTITY_KEY).is_some() {
+            return;
+        }
+        if let Some(form) = load::<IdentityForm>(store, LAST_IDENTITY_KEY) {
+            let draft = IdentityDraft {
+                form,
+                idempotency_key: new_key(),
+            };
+            save(store, IDENTITY_KEY, &draft);
+        }
+    }
 }
 
-/// Forgets everything this browser holds about the voter (sign-out, shared devices).
+/// Forgets everything this browser holds about the voter (sign-in, sign-out, a 401, shared
+/// devices), and the identity drafts older versions kept in `localStorage`. The language stays.
 pub fn forget_all(local: &impl KeyValue, session: &impl KeyValue) {
-    for key in [CONTACT_KEY, SIGNUP_KEY, REFERENCE_KEY] {
+    for key in PERSONAL_SESSION_KEYS {
         session.remove(key);
     }
     local.remove(IDENTITY_KEY);
+}
+
+/// [`forget_all`] on this browser's storage areas.
+pub fn forget_all_here() {
+    if let Some(session) = WebStore::session() {
+        for key in PERSONAL_SESSION_KEYS {
+            session.remove(key);
+        }
+    }
+    if let Some(local) = WebStore::local() {
+        local.remove(IDENTITY_KEY);
+    }
 }
 
 /// Lower-case hex of some bytes.
@@ -249,11 +335,110 @@ mod tests {
         let (local, session) = (MemoryStore::default(), MemoryStore::default());
         save_lang(&local, Language::En);
         local.set(IDENTITY_KEY, "{}");
-        session.set(SIGNUP_KEY, "{}");
+        for key in PERSONAL_SESSION_KEYS {
+            session.set(key, "{}");
+        }
         forget_all(&local, &session);
-        assert_eq!(local.get(IDENTITY_KEY), None);
-        assert_eq!(session.get(SIGNUP_KEY), None);
+        assert_eq!(local.get(IDENTITY_KEY), None, "the old local draft");
+        for key in [
+            CONTACT_KEY,
+            SIGNUP_KEY,
+            IDENTITY_KEY,
+            LAST_IDENTITY_KEY,
+            REFERENCE_KEY,
+        ] {
+            assert_eq!(session.get(key), None, "{key}");
+        }
         assert_eq!(load_lang(&local), Some(Language::En));
+    }
+
+    fn filled() -> IdentityForm {
+        IdentityForm {
+            personal_number: "J90415123A".into(),
+            first_name: "Ëndra".into(),
+            surname: "Çela".into(),
+            date_of_birth: "1989-04-15".into(),
+            sex: "F".into(),
+        }
+    }
+
+    #[test]
+    fn applying_again_pre_fills_the_last_answers_with_a_new_key() {
+        let store = MemoryStore::default();
+        IdentityDraft::reapply(&store, || unreachable!("nothing to pre-fill"));
+        assert_eq!(store.get(IDENTITY_KEY), None);
+
+        let sent = IdentityDraft {
+            form: filled(),
+            idempotency_key: "a".repeat(32),
+        };
+        save(&store, IDENTITY_KEY, &sent);
+        IdentityDraft::submitted(&store, &sent.form);
+        assert_eq!(store.get(IDENTITY_KEY), None, "a sent draft is done");
+
+        IdentityDraft::reapply(&store, || "b".repeat(32));
+        let again = IdentityDraft::load_or_new(&store, || unreachable!("pre-filled"));
+        assert_eq!(again.form, filled());
+        assert_eq!(again.idempotency_key, "b".repeat(32), "a new request");
+    }
+
+    #[test]
+    fn applying_again_keeps_a_draft_not_yet_sent() {
+        let store = MemoryStore::default();
+        save(&store, LAST_IDENTITY_KEY, &filled());
+        let typing = IdentityDraft {
+            form: IdentityForm {
+                surname: "Hoxha".into(),
+                ..filled()
+            },
+            idempotency_key: "c".repeat(32),
+        };
+        save(&store, IDENTITY_KEY, &typing);
+        IdentityDraft::reapply(&store, || unreachable!("the draft is kept"));
+        assert_eq!(
+            IdentityDraft::load_or_new(&store, || unreachable!()),
+            typing
+        );
+    }
+
+    #[test]
+    fn debug_prints_no_personal_data_nor_secrets() {
+        let contact = ContactDraft {
+            phone: "+393123456789".into(),
+            email: "ana@example.com".into(),
+        };
+        let session = SignupSession {
+            signup_id: "s3cr3t-token".into(),
+            phone_masked: "+•••••••89".into(),
+            email_masked: "a•••@example.com".into(),
+            resend_after_seconds: 60,
+            phone_sent_ms: 0.0,
+            email_sent_ms: 0.0,
+            phone_verified: true,
+            email_verified: false,
+        };
+        let draft = IdentityDraft {
+            form: filled(),
+            idempotency_key: "k".repeat(32),
+        };
+        let store = MemoryStore::default();
+        save(&store, IDENTITY_KEY, &draft);
+        let printed = format!("{contact:?} {session:?} {draft:?} {store:?}");
+        for secret in [
+            "393123456789",
+            "ana@",
+            "s3cr3t",
+            "89",
+            "example.com",
+            "J90415123A",
+            "Çela",
+            "1989",
+            "kkkk",
+        ] {
+            assert!(!printed.contains(secret), "{secret} in {printed}");
+        }
+        assert!(printed.contains("phone_verified: true"));
+        assert!(printed.contains(IDENTITY_KEY));
     }
 
     #[test]

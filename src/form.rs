@@ -6,23 +6,140 @@ use crate::i18n::{self, Key};
 use per_domain::api::ErrorKind;
 use per_domain::{FieldProblem, Language, Problem};
 
+/// An input the voter fills in, so that a problem can say which one it is about
+/// ("Enter your surname", not "This field is required" five times).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Phone,
+    Email,
+    PhoneCode,
+    EmailCode,
+    Password,
+    Login,
+    PersonalNumber,
+    FirstName,
+    Surname,
+    DateOfBirth,
+    Sex,
+}
+
+impl Field {
+    pub const ALL: [Field; 11] = [
+        Field::Phone,
+        Field::Email,
+        Field::PhoneCode,
+        Field::EmailCode,
+        Field::Password,
+        Field::Login,
+        Field::PersonalNumber,
+        Field::FirstName,
+        Field::Surname,
+        Field::DateOfBirth,
+        Field::Sex,
+    ];
+
+    /// The inputs of each form of the app, in page order.
+    pub const FORMS: [&'static [Field]; 5] = [
+        &[Field::Phone, Field::Email],
+        &[Field::PhoneCode, Field::EmailCode],
+        &[Field::Password],
+        &[Field::Login, Field::Password],
+        &[
+            Field::PersonalNumber,
+            Field::FirstName,
+            Field::Surname,
+            Field::DateOfBirth,
+            Field::Sex,
+        ],
+    ];
+
+    /// The id of its input (for the sex radios, the first one).
+    pub fn input_id(self) -> &'static str {
+        match self {
+            Field::Phone => "phone",
+            Field::Email => "email",
+            Field::PhoneCode => "phone-code",
+            Field::EmailCode => "email-code",
+            Field::Password => "password",
+            Field::Login => "login",
+            Field::PersonalNumber => "personal-number",
+            Field::FirstName => "first-name",
+            Field::Surname => "surname",
+            Field::DateOfBirth => "date-of-birth",
+            Field::Sex => "sex-f",
+        }
+    }
+
+    pub fn from_input_id(id: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.input_id() == id)
+    }
+
+    /// The text of problem `p` with this field: field-specific where the generic text would
+    /// not say which field it is about, the generic one otherwise.
+    pub fn problem_key(self, p: Problem) -> Key {
+        match (self, p) {
+            (Field::Phone, Problem::Required) => Key::RequiredPhone,
+            (Field::Email, Problem::Required) => Key::RequiredEmail,
+            (Field::PhoneCode, Problem::Required) => Key::RequiredPhoneCode,
+            (Field::EmailCode, Problem::Required) => Key::RequiredEmailCode,
+            (Field::Password, Problem::Required) => Key::RequiredPassword,
+            (Field::Login, Problem::Required) => Key::RequiredLogin,
+            (Field::PersonalNumber, Problem::Required) => Key::RequiredPersonalNumber,
+            (Field::FirstName, Problem::Required) => Key::RequiredFirstName,
+            (Field::Surname, Problem::Required) => Key::RequiredSurname,
+            (Field::DateOfBirth, Problem::Required) => Key::RequiredDateOfBirth,
+            (Field::Sex, Problem::Required) => Key::RequiredSex,
+            (Field::Phone, Problem::TooLong) => Key::TooLongPhone,
+            (Field::Email, Problem::TooLong) => Key::TooLongEmail,
+            (Field::Login, Problem::TooLong) => Key::TooLongLogin,
+            (Field::FirstName, Problem::TooLong) => Key::TooLongFirstName,
+            (Field::Surname, Problem::TooLong) => Key::TooLongSurname,
+            (Field::DateOfBirth, Problem::DateInvalid) => Key::DateOfBirthInvalid,
+            (Field::DateOfBirth, Problem::DateInFuture) => Key::DateOfBirthInFuture,
+            _ => i18n::problem_key(p),
+        }
+    }
+}
+
 /// A message, translated when shown (so that switching language re-translates it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
     Text(Key),
     /// A text with `{n}`.
     Count(Key, u32),
+    /// A text with `{x}`, filled with a wait in seconds ("in 2 minutes").
+    Wait(Key, u32),
+    /// A problem whose field is not known.
     Problem(Problem),
+    /// A problem with a field.
+    About(Field, Problem),
 }
 
 impl Msg {
     pub fn render(&self, lang: Language) -> String {
         match *self {
-            Msg::Text(k) => i18n::t(lang, k).to_owned(),
-            Msg::Count(k, n) => i18n::fill(i18n::t(lang, k), Some(n), None),
-            Msg::Problem(p) => i18n::problem(lang, p).to_owned(),
+            Msg::Text(k) => i18n::t(lang, k),
+            Msg::Count(k, n) => i18n::fill(&i18n::t(lang, k), Some(n), None),
+            Msg::Wait(k, secs) => i18n::with_wait(lang, k, secs),
+            Msg::Problem(p) => i18n::problem(lang, p),
+            Msg::About(f, p) => i18n::t(lang, f.problem_key(p)),
         }
     }
+}
+
+/// The step (page) a call was made from: the same server error means different things on
+/// different steps (`step_missing` on the password page means "codes not verified").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Contact,
+    /// The codes page (verify, resend).
+    Verify,
+    /// Choosing the password (`/api/signup/complete`).
+    Password,
+    Face,
+    Identity,
+    SignIn,
+    MyRequest,
 }
 
 /// Where an error sends the voter when they follow it from the summary.
@@ -68,18 +185,27 @@ pub fn error_for(errors: &[ErrorItem], id: &str) -> Option<Msg> {
 /// The input id of a field named by the API (`identity.surname` -> `surname`).
 pub fn input_id(field: &str) -> Option<&'static str> {
     let field = field.strip_prefix("identity.").unwrap_or(field);
-    Some(match field {
-        "phone" => "phone",
-        "email" => "email",
-        "password" => "password",
-        "login" => "login",
-        "personal_number" => "personal-number",
-        "first_name" => "first-name",
-        "surname" => "surname",
-        "date_of_birth" => "date-of-birth",
-        "sex" => "sex-f",
+    let f = match field {
+        "phone" => Field::Phone,
+        "email" => Field::Email,
+        "password" => Field::Password,
+        "login" => Field::Login,
+        "personal_number" => Field::PersonalNumber,
+        "first_name" => Field::FirstName,
+        "surname" => Field::Surname,
+        "date_of_birth" => Field::DateOfBirth,
+        "sex" => Field::Sex,
         _ => return None,
-    })
+    };
+    Some(f.input_id())
+}
+
+/// The message of problem `p` shown at input `id` (or with no input).
+fn about(id: Option<&str>, p: Problem) -> Msg {
+    match id.and_then(Field::from_input_id) {
+        Some(f) => Msg::About(f, p),
+        None => Msg::Problem(p),
+    }
 }
 
 /// Errors for problems found by parsing, with `map` naming the input of each field.
@@ -89,17 +215,22 @@ pub fn from_problems(
 ) -> Vec<ErrorItem> {
     problems
         .iter()
-        .map(|p| ErrorItem {
-            target: map(&p.field).map_or(Target::None, |id| Target::Field(id.to_owned())),
-            msg: Msg::Problem(p.code),
+        .map(|p| {
+            let id = map(&p.field);
+            ErrorItem {
+                target: id.map_or(Target::None, |id| Target::Field(id.to_owned())),
+                msg: about(id, p.code),
+            }
         })
         .collect()
 }
 
-/// Errors for a failed call. `map` names the input of each field the server complains about;
-/// `near` is the input a field-less error belongs to (a wrong code, a wrong password).
+/// Errors for a failed call made from `step`. `map` names the input of each field the server
+/// complains about; `near` is the input a field-less error belongs to (a wrong code, a wrong
+/// password).
 pub fn from_failure(
     failure: &ApiFailure,
+    step: Step,
     map: impl Fn(&str) -> Option<&'static str>,
     near: Option<&str>,
 ) -> Vec<ErrorItem> {
@@ -129,13 +260,24 @@ pub fn from_failure(
         })],
         ErrorKind::CodeExpired => vec![at(Msg::Text(Key::ErrCodeExpired))],
         ErrorKind::TooManyRequests => vec![at(match error.retry_after_seconds {
-            Some(n) => Msg::Count(Key::ErrTooManyIn, n),
+            Some(n) => Msg::Wait(Key::ErrTooManyIn, n),
             None => Msg::Text(Key::ErrTooMany),
         })],
         ErrorKind::BadCredentials => vec![at(Msg::Text(Key::ErrBadCredentials))],
+        // A sign-up token the server no longer knows: the sign-up expired or was completed.
+        ErrorKind::Unauthorized if matches!(step, Step::Verify | Step::Password) => {
+            vec![page("/register/contact", Key::ErrSignupExpired)]
+        }
         ErrorKind::Unauthorized => vec![page("/sign-in", Key::ErrUnauthorized)],
         ErrorKind::AlreadyRegistered => vec![page("/sign-in", Key::ErrAlreadyRegistered)],
-        ErrorKind::StepMissing => vec![page("/register/face", Key::ErrStepMissing)],
+        ErrorKind::StepMissing => match step {
+            // `/api/signup/complete`: the codes are not both verified.
+            Step::Password => vec![page("/register/verify", Key::ErrCodesNotVerified)],
+            // `/api/face`: the challenge expired or was used; the page takes a new one.
+            Step::Face => vec![ErrorItem::general(Msg::Text(Key::ErrFaceTooSlow))],
+            // `/api/request`: no face capture yet.
+            _ => vec![page("/register/face", Key::ErrStepMissing)],
+        },
         ErrorKind::RequestExists => vec![page("/my-request", Key::ErrRequestExists)],
         ErrorKind::NotFound => vec![ErrorItem::general(Msg::Text(Key::ErrNotFound))],
         ErrorKind::Internal => vec![ErrorItem::general(Msg::Text(Key::ErrServer))],
@@ -156,6 +298,7 @@ mod tests {
     use super::*;
     use crate::api::ApiErrorBody;
     use per_domain::api::{IdentityForm, SignupStart};
+    use std::collections::HashSet;
 
     fn api(kind: ErrorKind, fields: Vec<FieldProblem>) -> ApiFailure {
         ApiFailure::Api {
@@ -181,10 +324,13 @@ mod tests {
             assert_eq!(input_id(field), Some(id), "{field}");
         }
         assert_eq!(input_id("idempotency_key"), None);
+        for f in Field::ALL {
+            assert_eq!(Field::from_input_id(f.input_id()), Some(f));
+        }
     }
 
     #[test]
-    fn local_problems_point_at_inputs() {
+    fn local_problems_point_at_inputs_and_name_them() {
         let bad = SignupStart {
             phone: "+355 69 123 4567".into(),
             email: String::new(),
@@ -194,19 +340,23 @@ mod tests {
         assert_eq!(
             errors,
             vec![
-                ErrorItem::field("phone", Msg::Problem(Problem::PhoneAlbanian)),
-                ErrorItem::field("email", Msg::Problem(Problem::Required)),
+                ErrorItem::field("phone", Msg::About(Field::Phone, Problem::PhoneAlbanian)),
+                ErrorItem::field("email", Msg::About(Field::Email, Problem::Required)),
             ]
         );
         assert_eq!(
+            errors[1].msg.render(Language::En),
+            "Enter your e-mail address"
+        );
+        assert_eq!(
             error_for(&errors, "email"),
-            Some(Msg::Problem(Problem::Required))
+            Some(Msg::About(Field::Email, Problem::Required))
         );
         assert_eq!(error_for(&errors, "surname"), None);
     }
 
     #[test]
-    fn identity_problems_use_the_same_ids() {
+    fn an_empty_identity_form_says_five_different_things() {
         let today = per_domain::Date::parse("2026-11-21").unwrap();
         let errors = from_problems(&IdentityForm::default().parse(today).unwrap_err(), input_id);
         assert!(
@@ -214,12 +364,66 @@ mod tests {
             "{errors:?}"
         );
         assert_eq!(errors.len(), 5);
+        for lang in Language::ALL {
+            let said: HashSet<String> = errors.iter().map(|e| e.msg.render(lang)).collect();
+            assert_eq!(said.len(), 5, "{lang:?}: {said:?}");
+        }
+        assert!(errors
+            .iter()
+            .any(|e| e.msg.render(Language::Sq) == "Shkruani mbiemrin"));
+    }
+
+    #[test]
+    fn no_two_fields_of_a_form_say_the_same_required_message() {
+        for form in Field::FORMS {
+            for lang in Language::ALL {
+                let said: HashSet<String> = form
+                    .iter()
+                    .map(|f| Msg::About(*f, Problem::Required).render(lang))
+                    .collect();
+                assert_eq!(said.len(), form.len(), "{form:?} in {lang:?}");
+                assert!(
+                    !said.contains(&i18n::problem(lang, Problem::Required)),
+                    "{form:?} in {lang:?} says only \"required\""
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn field_specific_texts_name_their_field() {
+        assert_eq!(
+            Msg::About(Field::Phone, Problem::Required).render(Language::Sq),
+            "Shkruani numrin e celularit"
+        );
+        assert_eq!(
+            Msg::About(Field::Surname, Problem::Required).render(Language::En),
+            "Enter your surname"
+        );
+        assert_eq!(
+            Msg::About(Field::DateOfBirth, Problem::DateInvalid).render(Language::Sq),
+            "Data e lindjes duhet të jetë një datë e vlefshme"
+        );
+        assert_eq!(
+            Msg::About(Field::DateOfBirth, Problem::DateInvalid).render(Language::En),
+            "Date of birth must be a real date"
+        );
+        assert_eq!(
+            Msg::About(Field::Surname, Problem::TooLong).render(Language::En),
+            "The surname is too long"
+        );
+        // Problems that already say their field keep their text.
+        assert_eq!(
+            Msg::About(Field::Phone, Problem::PhoneAlbanian).render(Language::En),
+            i18n::problem(Language::En, Problem::PhoneAlbanian)
+        );
     }
 
     #[test]
     fn failures_say_what_to_do() {
         let code = from_failure(
             &api(ErrorKind::CodeWrong, vec![]),
+            Step::Verify,
             input_id,
             Some("phone-code"),
         );
@@ -234,32 +438,85 @@ mod tests {
             code[0].msg.render(Language::En),
             "The code is wrong. Tries left: 2."
         );
-        let wait = from_failure(&api(ErrorKind::TooManyRequests, vec![]), input_id, None);
+        let wait = from_failure(
+            &api(ErrorKind::TooManyRequests, vec![]),
+            Step::Contact,
+            input_id,
+            None,
+        );
         assert_eq!(
             wait,
-            vec![ErrorItem::general(Msg::Count(Key::ErrTooManyIn, 30))]
+            vec![ErrorItem::general(Msg::Wait(Key::ErrTooManyIn, 30))]
         );
-        let step = from_failure(&api(ErrorKind::StepMissing, vec![]), input_id, None);
-        assert_eq!(step[0].target, Target::Page("/register/face"));
-        let net = from_failure(&ApiFailure::Network, input_id, None);
+        assert_eq!(
+            wait[0].msg.render(Language::Sq),
+            "Shumë përpjekje. Provoni përsëri pas 30 sekondash."
+        );
+        let net = from_failure(&ApiFailure::Network, Step::Identity, input_id, None);
         assert_eq!(net, vec![ErrorItem::general(Msg::Text(Key::ErrNetwork))]);
         let fields = from_failure(
             &api(
                 ErrorKind::InvalidInput,
                 vec![
                     FieldProblem::new("identity.first_name", Problem::NameInvalid),
-                    FieldProblem::new("code", Problem::CodeInvalid),
+                    FieldProblem::new("code", Problem::Required),
                 ],
             ),
+            Step::Verify,
             input_id,
             Some("email-code"),
         );
         assert_eq!(
             fields,
             vec![
-                ErrorItem::field("first-name", Msg::Problem(Problem::NameInvalid)),
-                ErrorItem::field("email-code", Msg::Problem(Problem::CodeInvalid)),
+                ErrorItem::field(
+                    "first-name",
+                    Msg::About(Field::FirstName, Problem::NameInvalid)
+                ),
+                ErrorItem::field(
+                    "email-code",
+                    Msg::About(Field::EmailCode, Problem::Required)
+                ),
             ]
         );
+    }
+
+    #[test]
+    fn step_missing_depends_on_the_step() {
+        let missing = api(ErrorKind::StepMissing, vec![]);
+        let on = |step| from_failure(&missing, step, input_id, None);
+        assert_eq!(
+            on(Step::Password),
+            vec![ErrorItem {
+                target: Target::Page("/register/verify"),
+                msg: Msg::Text(Key::ErrCodesNotVerified)
+            }]
+        );
+        assert_eq!(
+            on(Step::Face),
+            vec![ErrorItem::general(Msg::Text(Key::ErrFaceTooSlow))]
+        );
+        assert_eq!(
+            on(Step::Identity),
+            vec![ErrorItem {
+                target: Target::Page("/register/face"),
+                msg: Msg::Text(Key::ErrStepMissing)
+            }]
+        );
+    }
+
+    #[test]
+    fn an_expired_sign_up_starts_again_but_a_lost_session_signs_in() {
+        let unauthorized = api(ErrorKind::Unauthorized, vec![]);
+        for step in [Step::Verify, Step::Password] {
+            let e = from_failure(&unauthorized, step, input_id, None);
+            assert_eq!(e[0].target, Target::Page("/register/contact"), "{step:?}");
+            assert_eq!(e[0].msg, Msg::Text(Key::ErrSignupExpired));
+        }
+        for step in [Step::Face, Step::Identity, Step::MyRequest] {
+            let e = from_failure(&unauthorized, step, input_id, None);
+            assert_eq!(e[0].target, Target::Page("/sign-in"), "{step:?}");
+            assert_eq!(e[0].msg, Msg::Text(Key::ErrUnauthorized));
+        }
     }
 }

@@ -14,7 +14,7 @@ pub mod form;
 pub mod i18n;
 pub mod pages;
 
-use components::{Footer, Header};
+use components::{Footer, Header, PageTitle};
 use i18n::LangContext;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -40,7 +40,12 @@ pub fn apply_language(lang: Language) {
 pub fn App() -> impl IntoView {
     let lang = RwSignal::new(initial_language());
     provide_context(LangContext(lang));
+    PageTitle::provide();
     Effect::new(move |_| apply_language(lang.get()));
+    // Identity drafts were once kept in `localStorage`: none may outlive the tab.
+    if let Some(local) = draft::WebStore::local() {
+        draft::KeyValue::remove(&local, draft::IDENTITY_KEY);
+    }
     view! {
         <Router>
             <Header/>

@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used)]
 
 use leptos::prelude::*;
-use per_app::components::{ErrorSummary, TextField};
+use per_app::components::{ErrorSummary, MaskedContact, PageHeading, PageTitle, TextField};
 use per_app::draft::{self, IdentityDraft, KeyValue, WebStore};
 use per_app::form::{ErrorItem, Msg};
 use per_app::i18n::{Key, LangContext};
@@ -41,8 +41,8 @@ fn host(id: &str) -> web_sys::HtmlElement {
 }
 
 #[wasm_bindgen_test]
-fn identity_draft_round_trips_through_local_storage() {
-    let store = WebStore::local().unwrap();
+fn identity_draft_round_trips_through_session_storage() {
+    let store = WebStore::session().unwrap();
     store.remove(draft::IDENTITY_KEY);
     let mut d = IdentityDraft::load_or_new(&store, draft::new_idempotency_key);
     d.form.first_name = "Ëndra".into();
@@ -51,6 +51,90 @@ fn identity_draft_round_trips_through_local_storage() {
     let again = IdentityDraft::load_or_new(&store, || panic!("the saved key must be kept"));
     assert_eq!(again, d);
     store.remove(draft::IDENTITY_KEY);
+}
+
+#[wasm_bindgen_test]
+fn forgetting_clears_both_storage_areas_but_keeps_the_language() {
+    let (local, session) = (WebStore::local().unwrap(), WebStore::session().unwrap());
+    per_app::apply_language(Language::De);
+    local.set(draft::IDENTITY_KEY, "{}");
+    for key in draft::PERSONAL_SESSION_KEYS {
+        session.set(key, "{}");
+    }
+    draft::forget_all_here();
+    assert_eq!(local.get(draft::IDENTITY_KEY), None);
+    for key in draft::PERSONAL_SESSION_KEYS {
+        assert_eq!(session.get(key), None, "{key}");
+    }
+    assert_eq!(local.get(draft::LANG_KEY).as_deref(), Some("de"));
+    per_app::apply_language(Language::Sq);
+}
+
+#[wasm_bindgen_test]
+async fn masked_contacts_are_read_without_bullets() {
+    let el = host("masked-host");
+    let lang = RwSignal::new(Language::En);
+    let handle = leptos::mount::mount_to(el.clone(), move || {
+        provide_context(LangContext(lang));
+        view! { <MaskedContact masked="+•••••••89".to_owned()/> }
+    });
+    tick().await;
+    let shown = el.query_selector("[aria-hidden='true']").unwrap().unwrap();
+    assert_eq!(shown.text_content().as_deref(), Some("+•••••••89"));
+    let said = el.query_selector(".visually-hidden").unwrap().unwrap();
+    assert_eq!(
+        said.text_content().as_deref(),
+        Some("the number ending in 89")
+    );
+    lang.set(Language::It);
+    tick().await;
+    assert_eq!(
+        said.text_content().as_deref(),
+        Some("un numero che termina con 89")
+    );
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn the_title_says_error_while_the_summary_shows_errors() {
+    let el = host("title-host");
+    let lang = RwSignal::new(Language::En);
+    let errors = RwSignal::new(Vec::<ErrorItem>::new());
+    let handle = leptos::mount::mount_to(el, move || {
+        provide_context(LangContext(lang));
+        PageTitle::provide();
+        view! {
+            <ErrorSummary errors=errors/>
+            <PageHeading key=Key::ContactTitle/>
+        }
+    });
+    tick().await;
+    assert_eq!(
+        document().title(),
+        "How can we contact you? – Registration of voters abroad"
+    );
+    errors.set(vec![ErrorItem::general(Msg::Text(Key::ErrNetwork))]);
+    tick().await;
+    assert!(
+        document().title().starts_with("Error: How can we"),
+        "{}",
+        document().title()
+    );
+    lang.set(Language::Sq);
+    tick().await;
+    assert!(
+        document().title().starts_with("Gabim: Si mund"),
+        "{}",
+        document().title()
+    );
+    errors.set(Vec::new());
+    tick().await;
+    assert!(
+        document().title().starts_with("Si mund"),
+        "{}",
+        document().title()
+    );
+    drop(handle);
 }
 
 #[wasm_bindgen_test]

@@ -1,9 +1,9 @@
 //! A one-time-code input (numeric keypad, `autocomplete="one-time-code"`, paste accepted)
 //! with its "send again" button and the countdown before it may be pressed.
 
-use crate::components::TextField;
+use crate::components::{MaskedContact, TextField};
 use crate::form::ErrorItem;
-use crate::i18n::{fill, t, use_lang, Key};
+use crate::i18n::{split_at_x, t, use_lang, with_wait, Key};
 use leptos::prelude::*;
 
 #[component]
@@ -18,15 +18,23 @@ pub fn CodeField(
     /// Seconds before "send again" can be used.
     cooldown: RwSignal<u32>,
     verified: Signal<bool>,
+    /// The "send again" button's text, naming the channel (two such buttons share a page).
+    resend: Key,
+    /// The same with `{x}`, a wait, while it cannot be used yet.
+    resend_in: Key,
     on_resend: Callback<()>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let hint = Signal::derive(move || fill(t(lang.get(), Key::SentTo), None, Some(&sent_to.get())));
+    let sent_before = move || split_at_x(&t(lang.get(), Key::SentTo)).0;
+    let sent_after = move || split_at_x(&t(lang.get(), Key::SentTo)).1;
+    let hint = ViewFn::from(move || {
+        view! { {sent_before} <MaskedContact masked=sent_to/> {sent_after} }
+    });
     let resend_text = move || match cooldown.get() {
-        0 => t(lang.get(), Key::SendAgain).to_owned(),
-        n => fill(t(lang.get(), Key::SendAgainIn), Some(n), None),
+        0 => t(lang.get(), resend),
+        n => with_wait(lang.get(), resend_in, n),
     };
-    let resend = move |_: leptos::ev::MouseEvent| on_resend.run(());
+    let on_click = move |_: leptos::ev::MouseEvent| on_resend.run(());
     view! {
         <Show
             when=move || !verified.get()
@@ -34,7 +42,8 @@ pub fn CodeField(
                 <div class="form-group">
                     <p class="label">{move || t(lang.get(), label)}</p>
                     <p class="tag tag--approved" id=format!("{id}-verified")>
-                        "✓ " {move || t(lang.get(), Key::Verified)}
+                        <span aria-hidden="true">"✓ "</span>
+                        {move || t(lang.get(), Key::Verified)}
                     </p>
                 </div>
             }
@@ -42,7 +51,7 @@ pub fn CodeField(
             <TextField
                 id=id
                 label=label
-                hint=hint
+                rich_hint=hint.clone()
                 autocomplete="one-time-code"
                 inputmode="numeric"
                 width="input--width-10"
@@ -55,7 +64,7 @@ pub fn CodeField(
                     type="button"
                     class="button button--secondary"
                     id=format!("{id}-resend")
-                    on:click=resend
+                    on:click=on_click
                     disabled={move || cooldown.get() > 0}
                 >
                     {resend_text}

@@ -1,6 +1,8 @@
 //! The error summary at the top of a form: each error links to its field (`#id`) or to the
-//! page that fixes it, and the summary takes the focus whenever a submission fails.
+//! page that fixes it, and the summary takes the focus whenever a submission fails. While it
+//! shows errors, the document title starts with "Error: " (in the voter's language).
 
+use crate::components::PageTitle;
 use crate::dom;
 use crate::form::{ErrorItem, Target};
 use crate::i18n::{tr, use_lang, Key};
@@ -11,6 +13,12 @@ use leptos::prelude::*;
 pub fn ErrorSummary(errors: RwSignal<Vec<ErrorItem>>) -> impl IntoView {
     let lang = use_lang();
     let summary = NodeRef::<Div>::new();
+    if let Some(title) = use_context::<PageTitle>() {
+        Effect::new(move |_| title.has_errors.set(!errors.read().is_empty()));
+        on_cleanup(move || {
+            title.has_errors.try_set(false);
+        });
+    }
     Effect::new(move |_| {
         let has_errors = !errors.read().is_empty();
         if let (true, Some(el)) = (has_errors, summary.get()) {

@@ -4,6 +4,7 @@ mod back_link;
 mod code_field;
 mod error_summary;
 mod layout;
+mod masked_contact;
 mod page_heading;
 mod text_field;
 
@@ -11,5 +12,6 @@ pub use back_link::BackLink;
 pub use code_field::CodeField;
 pub use error_summary::ErrorSummary;
 pub use layout::{Footer, Header};
-pub use page_heading::PageHeading;
+pub use masked_contact::MaskedContact;
+pub use page_heading::{PageHeading, PageTitle};
 pub use text_field::TextField;

@@ -11,6 +11,9 @@ pub fn TextField(
     id: &'static str,
     label: Key,
     #[prop(optional, into)] hint: Option<Signal<String>>,
+    /// A hint with markup (a masked contact), instead of `hint`.
+    #[prop(optional, into)]
+    rich_hint: Option<ViewFn>,
     /// `text`, `email`, `tel`, `password`, `date`...
     #[prop(into, default = Signal::stored("text"))]
     kind: Signal<&'static str>,
@@ -30,7 +33,7 @@ pub fn TextField(
     let error = move || error_for(&errors.read(), id);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let has_hint = hint.is_some();
+    let has_hint = hint.is_some() || rich_hint.is_some();
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
         move || {
@@ -59,6 +62,7 @@ pub fn TextField(
         <div class=move || if error().is_some() { "form-group form-group--error" } else { "form-group" }>
             <label class="label" for=id>{move || t(lang.get(), label)}</label>
             {hint.map(|h| view! { <div class="hint" id=hint_id.clone()>{h}</div> })}
+            {rich_hint.map(|h| view! { <div class="hint" id=hint_id.clone()>{h.run()}</div> })}
             {move || error().map(|msg| view! {
                 <p class="error-message" id=error_id.clone()>
                     <span class="visually-hidden">{t(lang.get(), Key::ErrorPrefix)} " "</span>

@@ -2,7 +2,7 @@
 
 use crate::components::{BackLink, ErrorSummary, PageHeading, TextField};
 use crate::draft::{self, ContactDraft, SignupSession, WebStore};
-use crate::form::{self, ErrorItem};
+use crate::form::{self, ErrorItem, Step};
 use crate::i18n::{text, tr, use_lang, Key};
 use crate::{api, dom};
 use leptos::prelude::*;
@@ -65,7 +65,7 @@ pub fn Contact() -> impl IntoView {
                     errors.set(Vec::new());
                     navigate("/register/verify", Default::default());
                 }
-                Err(f) => errors.set(form::from_failure(&f, form::input_id, None)),
+                Err(f) => errors.set(form::from_failure(&f, Step::Contact, form::input_id, None)),
             }
         });
     };

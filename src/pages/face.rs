@@ -1,16 +1,20 @@
 //! `/register/face`: the live face capture, with an oval guide; the assisted route when the
 //! camera cannot be used.
+//!
+//! The single-use challenge (5 minutes) is asked for when the picture is taken, not when the
+//! page opens: the camera permission prompt and the voter getting ready can take longer. Its
+//! `prompt` says what the voter is asked to do.
 
 use crate::api;
 use crate::camera::{self, CameraError};
-use crate::components::{BackLink, ErrorSummary, PageHeading};
-use crate::form::{self, ErrorItem, Msg};
-use crate::i18n::{tr, Key};
+use crate::components::{ErrorSummary, PageHeading};
+use crate::form::{self, ErrorItem, Msg, Step};
+use crate::i18n::{prompt_key, t, tr, use_lang, Key};
 use leptos::html::Video;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
-use per_domain::api::FaceCapture;
+use per_domain::api::{ErrorKind, FaceCapture, LivenessPrompt};
 use web_sys::MediaStream;
 
 /// After this many refused pictures, the assisted route is offered first.
@@ -26,13 +30,20 @@ enum Stage {
     Assisted,
 }
 
+/// What the voter reads above the camera: the challenge's prompt once there is one, the
+/// general guide before.
+fn prompt_text(prompt: Option<LivenessPrompt>) -> Key {
+    prompt.map_or(Key::FaceGuide, prompt_key)
+}
+
 #[component]
 pub fn Face() -> impl IntoView {
+    let lang = use_lang();
     let navigate = use_navigate();
     let stage = RwSignal::new(Stage::Intro);
     let errors = RwSignal::new(Vec::<ErrorItem>::new());
     let failures = RwSignal::new(0u32);
-    let challenge = StoredValue::new(None::<String>);
+    let prompt = RwSignal::new(None::<LivenessPrompt>);
     let stream = StoredValue::new_local(None::<MediaStream>);
     let video = NodeRef::<Video>::new();
 
@@ -42,20 +53,6 @@ pub fn Face() -> impl IntoView {
         }
     };
     on_cleanup(stop_camera);
-
-    // Asks the server for a new challenge; false (with the error shown) if it cannot.
-    let new_challenge = move || async move {
-        match api::face_challenge().await {
-            Ok(c) => {
-                challenge.set_value(Some(c.challenge_id));
-                true
-            }
-            Err(f) => {
-                errors.set(form::from_failure(&f, form::input_id, None));
-                false
-            }
-        }
-    };
 
     let start = move |_| {
         if matches!(
@@ -67,10 +64,6 @@ pub fn Face() -> impl IntoView {
         errors.set(Vec::new());
         stage.set(Stage::Starting);
         spawn_local(async move {
-            if !new_challenge().await {
-                stage.set(Stage::Intro);
-                return;
-            }
             let Some(el) = video.get_untracked() else {
                 stage.set(Stage::Intro);
                 return;
@@ -89,50 +82,65 @@ pub fn Face() -> impl IntoView {
         if stage.get_untracked() != Stage::Live {
             return;
         }
-        let Some(el) = video.get_untracked() else {
-            return;
-        };
-        let frame = match camera::capture_jpeg_base64(&el) {
-            Ok(f) => f,
-            Err(CameraError::NotReady) => {
-                errors.set(vec![ErrorItem::general(Msg::Text(Key::CameraNotReady))]);
-                return;
-            }
-            Err(_) => {
-                stop_camera();
-                stage.set(Stage::Assisted);
-                return;
-            }
-        };
-        let Some(challenge_id) = challenge.get_value() else {
-            return;
-        };
         let navigate = navigate.clone();
         stage.set(Stage::Sending);
         spawn_local(async move {
+            // A fresh challenge for every picture: single use, and short-lived.
+            let challenge = match api::face_challenge().await {
+                Ok(c) => c,
+                Err(f) => {
+                    errors.set(form::from_failure(&f, Step::Face, form::input_id, None));
+                    stage.set(Stage::Live);
+                    return;
+                }
+            };
+            prompt.set(Some(challenge.prompt));
+            let Some(el) = video.get_untracked() else {
+                stage.set(Stage::Live);
+                return;
+            };
+            let frame = match camera::capture_jpeg_base64(&el) {
+                Ok(f) => f,
+                Err(CameraError::NotReady) => {
+                    errors.set(vec![ErrorItem::general(Msg::Text(Key::CameraNotReady))]);
+                    stage.set(Stage::Live);
+                    return;
+                }
+                Err(_) => {
+                    stop_camera();
+                    stage.set(Stage::Assisted);
+                    return;
+                }
+            };
             let body = FaceCapture {
-                challenge_id,
+                challenge_id: challenge.challenge_id,
                 frames: vec![frame],
             };
-            let result = api::face(&body).await;
-            challenge.set_value(None);
-            match result {
+            // Only a picture the check refused counts towards the assisted route; the network
+            // or a stale challenge ("took too long") just asks for another picture.
+            let refused = match api::face(&body).await {
                 Ok(a) if a.accepted => {
                     stop_camera();
                     errors.set(Vec::new());
                     navigate("/register/identity", Default::default());
                     return;
                 }
-                Ok(_) => errors.set(vec![ErrorItem::general(Msg::Text(Key::FaceRejected))]),
-                Err(f) => errors.set(form::from_failure(&f, form::input_id, None)),
+                Ok(_) => {
+                    errors.set(vec![ErrorItem::general(Msg::Text(Key::FaceRejected))]);
+                    true
+                }
+                Err(f) => {
+                    errors.set(form::from_failure(&f, Step::Face, form::input_id, None));
+                    f.kind() == Some(ErrorKind::InvalidInput)
+                }
+            };
+            if refused {
+                failures.update(|n| *n += 1);
             }
-            failures.update(|n| *n += 1);
             if failures.get_untracked() >= MAX_FAILURES {
                 stop_camera();
                 stage.set(Stage::Assisted);
             } else {
-                // A challenge is single-use: the next picture needs a new one.
-                let _ = new_challenge().await;
                 stage.set(Stage::Live);
             }
         });
@@ -144,10 +152,8 @@ pub fn Face() -> impl IntoView {
         tr(Key::Sending),
         tr(Key::CameraStarting),
     );
-    let (try_again, start_text, prompt) =
-        (tr(Key::TryAgain), tr(Key::StartCamera), tr(Key::FacePrompt));
+    let (try_again, start_text) = (tr(Key::TryAgain), tr(Key::StartCamera));
     view! {
-        <BackLink href="/register/password"/>
         <ErrorSummary errors=errors/>
         <PageHeading key=Key::FaceTitle/>
         <p>{tr(Key::FaceWhy)}</p>
@@ -168,7 +174,7 @@ pub fn Face() -> impl IntoView {
         </Show>
         <div class=move || if live() { "camera" } else { "camera hidden" }>
             <p class="camera__prompt" id="face-prompt" aria-live="polite">
-                {move || live().then(prompt)}
+                {move || live().then(|| t(lang.get(), prompt_text(prompt.get())))}
             </p>
             <div class="camera__frame">
                 <video
@@ -190,5 +196,20 @@ pub fn Face() -> impl IntoView {
             <h2 class="heading-s" id="assisted-title">{tr(Key::AssistedTitle)}</h2>
             <p>{tr(Key::AssistedBody)}</p>
         </section>
+        <p><a href="/my-request" id="my-request-link">{tr(Key::MyRequestTitle)}</a></p>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_prompt_comes_from_the_challenge() {
+        assert_eq!(prompt_text(None), Key::FaceGuide);
+        assert_eq!(
+            prompt_text(Some(LivenessPrompt::LookStraight)),
+            Key::PromptLookStraight
+        );
     }
 }

@@ -1,9 +1,9 @@
-//! `/register/identity`: personal data as on the ID document, kept as a draft on the device,
-//! then the idempotent submission of the request.
+//! `/register/identity`: personal data as on the ID document, kept as a draft in this tab
+//! (`sessionStorage`), then the idempotent submission of the request.
 
 use crate::components::{BackLink, ErrorSummary, PageHeading, TextField};
 use crate::draft::{self, IdentityDraft, KeyValue, WebStore};
-use crate::form::{self, error_for, ErrorItem, Msg};
+use crate::form::{self, error_for, ErrorItem, Msg, Step};
 use crate::i18n::{t, text, tr, use_lang, Key};
 use crate::{api, dom};
 use leptos::prelude::*;
@@ -15,7 +15,7 @@ use per_domain::api::{IdentityForm, SubmitRequest};
 pub fn IdentityPage() -> impl IntoView {
     let lang = use_lang();
     let navigate = use_navigate();
-    let saved = match WebStore::local() {
+    let saved = match WebStore::session() {
         Some(store) => IdentityDraft::load_or_new(&store, draft::new_idempotency_key),
         None => IdentityDraft {
             form: IdentityForm::default(),
@@ -44,7 +44,7 @@ pub fn IdentityPage() -> impl IntoView {
             form: current(),
             idempotency_key: key.get_value(),
         };
-        if let Some(store) = WebStore::local() {
+        if let Some(store) = WebStore::session() {
             draft::save(&store, draft::IDENTITY_KEY, &d);
         }
     });
@@ -73,14 +73,12 @@ pub fn IdentityPage() -> impl IntoView {
                 Ok(view) => {
                     if let Some(s) = WebStore::session() {
                         s.set(draft::REFERENCE_KEY, view.reference.as_str());
-                    }
-                    if let Some(l) = WebStore::local() {
-                        l.remove(draft::IDENTITY_KEY);
+                        IdentityDraft::submitted(&s, &body.identity);
                     }
                     errors.set(Vec::new());
                     navigate("/register/done", Default::default());
                 }
-                Err(f) => errors.set(form::from_failure(&f, form::input_id, None)),
+                Err(f) => errors.set(form::from_failure(&f, Step::Identity, form::input_id, None)),
             }
         });
     };

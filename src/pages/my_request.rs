@@ -1,15 +1,41 @@
-//! `/my-request`: where the voter's request stands, and sign-out.
+//! `/my-request`: where the voter's request stands, what to fix when it was rejected or a
+//! correction is requested, "apply again" after a rejection, and sign-out.
 
 use crate::api::{self, ApiFailure};
 use crate::components::{ErrorSummary, PageHeading};
-use crate::draft::{self, WebStore};
-use crate::form::{self, ErrorItem};
+use crate::draft::{self, IdentityDraft, WebStore};
+use crate::form::{self, ErrorItem, Step};
 use crate::i18n::{self, t, tr, use_lang, Key};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use per_domain::api::{ErrorKind, RequestView};
-use per_domain::Date;
+use per_domain::{Date, RejectionReason, RequestStatus};
+
+/// The step where the answer behind a rejection reason is fixed.
+pub fn fix_link(reason: RejectionReason) -> &'static str {
+    match reason {
+        RejectionReason::FaceMismatch => "/register/face",
+        // The address and document steps do not exist yet: the identity step for now.
+        _ => "/register/identity",
+    }
+}
+
+/// Whether the voter is asked to change answers (and so sees a fix link per reason).
+pub fn needs_fixing(status: RequestStatus) -> bool {
+    matches!(
+        status,
+        RequestStatus::Rejected | RequestStatus::CorrectionRequested
+    )
+}
+
+/// Before opening the identity step to fix or re-apply: pre-fill it with the last answers
+/// of this tab, if any, under a new idempotency key.
+fn prepare_identity_draft() {
+    if let Some(s) = WebStore::session() {
+        IdentityDraft::reapply(&s, draft::new_idempotency_key);
+    }
+}
 
 /// What the page knows so far.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,19 +87,33 @@ pub fn MyRequest() -> impl IntoView {
     let errors = RwSignal::new(Vec::<ErrorItem>::new());
     spawn_local(async move { state.set(load().await) });
 
-    let sign_out = move |_| {
+    let sign_out = {
         let navigate = navigate.clone();
-        spawn_local(async move {
-            match api::sign_out().await {
-                Ok(()) | Err(ApiFailure::Api { .. }) => {
-                    if let (Some(l), Some(s)) = (WebStore::local(), WebStore::session()) {
-                        draft::forget_all(&l, &s);
+        move |_| {
+            let navigate = navigate.clone();
+            spawn_local(async move {
+                match api::sign_out().await {
+                    Ok(()) | Err(ApiFailure::Api { .. }) => {
+                        draft::forget_all_here();
+                        navigate("/", Default::default());
                     }
-                    navigate("/", Default::default());
+                    Err(f) => errors.set(form::from_failure(
+                        &f,
+                        Step::MyRequest,
+                        form::input_id,
+                        None,
+                    )),
                 }
-                Err(f) => errors.set(form::from_failure(&f, form::input_id, None)),
-            }
-        });
+            });
+        }
+    };
+
+    let apply_again = {
+        let navigate = navigate.clone();
+        move |_: leptos::ev::MouseEvent| {
+            prepare_identity_draft();
+            navigate("/register/identity", Default::default());
+        }
     };
 
     let body = move || {
@@ -90,7 +130,7 @@ pub fn MyRequest() -> impl IntoView {
         }
         .into_any(),
         Load::Failed(f) => {
-            let msgs = form::from_failure(&f, form::input_id, None);
+            let msgs = form::from_failure(&f, Step::MyRequest, form::input_id, None);
             view! {
                 <div class="warning" role="alert">
                     {msgs.into_iter().map(|m| view! { <p>{move || m.msg.render(lang.get())}</p> }).collect_view()}
@@ -102,6 +142,8 @@ pub fn MyRequest() -> impl IntoView {
             let code = view.status.code();
             let status = view.status;
             let reasons = view.reasons.clone();
+            let fixable = needs_fixing(status);
+            let apply_again = apply_again.clone();
             view! {
                 <dl class="summary-list">
                     <div class="summary-list__row">
@@ -131,9 +173,33 @@ pub fn MyRequest() -> impl IntoView {
                     <h2 class="heading-m">{tr(Key::ReasonsTitle)}</h2>
                     <ul class="list list--bullet" id="request-reasons">
                         {reasons.into_iter().map(|r| view! {
-                            <li data-reason=r.code()>{move || i18n::reason(lang.get(), r)}</li>
+                            <li data-reason=r.code()>
+                                {move || i18n::reason(lang.get(), r)}
+                                {fixable.then(|| view! {
+                                    " "
+                                    <a href=fix_link(r) class="fix-link" on:click=move |_| prepare_identity_draft()>
+                                        {tr(Key::FixAnswer)}
+                                    </a>
+                                })}
+                            </li>
                         }).collect_view()}
                     </ul>
+                })}
+                {(status == RequestStatus::CorrectionRequested).then(|| view! {
+                    <p>{tr(Key::CorrectionLead)}</p>
+                    <p>
+                        <a href="/register/identity" class="button" id="correct-answers" on:click=move |_| prepare_identity_draft()>
+                            {tr(Key::CorrectAnswers)}
+                        </a>
+                    </p>
+                })}
+                {(status == RequestStatus::Rejected).then(|| view! {
+                    <p>{tr(Key::ApplyAgainLead)}</p>
+                    <p>
+                        <button type="button" class="button" id="apply-again" on:click=apply_again>
+                            {tr(Key::ApplyAgain)}
+                        </button>
+                    </p>
                 })}
             }
             .into_any()
@@ -157,7 +223,30 @@ pub fn MyRequest() -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use super::display_date;
+    use super::*;
+
+    #[test]
+    fn each_reason_links_to_the_step_that_fixes_it() {
+        assert_eq!(fix_link(RejectionReason::FaceMismatch), "/register/face");
+        for r in RejectionReason::ALL {
+            if r != RejectionReason::FaceMismatch {
+                assert_eq!(fix_link(r), "/register/identity", "{r:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn only_rejections_and_corrections_ask_for_fixes() {
+        assert!(needs_fixing(RequestStatus::Rejected));
+        assert!(needs_fixing(RequestStatus::CorrectionRequested));
+        for s in [
+            RequestStatus::Submitted,
+            RequestStatus::UnderReview,
+            RequestStatus::Approved,
+        ] {
+            assert!(!needs_fixing(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn dates_are_shown_day_first() {

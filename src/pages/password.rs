@@ -2,8 +2,8 @@
 
 use crate::api;
 use crate::components::{BackLink, ErrorSummary, PageHeading, TextField};
-use crate::draft::{self, KeyValue, SignupSession, WebStore};
-use crate::form::{self, ErrorItem};
+use crate::draft::{self, SignupSession, WebStore};
+use crate::form::{self, ErrorItem, Step};
 use crate::i18n::{text, tr, Key};
 use crate::pages::verify::NoSignup;
 use leptos::prelude::*;
@@ -45,14 +45,17 @@ pub fn PasswordPage() -> impl IntoView {
             busy.set(false);
             match result {
                 Ok(_me) => {
-                    if let Some(s) = WebStore::session() {
-                        s.remove(draft::SIGNUP_KEY);
-                        s.remove(draft::CONTACT_KEY);
-                    }
+                    // Signed in as a new account: nothing typed before belongs to it.
+                    draft::forget_all_here();
                     errors.set(Vec::new());
                     navigate("/register/face", Default::default());
                 }
-                Err(f) => errors.set(form::from_failure(&f, form::input_id, Some("password"))),
+                Err(f) => errors.set(form::from_failure(
+                    &f,
+                    Step::Password,
+                    form::input_id,
+                    Some("password"),
+                )),
             }
         });
     };

@@ -1,9 +1,9 @@
 //! `/sign-in`: e-mail or phone, and password.
 
-use crate::api;
 use crate::components::{BackLink, ErrorSummary, PageHeading, TextField};
-use crate::form::{self, ErrorItem};
+use crate::form::{self, ErrorItem, Step};
 use crate::i18n::{text, tr, Key};
+use crate::{api, draft};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
@@ -37,10 +37,17 @@ pub fn SignInPage() -> impl IntoView {
             busy.set(false);
             match result {
                 Ok(_me) => {
+                    // Whatever this tab held may be someone else's.
+                    draft::forget_all_here();
                     errors.set(Vec::new());
                     navigate("/my-request", Default::default());
                 }
-                Err(f) => errors.set(form::from_failure(&f, form::input_id, Some("login"))),
+                Err(f) => errors.set(form::from_failure(
+                    &f,
+                    Step::SignIn,
+                    form::input_id,
+                    Some("login"),
+                )),
             }
         });
     };

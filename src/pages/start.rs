@@ -17,7 +17,7 @@ pub fn Start() -> impl IntoView {
             <li>{tr(Key::NeedCamera)}</li>
             <li>{tr(Key::NeedProof)}</li>
         </ul>
-        <a href="/register/contact" class="button button--start" role="button" id="create-account">
+        <a href="/register/contact" class="button button--start" id="create-account">
             {tr(Key::CreateAccount)}
         </a>
         <p>

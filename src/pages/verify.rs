@@ -2,7 +2,7 @@
 
 use crate::components::{BackLink, CodeField, ErrorSummary, PageHeading};
 use crate::draft::{self, SignupSession, WebStore};
-use crate::form::{self, ErrorItem, Msg};
+use crate::form::{self, ErrorItem, Msg, Step};
 use crate::i18n::{t, tr, use_lang, Key};
 use crate::{api, dom};
 use leptos::prelude::*;
@@ -95,6 +95,7 @@ pub fn Verify() -> impl IntoView {
                     notice.set(None);
                     errors.set(form::from_failure(
                         &f,
+                        Step::Verify,
                         form::input_id,
                         Some(input_for(channel)),
                     ));
@@ -151,6 +152,7 @@ pub fn Verify() -> impl IntoView {
                     }
                     Err(f) => failed.extend(form::from_failure(
                         &f,
+                        Step::Verify,
                         form::input_id,
                         Some(input_for(body.channel)),
                     )),
@@ -191,6 +193,8 @@ pub fn Verify() -> impl IntoView {
                 errors=errors
                 cooldown=phone_cooldown
                 verified=Signal::derive(move || signup.with(|s| s.phone_verified))
+                resend=Key::ResendPhone
+                resend_in=Key::ResendPhoneIn
                 on_resend=Callback::new(move |()| resend(Channel::Phone))
             />
             <CodeField
@@ -201,6 +205,8 @@ pub fn Verify() -> impl IntoView {
                 errors=errors
                 cooldown=email_cooldown
                 verified=Signal::derive(move || signup.with(|s| s.email_verified))
+                resend=Key::ResendEmail
+                resend_in=Key::ResendEmailIn
                 on_resend=Callback::new(move |()| resend(Channel::Email))
             />
             <button type="submit" class="button" id="submit" aria-disabled=move || busy.get().then_some("true")>
