@@ -112,10 +112,15 @@ impl fmt::Display for Problem {
 impl std::error::Error for Problem {}
 
 /// A problem attached to the field (its JSON name) it was found in.
+///
+/// `message` is the English sentence for API clients other than the app; the server fills it
+/// in ([`FieldProblem::with_message`]) just before answering. The app translates `code`
+/// instead, so the English sentences never enter the wasm bundle.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldProblem {
     pub field: String,
     pub code: Problem,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub message: String,
 }
 
@@ -124,7 +129,15 @@ impl FieldProblem {
         FieldProblem {
             field: field.to_owned(),
             code,
-            message: code.to_string(),
+            message: String::new(),
+        }
+    }
+
+    /// The same problem with its English sentence.
+    pub fn with_message(self) -> Self {
+        FieldProblem {
+            message: self.code.to_string(),
+            ..self
         }
     }
 }

@@ -127,7 +127,9 @@ impl IntoResponse for AppError {
             retry_after_seconds: None,
         };
         match self {
-            AppError::Invalid(fields) | AppError::BadJson(fields) => body.fields = fields,
+            AppError::Invalid(fields) | AppError::BadJson(fields) => {
+                body.fields = fields.into_iter().map(FieldProblem::with_message).collect();
+            }
             AppError::CodeWrong { attempts_left } => body.attempts_left = Some(attempts_left),
             AppError::TooMany {
                 retry_after_seconds,

@@ -173,6 +173,11 @@ pub async fn problem_fields(r: Response) -> Vec<(String, String)> {
         .unwrap()
         .iter()
         .map(|f| {
+            let message = f["message"].as_str().unwrap_or_default();
+            assert!(
+                !message.is_empty(),
+                "every problem has its English sentence: {f}"
+            );
             (
                 f["field"].as_str().unwrap().to_owned(),
                 f["code"].as_str().unwrap().to_owned(),
