@@ -88,7 +88,9 @@ impl Email {
         if s.len() > 254 {
             return Err(Problem::TooLong);
         }
-        let lower = s.to_lowercase();
+        // ASCII only: lower-casing other scripts in a local part is not safe, and ASCII keeps
+        // the Unicode case tables out of the wasm bundle.
+        let lower = s.to_ascii_lowercase();
         if !email_address::EmailAddress::is_valid(&lower) {
             return Err(Problem::EmailInvalid);
         }

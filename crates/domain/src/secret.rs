@@ -117,7 +117,8 @@ impl Password {
         if !input.validate_length(None, Some(Self::MAX_CHARS as u64), None) {
             return Err(Problem::PasswordTooLong);
         }
-        let lower = input.to_lowercase();
+        // The list is ASCII: ASCII case-folding is enough to match it.
+        let lower = input.to_ascii_lowercase();
         if COMMON_PASSWORDS.contains(&lower.as_str()) || is_one_repeated_char(input) {
             return Err(Problem::PasswordTooCommon);
         }
