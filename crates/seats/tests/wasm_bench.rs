@@ -29,6 +29,8 @@ fn full_allocation_in_the_browser() {
             std::hint::black_box(outcome);
         }
         let per_run_us = (js_sys::Date::now() - start) * 1000.0 / f64::from(ROUNDS);
-        console_log!("wasm bench: allocate 2017 {set}: {per_run_us:.1} µs per allocation ({ROUNDS} rounds)");
+        console_log!(
+            "wasm bench: allocate 2017 {set}: {per_run_us:.1} µs per allocation ({ROUNDS} rounds)"
+        );
     }
 }
