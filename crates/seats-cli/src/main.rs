@@ -129,10 +129,12 @@ fn run(args: Args) -> Result<String, String> {
             .ok_or_else(|| format!("--seats: zone {zone} is not in {file}"))?;
         z.seats = *seats;
     }
-    if args.house_size.is_some() {
-        doc.election.house_size = args.house_size;
-    }
     let set = args.rules.or(doc.rules).unwrap_or(RuleSet::Al2024);
+    // --house-size, else the file's house_size, else the rule set's (140 for Albania).
+    doc.election.house_size = args
+        .house_size
+        .or(doc.election.house_size)
+        .or(set.house_size());
     let mut rules = Rules::of(set);
     if let Some(p) = args.threshold {
         rules = rules.with_threshold(p);

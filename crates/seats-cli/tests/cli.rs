@@ -9,6 +9,8 @@ const DATA_2017: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../seats-data/tests/data/albania-2017.json"
 );
+/// The JSON example of law.md, copied verbatim.
+const LAW_EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/law-example.json");
 
 fn per_seats(args: &[&str]) -> Output {
     Command::new(BIN).args(args).output().unwrap()
@@ -121,14 +123,93 @@ fn csv_in_and_out() {
     );
     let o = per_seats(&["allocate", f.to_str().unwrap(), "--format", "csv"]);
     assert!(o.status.success(), "{}", stderr(&o));
+    // One zone of 2 seats under al-2024 (house size 140 by default): a warning row.
     assert_eq!(
         stdout(&o),
         "level,zone,subject,kind,votes,eligible,seats,official_seats,lot_required,votes_for_next_seat\n\
+         rules,,\"al-2024: threshold 1% of the national valid votes, rounding half-up, independents divisor 1 only and exempt from the threshold\",al-2024,,,,,,\n\
          zone,Z,A,party,999,yes,2,,no,\n\
          zone,Z,B,party,500,yes,0,,no,1\n\
          national,,A,party,999,yes,2,,,\n\
-         national,,B,party,500,yes,0,,,\n"
+         national,,B,party,500,yes,0,,,\n\
+         warning,,\"the zones have 2 seats in total, the declared house size is 140\",,,,,,,\n"
     );
+    // Under dhondt no house size is assumed, so no warning; a zone warning names its zone.
+    let f = temp_file(
+        "w.csv",
+        "zone,zone_seats,subject,votes,zone_valid_votes\nZ,2,A,999,1000\nZ,2,B,500,1000\n",
+    );
+    let o = per_seats(&[
+        "allocate",
+        f.to_str().unwrap(),
+        "--format=csv",
+        "--rules=dhondt",
+    ]);
+    let out = stdout(&o);
+    let tail: Vec<&str> = out
+        .lines()
+        .filter(|l| !l.starts_with("zone,") && !l.starts_with("national,"))
+        .collect();
+    assert_eq!(
+        tail,
+        [
+            "level,zone,subject,kind,votes,eligible,seats,official_seats,lot_required,votes_for_next_seat",
+            "rules,,\"dhondt: no threshold, rounding none, independents as parties\",dhondt,,,,,,",
+            "warning,Z,zone Z: valid votes 1000 are fewer than the 1499 votes listed (the declared 1000 is used),,,,,,,",
+        ]
+    );
+}
+
+#[test]
+fn the_law_md_example_runs_verbatim() {
+    // Undeclared PD and LSI are parties; listed votes (83,802) above valid_votes (83,690)
+    // are a warning; the lot is unused (no tie); a one-zone file warns about the house size.
+    let o = per_seats(&["allocate", LAW_EXAMPLE, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["rules"]["name"], "al-2008");
+    assert_eq!(
+        v["zones"][0]["seats"],
+        serde_json::json!({"PS": 4, "PD": 1, "LSI": 2})
+    );
+    assert_eq!(v["zones"][0]["valid_votes"], 83690);
+    assert_eq!(v["zones"][0]["matches_official"], true);
+    assert_eq!(
+        v["warnings"],
+        serde_json::json!([
+            "zone Berat: valid votes 83690 are fewer than the 83802 votes listed (the declared 83690 is used)",
+            "zone Berat: lot outcome given but no lot is required",
+            "the zones have 7 seats in total, the declared house size is 140"
+        ])
+    );
+    let o = per_seats(&["allocate", LAW_EXAMPLE]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("warning: zone Berat: valid votes 83690 are fewer"));
+}
+
+#[test]
+fn a_zone_missing_from_an_albanian_file_warns_about_the_house_size() {
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(DATA_2017).unwrap()).unwrap();
+    v["zones"].as_array_mut().unwrap().remove(0);
+    let f = temp_file("2017-no-berat.json", &v.to_string());
+    let f = f.to_str().unwrap();
+    let warnings = |args: &[&str]| {
+        let o = per_seats(&[&["allocate", f, "--format", "json"], args].concat());
+        assert!(o.status.success(), "{}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        v["warnings"].clone()
+    };
+    let missing =
+        serde_json::json!(["the zones have 133 seats in total, the declared house size is 140"]);
+    assert_eq!(warnings(&[]), missing);
+    assert_eq!(warnings(&["--rules", "al-2024"]), missing);
+    assert_eq!(warnings(&["--rules", "dhondt"]), serde_json::json!([]));
+    assert_eq!(warnings(&["--house-size", "133"]), serde_json::json!([]));
+    // The complete file has no warning.
+    let o = per_seats(&["allocate", DATA_2017, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["warnings"], serde_json::json!([]));
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! Writing a result as CSV: one row per zone and subject, then one row per subject nationally.
+//! Writing a result as CSV: the readings used, one row per zone and subject, one row per
+//! subject nationally, then one row per warning.
 
 use per_seats::Allocation;
 
@@ -8,10 +9,28 @@ use crate::document::Document;
 pub const CSV_HEADER: &str =
     "level,zone,subject,kind,votes,eligible,seats,official_seats,lot_required,votes_for_next_seat";
 
-/// The result as CSV (`level` is `zone` or `national`; empty cells mean "not applicable").
+/// The result as CSV; empty cells mean "not applicable". `level` is `rules` (first row: the
+/// rule set and options in the `subject` column, name in `kind`), `zone`, `national`, or
+/// `warning` (last rows: the message in `subject`, its zone in `zone` when it has one).
 pub fn to_csv(doc: &Document, allocation: &Allocation) -> String {
     let mut out = String::from(CSV_HEADER);
     out.push('\n');
+    let rules = allocation.rules.to_string();
+    row(
+        &mut out,
+        &[
+            "rules",
+            "",
+            &rules,
+            allocation.rules.set.name(),
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ],
+    );
     for zone in &allocation.zones {
         let official = doc.official_of(&zone.name);
         for s in &zone.subjects {
@@ -64,6 +83,24 @@ pub fn to_csv(doc: &Document, allocation: &Allocation) -> String {
                 if excluded { "no" } else { "yes" },
                 &s.seats.to_string(),
                 official_seats.as_deref().unwrap_or(""),
+                "",
+                "",
+            ],
+        );
+    }
+    for w in &allocation.warnings {
+        let message = w.to_string();
+        row(
+            &mut out,
+            &[
+                "warning",
+                w.zone().unwrap_or(""),
+                &message,
+                "",
+                "",
+                "",
+                "",
+                "",
                 "",
                 "",
             ],

@@ -1,7 +1,7 @@
 //! A parsed input file: the engine's election plus what the engine does not need
 //! (name, rule set named in the file, official seats for comparison).
 
-use per_seats::{Allocation, Election, RuleSet};
+use per_seats::{Allocation, Election, Error, RuleSet};
 
 /// The input formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +26,31 @@ pub struct Document {
 }
 
 impl Document {
+    /// Refuses official seats for a subject unknown to the election (no votes entry in any
+    /// zone, not declared): a name the result could never be compared with.
+    pub fn check_official(&self) -> Result<(), Error> {
+        let e = &self.election;
+        let known = |name: &str| {
+            e.subjects.iter().flatten().any(|s| s.name == name)
+                || e.zones.iter().any(|z| {
+                    z.votes
+                        .iter()
+                        .chain(&z.independents)
+                        .any(|(s, _)| s == name)
+                })
+        };
+        for (zone, seats) in &self.official {
+            if let Some((subject, _)) = seats.iter().find(|(s, _)| !known(s)) {
+                return Err(Error::UnknownSubject {
+                    zone: zone.clone(),
+                    subject: subject.clone(),
+                    named_in: "official seats",
+                });
+            }
+        }
+        Ok(())
+    }
+
     /// The official seats of `zone`, if the file gives them.
     pub fn official_of(&self, zone: &str) -> Option<&[(String, u32)]> {
         self.official

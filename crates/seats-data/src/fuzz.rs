@@ -17,7 +17,9 @@ pub fn fuzz_parse(data: &[u8]) -> usize {
     let mut ok = 0;
     for doc in &docs {
         for set in [RuleSet::Al2024, RuleSet::Al2008, RuleSet::Dhondt] {
-            if let Ok(allocation) = allocate(&doc.election, &Rules::of(set)) {
+            let mut election = doc.election.clone();
+            election.house_size = election.house_size.or(set.house_size());
+            if let Ok(allocation) = allocate(&election, &Rules::of(set)) {
                 let json = to_json(doc, &allocation);
                 let csv = to_csv(doc, &allocation);
                 let text = to_text(doc, &allocation);

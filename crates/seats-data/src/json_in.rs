@@ -1,6 +1,7 @@
-//! Reading the JSON interchange format. Unknown fields are ignored; object order and
-//! duplicate names are kept (serde maps would silently drop duplicates); every error
-//! carries serde_json's line and column and names the zone and subject.
+//! Reading the JSON interchange format. Unknown fields are ignored; `null` for an optional
+//! field means absent; object order is kept and duplicate names are refused (serde maps
+//! would silently drop them); every error carries serde_json's line and column and names
+//! the zone and subject.
 
 use core::fmt;
 
@@ -15,6 +16,7 @@ use crate::error::DataError;
 
 /// Parses the JSON interchange format.
 pub fn parse_json(text: &str) -> Result<Document, DataError> {
+    not_an_object(text)?;
     let raw: RawDocument = serde_json::from_str(text)?;
     let official = raw
         .zones
@@ -22,7 +24,7 @@ pub fn parse_json(text: &str) -> Result<Document, DataError> {
         .iter()
         .filter_map(|z| z.official.clone().map(|o| (z.zone.name.clone(), o)))
         .collect();
-    Ok(Document {
+    let doc = Document {
         name: raw.name,
         rules: raw.rules,
         election: Election {
@@ -32,6 +34,7 @@ pub fn parse_json(text: &str) -> Result<Document, DataError> {
             zones: raw.zones.0.into_iter().map(|z| z.zone).collect(),
             lots: raw
                 .lots
+                .unwrap_or_default()
                 .into_iter()
                 .map(|l| Lot {
                     zone: l.zone,
@@ -41,7 +44,59 @@ pub fn parse_json(text: &str) -> Result<Document, DataError> {
                 .collect(),
         },
         official,
-    })
+    };
+    doc.check_official()?;
+    Ok(doc)
+}
+
+/// A top-level value that is not an object is refused by name, at its position (serde would
+/// otherwise read an array as the fields of a struct, in order).
+fn not_an_object(text: &str) -> Result<(), DataError> {
+    let (mut line, mut column) = (1, 1);
+    for ch in text.chars() {
+        match ch {
+            '\n' => {
+                line += 1;
+                column = 1;
+            }
+            ' ' | '\t' | '\r' => column += 1,
+            '{' => return Ok(()),
+            _ => {
+                return Err(DataError::Json {
+                    line,
+                    column,
+                    message: "the file must be a JSON object".into(),
+                })
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Reads `null` as absent, anything else with the inner seed.
+struct OrNull<S>(S);
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for OrNull<S> {
+    type Value = Option<S::Value>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_option(self)
+    }
+}
+
+impl<'de, S: DeserializeSeed<'de>> Visitor<'de> for OrNull<S> {
+    type Value = Option<S::Value>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a value or null")
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        self.0.deserialize(d).map(Some)
+    }
 }
 
 #[derive(Deserialize)]
@@ -58,7 +113,7 @@ struct RawDocument {
     subjects: Option<Subjects>,
     zones: Zones,
     #[serde(default)]
-    lots: Vec<RawLot>,
+    lots: Option<Vec<RawLot>>,
 }
 
 #[derive(Deserialize)]
@@ -70,26 +125,27 @@ struct RawLot {
 }
 
 fn rule_set<'de, D: Deserializer<'de>>(d: D) -> Result<Option<RuleSet>, D::Error> {
-    let name = String::deserialize(d)?;
-    RuleSet::parse(&name).map(Some).map_err(de::Error::custom)
+    match Option::<String>::deserialize(d)? {
+        Some(name) => RuleSet::parse(&name).map(Some).map_err(de::Error::custom),
+        None => Ok(None),
+    }
 }
 
 fn national_valid<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
-    CountSeed {
+    OrNull(CountSeed {
         context: "national_valid_votes",
         what: "valid votes",
-    }
+    })
     .deserialize(d)
-    .map(Some)
 }
 
 fn house_size<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
-    let n = CountSeed {
+    let n = OrNull(CountSeed {
         context: "house_size",
         what: "seats",
-    }
+    })
     .deserialize(d)?;
-    small("house_size", n).map(Some)
+    n.map(|n| small("house_size", n)).transpose()
 }
 
 fn small<E: de::Error>(context: &str, n: u64) -> Result<u32, E> {
@@ -129,6 +185,12 @@ impl<'de> Visitor<'de> for CountSeed<'_> {
             )))
         } else if v.fract() == 0.0 && v < 18_446_744_073_709_551_616.0 {
             Ok(v as u64)
+        } else if v.fract() == 0.0 {
+            // Whole but beyond u64 (serde_json reads such integers as floats).
+            Err(E::custom(format!(
+                "{}: {} too large ({v})",
+                self.context, self.what
+            )))
         } else {
             Err(E::custom(format!(
                 "{}: non-integer {} ({v})",
@@ -201,8 +263,8 @@ impl<'de> Visitor<'de> for SubjectsVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Subjects, A::Error> {
         let mut out: Vec<Subject> = Vec::new();
         while let Some(name) = map.next_key::<String>()? {
-            let raw: RawSubject = map.next_value()?;
-            let kind = match raw.kind.as_deref() {
+            let raw: Option<RawSubject> = map.next_value()?;
+            let kind = match raw.and_then(|r| r.kind).as_deref() {
                 None | Some("party") => SubjectKind::Party,
                 Some("coalition") => SubjectKind::Coalition,
                 Some("independent") => SubjectKind::Independent,
@@ -290,51 +352,58 @@ impl<'de> Visitor<'de> for ZoneSeed {
             let z = zone.as_str();
             match key.as_str() {
                 "name" => {
-                    let n: String = map.next_value()?;
-                    once(&mut name, n, z, "name")?;
+                    if let Some(n) = map.next_value::<Option<String>>()? {
+                        once(&mut name, n, z, "name")?;
+                    }
                 }
                 "seats" => {
-                    let n = map.next_value_seed(CountSeed {
+                    if let Some(n) = map.next_value_seed(OrNull(CountSeed {
                         context: z,
                         what: "seats",
-                    })?;
-                    once(&mut seats, small(z, n)?, z, "seats")?;
+                    }))? {
+                        once(&mut seats, small(z, n)?, z, "seats")?;
+                    }
                 }
                 "valid_votes" => {
-                    let n = map.next_value_seed(CountSeed {
+                    if let Some(n) = map.next_value_seed(OrNull(CountSeed {
                         context: z,
                         what: "valid votes",
-                    })?;
-                    once(&mut valid, n, z, "valid_votes")?;
+                    }))? {
+                        once(&mut valid, n, z, "valid_votes")?;
+                    }
                 }
                 "votes" => {
-                    let v = map.next_value_seed(CountsSeed {
+                    if let Some(v) = map.next_value_seed(OrNull(CountsSeed {
                         zone: z,
                         what: "votes",
-                    })?;
-                    once(&mut votes, v, z, "votes")?;
+                    }))? {
+                        once(&mut votes, v, z, "votes")?;
+                    }
                 }
                 "independents" => {
-                    let v = map.next_value_seed(CountsSeed {
+                    if let Some(v) = map.next_value_seed(OrNull(CountsSeed {
                         zone: z,
                         what: "votes",
-                    })?;
-                    once(&mut independents, v, z, "independents")?;
+                    }))? {
+                        once(&mut independents, v, z, "independents")?;
+                    }
                 }
                 "official_seats" => {
-                    let v = map.next_value_seed(CountsSeed {
+                    if let Some(v) = map.next_value_seed(OrNull(CountsSeed {
                         zone: z,
                         what: "official seats",
-                    })?;
-                    let v = v
-                        .into_iter()
-                        .map(|(s, n)| small(&format!("{z}, subject {s}"), n).map(|n| (s, n)))
-                        .collect::<Result<Vec<_>, A::Error>>()?;
-                    once(&mut official, v, z, "official_seats")?;
+                    }))? {
+                        let v = v
+                            .into_iter()
+                            .map(|(s, n)| small(&format!("{z}, subject {s}"), n).map(|n| (s, n)))
+                            .collect::<Result<Vec<_>, A::Error>>()?;
+                        once(&mut official, v, z, "official_seats")?;
+                    }
                 }
                 "lists" => {
-                    let v = map.next_value_seed(ListsSeed { zone: z })?;
-                    once(&mut lists, v, z, "lists")?;
+                    if let Some(v) = map.next_value_seed(OrNull(ListsSeed { zone: z }))? {
+                        once(&mut lists, v, z, "lists")?;
+                    }
                 }
                 _ => {
                     map.next_value::<IgnoredAny>()?;
@@ -374,9 +443,9 @@ struct ListsSeed<'a> {
 #[derive(Deserialize)]
 struct RawList {
     #[serde(default)]
-    fixed: Vec<String>,
+    fixed: Option<Vec<String>>,
     #[serde(default)]
-    preferential: Vec<RawCandidate>,
+    preferential: Option<Vec<RawCandidate>>,
 }
 
 #[derive(Deserialize)]
@@ -426,7 +495,10 @@ impl<'de> Visitor<'de> for ListsSeed<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut out: Vec<(String, CandidateList)> = Vec::new();
         while let Some(subject) = map.next_key::<String>()? {
-            let raw: RawList = map.next_value()?;
+            let raw: RawList = map.next_value::<Option<RawList>>()?.unwrap_or(RawList {
+                fixed: None,
+                preferential: None,
+            });
             if out.iter().any(|(s, _)| *s == subject) {
                 return Err(de::Error::custom(format!(
                     "{}, subject {subject}: candidate list given twice",
@@ -434,9 +506,10 @@ impl<'de> Visitor<'de> for ListsSeed<'_> {
                 )));
             }
             let list = CandidateList {
-                fixed: raw.fixed,
+                fixed: raw.fixed.unwrap_or_default(),
                 preferential: raw
                     .preferential
+                    .unwrap_or_default()
                     .into_iter()
                     .map(|c| Candidate {
                         name: c.name,

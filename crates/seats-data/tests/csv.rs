@@ -25,6 +25,7 @@ fn reads_and_writes_csv() {
     assert_eq!(doc.matches_official(&a, "Berat"), Some(true));
     assert_snapshot!(to_csv(&doc, &a), @r#"
     level,zone,subject,kind,votes,eligible,seats,official_seats,lot_required,votes_for_next_seat
+    rules,,"al-2008: threshold 3% parties / 5% coalitions of the zone's valid votes, rounding none, independents divisor 1 only and exempt from the threshold",al-2008,,,,,,
     zone,Berat,PS,party,45634,yes,4,4,no,3781
     zone,Berat,PD,party,16302,yes,1,1,no,3465
     zone,Berat,LSI,party,19766,yes,2,2,no,14460

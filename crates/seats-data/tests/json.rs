@@ -51,6 +51,18 @@ fn bad_inputs_name_line_column_zone_and_subject() {
             "string votes",
             "{\"zones\": [{\"name\": \"Z\", \"seats\": 1, \"votes\": {\"A\": \"12\"}}]}",
         ),
+        (
+            "votes too large",
+            "{\"zones\": [{\"name\": \"Z\", \"seats\": 1, \"votes\": {\"A\": 18446744073709551616}}]}",
+        ),
+        ("top-level array", "[1, 2, 3, 4, 5]"),
+        ("top-level null", "\n  null"),
+        ("null name", "{\"zones\": [{\"name\": null, \"seats\": 1}]}"),
+        ("null seats", "{\"zones\": [{\"name\": \"Z\", \"seats\": null}]}"),
+        (
+            "official seats unknown",
+            "{\"zones\": [{\"name\": \"Z\", \"seats\": 1, \"votes\": {\"A\": 1}, \"official_seats\": {\"B\": 1}}]}",
+        ),
     ];
     let out: Vec<String> = cases
         .iter()
@@ -69,19 +81,62 @@ fn bad_inputs_name_line_column_zone_and_subject() {
     bad rules: line 1, column 19: unknown rule set "al-1990" (expected al-2024, al-2008 or dhondt)
     syntax: line 1, column 12: expected value
     string votes: line 1, column 56: invalid type: string "12", expected a whole number of votes for zone Z, subject A
+    votes too large: line 1, column 72: zone Z, subject A: votes too large (18446744073709552000)
+    top-level array: line 1, column 1: the file must be a JSON object
+    top-level null: line 2, column 3: the file must be a JSON object
+    null name: line 1, column 37: zone number 1: missing field name
+    null seats: line 1, column 39: zone Z: missing field seats
+    official seats unknown: zone Z, subject B: named in official seats but has no votes in any zone
     "#);
 }
 
 #[test]
 fn engine_errors_come_through() {
     let doc = parse_json(
-        r#"{"subjects": {"A": {}}, "zones": [{"name": "Z", "seats": 1, "votes": {"B": 3}}]}"#,
+        r#"{"zones": [{"name": "Z", "seats": 1, "votes": {"B": 3}}], "lots": [{"zone": "Z", "order": ["B", "Q"]}]}"#,
     )
     .unwrap();
     let e = DataError::from(allocate(&doc.election, &Rules::default()).unwrap_err());
     assert_eq!(
         e.to_string(),
-        "zone Z, subject B: not among the declared subjects"
+        "zone Z, subject Q: named in a lot outcome but has no votes in any zone"
+    );
+}
+
+#[test]
+fn a_subject_not_declared_is_a_party() {
+    let doc = parse_json(
+        r#"{"subjects": {"A": {"kind": "coalition"}}, "zones": [{"name": "Z", "seats": 2, "votes": {"A": 5, "B": 4}}]}"#,
+    )
+    .unwrap();
+    let a = allocate(&doc.election, &Rules::default()).unwrap();
+    let kinds: Vec<(&str, &str, u32)> = a
+        .subjects
+        .iter()
+        .map(|s| (s.name.as_str(), s.kind.name(), s.seats))
+        .collect();
+    assert_eq!(kinds, [("A", "coalition", 1), ("B", "party", 1)]);
+}
+
+#[test]
+fn null_optional_fields_are_absent() {
+    let all_null = r#"{"name": null, "rules": null, "national_valid_votes": null,
+        "house_size": null, "subjects": null, "lots": null,
+        "zones": [{"name": "Z", "seats": 2, "valid_votes": null, "votes": {"A": 5, "B": 3},
+                   "independents": null, "official_seats": null, "lists": null}]}"#;
+    let absent = r#"{"zones": [{"name": "Z", "seats": 2, "votes": {"A": 5, "B": 3}}]}"#;
+    assert_eq!(parse_json(all_null).unwrap(), parse_json(absent).unwrap());
+    let null_votes = r#"{"subjects": {"A": null}, "zones": [{"name": "Z", "seats": 1,
+        "votes": null, "independents": {"I": 4},
+        "lists": {"I": null}}]}"#;
+    let doc = parse_json(null_votes).unwrap();
+    assert!(doc.election.zones[0].votes.is_empty());
+    assert_eq!(doc.election.zones[0].lists[0].1, Default::default());
+    let null_parts = r#"{"zones": [{"name": "Z", "seats": 1, "votes": {"A": 1},
+        "lists": {"A": {"fixed": null, "preferential": null}}}]}"#;
+    assert_eq!(
+        parse_json(null_parts).unwrap().election.zones[0].lists[0].1,
+        Default::default()
     );
 }
 

@@ -63,6 +63,7 @@ pub fn allocate(election: &Election, rules: &Rules) -> Result<Allocation, Error>
             });
         }
     }
+    let mut warnings = Vec::new();
     let mut zone_names: HashMap<&str, usize> = HashMap::new();
     let mut zones: Vec<(Vec<Contestant>, u64)> = Vec::with_capacity(election.zones.len());
     let mut zones_valid: u64 = 0;
@@ -102,12 +103,7 @@ pub fn allocate(election: &Election, rules: &Rules) -> Result<Allocation, Error>
                     })
                 }
                 (false, Some(kind)) => kind,
-                (false, None) if declared.is_some() => {
-                    return Err(Error::UnknownSubject {
-                        zone: z.clone(),
-                        subject: name.clone(),
-                    })
-                }
+                // law.md: "a subject not listed is a party", declared list or not.
                 (false, None) => SubjectKind::Party,
             };
             let i = *index.entry(name.clone()).or_insert_with(|| {
@@ -154,7 +150,7 @@ pub fn allocate(election: &Election, rules: &Rules) -> Result<Allocation, Error>
             })?;
         let valid = zone.valid_votes.unwrap_or(listed);
         if valid < listed {
-            return Err(Error::ValidVotesTooSmall {
+            warnings.push(Warning::ValidVotesTooSmall {
                 zone: Some(z.clone()),
                 declared: valid,
                 listed,
@@ -163,19 +159,30 @@ pub fn allocate(election: &Election, rules: &Rules) -> Result<Allocation, Error>
         zones_valid = zones_valid
             .checked_add(valid)
             .ok_or(Error::Overflow { zone: None })?;
+        zones.push((contestants, valid));
+    }
+    // Names in lists and lots must be known to the election (voted somewhere or declared).
+    let unknown = |zone: &str, subject: &str, named_in: &'static str| Error::UnknownSubject {
+        zone: zone.to_owned(),
+        subject: subject.to_owned(),
+        named_in,
+    };
+    for (zone, (contestants, _)) in election.zones.iter().zip(&zones) {
         for (name, _) in &zone.lists {
+            if !index.contains_key(name) {
+                return Err(unknown(&zone.name, name, "a candidate list"));
+            }
             if !contestants.iter().any(|c| &c.name == name) {
                 return Err(Error::ListWithoutVotes {
-                    zone: z.clone(),
+                    zone: zone.name.clone(),
                     subject: name.clone(),
                 });
             }
         }
-        zones.push((contestants, valid));
     }
     let national_valid = election.national_valid_votes.unwrap_or(zones_valid);
     if national_valid < zones_valid {
-        return Err(Error::ValidVotesTooSmall {
+        warnings.push(Warning::ValidVotesTooSmall {
             zone: None,
             declared: national_valid,
             listed: zones_valid,
@@ -190,6 +197,13 @@ pub fn allocate(election: &Election, rules: &Rules) -> Result<Allocation, Error>
             return Err(Error::UnknownLotZone {
                 zone: lot.zone.clone(),
             });
+        }
+        let names = match &lot.subject {
+            None => lot.order.as_slice(),
+            Some(s) => core::slice::from_ref(s),
+        };
+        if let Some(name) = names.iter().find(|n| !index.contains_key(*n)) {
+            return Err(unknown(&lot.zone, name, "a lot outcome"));
         }
         match &lot.subject {
             None => zone_lots.insert(lot.zone.as_str(), lot),
@@ -213,7 +227,6 @@ pub fn allocate(election: &Election, rules: &Rules) -> Result<Allocation, Error>
         .iter()
         .map(|t| rules.scope == ThresholdScope::National && below(t.kind, t.votes, national_valid))
         .collect();
-    let mut warnings = Vec::new();
     let mut results = Vec::with_capacity(zones.len());
     let mut ran_anywhere = vec![false; totals.len()];
     for (zone, (mut contestants, valid)) in election.zones.iter().zip(zones) {

@@ -41,8 +41,9 @@ pub(crate) fn allocate_list(
             .cmp(&pref[a].votes)
             .then_with(|| lot_rank(a).cmp(&lot_rank(b)))
     });
-    // Groups of equal votes: resolved by the lot (every member drawn) or still open.
-    let mut open_ties: Vec<Vec<usize>> = Vec::new();
+    // Groups of equal votes, as `(start, len)` in `ranked`: resolved by the lot (every member
+    // drawn) or still open.
+    let mut open_ties: Vec<(usize, usize)> = Vec::new();
     let mut lot_used = false;
     let mut start = 0;
     while start < ranked.len() {
@@ -64,7 +65,7 @@ pub(crate) fn allocate_list(
                         missing: pref[*missing.0].name.clone(),
                     });
                 }
-                open_ties.push(group.to_vec());
+                open_ties.push((start, len));
             }
         }
         start += len;
@@ -84,10 +85,8 @@ pub(crate) fn allocate_list(
         (false, core::cmp::Ordering::Greater) => Some(Gender::Male),
         (false, _) => Some(Gender::Female),
     };
-    let (order, moves) = match less {
-        Some(g) => gender_rule(&ranked, |i| pref[i].gender == g),
-        None => (Vec::new(), Vec::new()),
-    };
+    let is_less = |i: usize| less == Some(pref[i].gender);
+    let (order, moves) = gender_rule(&ranked, is_less);
     let moves = moves
         .into_iter()
         .map(|(i, from, to)| GenderMove {
@@ -101,19 +100,68 @@ pub(crate) fn allocate_list(
     let seats_n = seats as usize;
     let fixed_elected = seats_n.min(list.fixed.len());
     let pref_places = seats_n - fixed_elected;
-    let place_of = |i: usize| order.iter().position(|&o| o == i).unwrap_or(usize::MAX);
-    let mut lot_required = None;
-    let mut undecided: Vec<usize> = Vec::new();
-    for group in &open_ties {
-        let inside = group.iter().filter(|&&i| place_of(i) < pref_places).count();
-        if inside > 0 && inside < group.len() {
-            undecided.extend(group);
-            lot_required = Some(LotRequired {
-                seats: inside as u32,
-                contenders: group.iter().map(|&i| pref[i].name.clone()).collect(),
-            });
+    let elected_in = |order: &[usize]| {
+        let mut e = vec![false; pref.len()];
+        for &i in order.iter().take(pref_places) {
+            e[i] = true;
         }
-    }
+        e
+    };
+    // Who is elected whatever the lots give (`always`), and who in some outcome (`ever`).
+    let (always, ever) = match orders_of(&open_ties) {
+        // Few enough orders: try each order of every open tie, gender rule included.
+        Some(_) => {
+            let mut always = vec![true; pref.len()];
+            let mut ever = vec![false; pref.len()];
+            for_each_order(&ranked, &open_ties, |r| {
+                let (o, _) = gender_rule(r, is_less);
+                for (i, e) in elected_in(&o).into_iter().enumerate() {
+                    always[i] &= e;
+                    ever[i] |= e;
+                }
+            });
+            (always, ever)
+        }
+        // Too many: every tie straddling the last elected place is undecided.
+        None => {
+            let mut always = elected_in(&order);
+            let mut ever = always.clone();
+            for &(start, len) in &open_ties {
+                let group = &ranked[start..start + len];
+                let inside = group.iter().filter(|&&i| always[i]).count();
+                if inside > 0 && inside < len {
+                    for &i in group {
+                        always[i] = false;
+                        ever[i] = true;
+                    }
+                }
+            }
+            (always, ever)
+        }
+    };
+    let undecided: Vec<usize> = (0..pref.len()).filter(|&i| ever[i] && !always[i]).collect();
+    let lot_required = if undecided.is_empty() {
+        None
+    } else {
+        // The tied candidates whose order decides; all open ties if only others are affected.
+        let deciding: Vec<&(usize, usize)> = open_ties
+            .iter()
+            .filter(|(s, l)| ranked[*s..*s + *l].iter().any(|i| undecided.contains(i)))
+            .collect();
+        let groups = if deciding.is_empty() {
+            open_ties.iter().collect()
+        } else {
+            deciding
+        };
+        let decided = always.iter().filter(|a| **a).count();
+        Some(LotRequired {
+            seats: (pref_places.min(pref.len()) - decided) as u32,
+            contenders: groups
+                .into_iter()
+                .flat_map(|&(s, l)| ranked[s..s + l].iter().map(|&i| pref[i].name.clone()))
+                .collect(),
+        })
+    };
     let candidates = list.fixed.len() + pref.len();
     if seats_n > candidates {
         warnings.push(Warning::ShortList {
@@ -140,7 +188,7 @@ pub(crate) fn allocate_list(
         part: ListPart::Preferential,
         votes: Some(pref[i].votes),
         gender: Some(pref[i].gender),
-        elected: k < pref_places && !undecided.contains(&i),
+        elected: k < pref_places && always[i],
     }));
     Ok(ListResult {
         subject: subject.to_owned(),
@@ -151,6 +199,41 @@ pub(crate) fn allocate_list(
         moves,
         lot: lot_required,
     })
+}
+
+/// At most this many orders of the open ties are tried (beyond: the straddle test).
+const MAX_ORDERS: usize = 720;
+
+/// How many orders the open ties `(start, len)` allow, if at most [`MAX_ORDERS`].
+fn orders_of(ties: &[(usize, usize)]) -> Option<usize> {
+    ties.iter().try_fold(1usize, |acc, &(_, len)| {
+        (2..=len).try_fold(acc, |a, k| a.checked_mul(k).filter(|&n| n <= MAX_ORDERS))
+    })
+}
+
+/// Calls `f` with `ranked` under every order of the members of each tie `(start, len)`.
+fn for_each_order(ranked: &[usize], ties: &[(usize, usize)], mut f: impl FnMut(&[usize])) {
+    fn go(r: &mut Vec<usize>, ties: &[(usize, usize)], f: &mut dyn FnMut(&[usize])) {
+        let Some((&(start, len), rest)) = ties.split_first() else {
+            f(r);
+            return;
+        };
+        permute(r, start, start + len, &mut |r| go(r, rest, f));
+    }
+    // Every permutation of `r[from..to]`, by swaps (restored after each branch).
+    fn permute(r: &mut Vec<usize>, from: usize, to: usize, f: &mut dyn FnMut(&mut Vec<usize>)) {
+        if to - from <= 1 {
+            f(r);
+            return;
+        }
+        for k in from..to {
+            r.swap(from, k);
+            permute(r, from + 1, to, f);
+            r.swap(from, k);
+        }
+    }
+    let mut r = ranked.to_vec();
+    go(&mut r, ties, &mut f);
 }
 
 /// Applies the one-in-three rule to `ranked` (indices in vote order). Returns the final

@@ -43,12 +43,15 @@ pub enum Error {
         /// Subject name.
         subject: String,
     },
-    /// A subject voted in a zone but absent from the declared national subjects.
+    /// A subject named in a zone (in a lot outcome, a candidate list or official seats)
+    /// that is unknown to the election: no votes entry in any zone, and not declared.
     UnknownSubject {
         /// Zone name.
         zone: String,
         /// Subject name.
         subject: String,
+        /// Where it is named: `a lot outcome`, `a candidate list`, `official seats`.
+        named_in: &'static str,
     },
     /// An independent candidate in more than one zone.
     IndependentInSeveralZones {
@@ -65,15 +68,6 @@ pub enum Error {
         zone: String,
         /// Subject name.
         subject: String,
-    },
-    /// Declared valid votes smaller than the votes listed.
-    ValidVotesTooSmall {
-        /// Zone name, `None` for the national valid votes.
-        zone: Option<String>,
-        /// Declared valid votes.
-        declared: u64,
-        /// Sum of the votes listed.
-        listed: u64,
     },
     /// A vote total does not fit in 64 bits.
     Overflow {
@@ -155,9 +149,13 @@ impl fmt::Display for Error {
                 zone: None,
                 subject,
             } => write!(f, "subject {subject}: declared twice"),
-            Self::UnknownSubject { zone, subject } => write!(
+            Self::UnknownSubject {
+                zone,
+                subject,
+                named_in,
+            } => write!(
                 f,
-                "zone {zone}, subject {subject}: not among the declared subjects"
+                "zone {zone}, subject {subject}: named in {named_in} but has no votes in any zone"
             ),
             Self::IndependentInSeveralZones {
                 subject,
@@ -170,22 +168,6 @@ impl fmt::Display for Error {
             Self::IndependentAlsoParty { zone, subject } => write!(
                 f,
                 "zone {zone}, subject {subject}: used both as an independent and as a party or coalition"
-            ),
-            Self::ValidVotesTooSmall {
-                zone: Some(zone),
-                declared,
-                listed,
-            } => write!(
-                f,
-                "zone {zone}: valid votes {declared} are fewer than the {listed} votes listed"
-            ),
-            Self::ValidVotesTooSmall {
-                zone: None,
-                declared,
-                listed,
-            } => write!(
-                f,
-                "national valid votes {declared} are fewer than the {listed} valid votes of the zones"
             ),
             Self::Overflow { zone: Some(zone) } => {
                 write!(f, "zone {zone}: vote total too large")
@@ -246,6 +228,15 @@ pub enum Warning {
         /// Sum of the zones' seats.
         zones_total: u64,
     },
+    /// Declared valid votes smaller than the votes listed; the declared number is used.
+    ValidVotesTooSmall {
+        /// Zone name, `None` for the national valid votes.
+        zone: Option<String>,
+        /// Declared valid votes.
+        declared: u64,
+        /// Sum of the votes listed.
+        listed: u64,
+    },
     /// A lot outcome was given but no drawing of lots is required there.
     UnusedLot {
         /// Zone name.
@@ -266,6 +257,18 @@ pub enum Warning {
     },
 }
 
+impl Warning {
+    /// The zone the warning is about, if it is about one zone.
+    pub fn zone(&self) -> Option<&str> {
+        match self {
+            Self::HouseSize { .. } | Self::ValidVotesTooSmall { zone: None, .. } => None,
+            Self::ValidVotesTooSmall { zone: Some(z), .. }
+            | Self::UnusedLot { zone: z, .. }
+            | Self::ShortList { zone: z, .. } => Some(z),
+        }
+    }
+}
+
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -275,6 +278,22 @@ impl fmt::Display for Warning {
             } => write!(
                 f,
                 "the zones have {zones_total} seats in total, the declared house size is {declared}"
+            ),
+            Self::ValidVotesTooSmall {
+                zone: Some(zone),
+                declared,
+                listed,
+            } => write!(
+                f,
+                "zone {zone}: valid votes {declared} are fewer than the {listed} votes listed (the declared {declared} is used)"
+            ),
+            Self::ValidVotesTooSmall {
+                zone: None,
+                declared,
+                listed,
+            } => write!(
+                f,
+                "national valid votes {declared} are fewer than the {listed} valid votes of the zones (the declared {declared} is used)"
             ),
             Self::UnusedLot {
                 zone,

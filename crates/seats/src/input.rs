@@ -77,7 +77,8 @@ pub struct Zone {
     pub name: String,
     /// Seats to allocate in this zone.
     pub seats: u32,
-    /// Valid votes of the zone; `None` = the sum of the listed votes.
+    /// Valid votes of the zone; `None` = the sum of the listed votes. Smaller than that sum
+    /// is a warning, and the declared number is used.
     pub valid_votes: Option<u64>,
     /// Votes of parties and coalitions (and independents, if declared so nationally), in order.
     pub votes: Vec<(String, u64)>,
@@ -102,7 +103,7 @@ pub struct Lot {
 /// A whole election.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Election {
-    /// Declared subjects; `None` = not declared (every name not an independent is a party).
+    /// Declared subjects (kinds); a name not declared, listed in `votes`, is a party.
     pub subjects: Option<Vec<Subject>>,
     /// National valid votes; `None` = the sum of the zones' valid votes.
     pub national_valid_votes: Option<u64>,

@@ -29,4 +29,4 @@ pub use outcome::{
     SubjectTotal, ZoneResult,
 };
 pub use quotient::Quotient;
-pub use rules::{Percent, Rounding, RuleSet, Rules, ThresholdScope};
+pub use rules::{Percent, Rounding, RuleSet, Rules, ThresholdScope, ALBANIAN_HOUSE_SIZE};

@@ -94,6 +94,9 @@ impl fmt::Display for Percent {
     }
 }
 
+/// Seats of the Albanian parliament (Constitution, Article 64).
+pub const ALBANIAN_HOUSE_SIZE: u32 = 140;
+
 /// The named rule sets of the law and of comparison tools.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RuleSet {
@@ -112,6 +115,15 @@ impl RuleSet {
             Self::Al2024 => "al-2024",
             Self::Al2008 => "al-2008",
             Self::Dhondt => "dhondt",
+        }
+    }
+
+    /// The house size the rule set was written for: 140 seats for the Albanian rule sets,
+    /// `None` for `dhondt`. Adapters use it when a file declares no house size.
+    pub fn house_size(self) -> Option<u32> {
+        match self {
+            Self::Al2024 | Self::Al2008 => Some(ALBANIAN_HOUSE_SIZE),
+            Self::Dhondt => None,
         }
     }
 

@@ -6,7 +6,7 @@ mod common;
 
 use common::{check, election, lot, run};
 use insta::assert_snapshot;
-use per_seats::{allocate, Percent, Rounding, RuleSet, Rules, ThresholdScope};
+use per_seats::{allocate, CandidateList, Percent, Rounding, RuleSet, Rules, ThresholdScope};
 
 fn al2024() -> Rules {
     Rules::of(RuleSet::Al2024)
@@ -189,7 +189,6 @@ fn errors_name_zone_and_subject() {
         ("independent twice in one zone", "Z 1: A=1 *A=2"),
         ("independent in two zones", "Z1 1: A=5 *I=1\nZ2 1: A=5 *I=1"),
         ("independent also party", "Z1 1: I=5\nZ2 1: A=5 *I=1"),
-        ("valid votes too small", "Z 1 valid=10: A=11"),
         ("duplicate zone", "Z 1: A=1\nZ 1: A=1"),
         ("too many seats", "Z 10001: A=1"),
         ("no zones", ""),
@@ -206,7 +205,6 @@ fn errors_name_zone_and_subject() {
     independent twice in one zone: error: zone Z, subject A: listed twice
     independent in two zones: error: independent I: stands in zone Z1 and in zone Z2
     independent also party: error: zone Z2, subject I: used both as an independent and as a party or coalition
-    valid votes too small: error: zone Z: valid votes 10 are fewer than the 11 votes listed
     duplicate zone: error: zone Z: listed twice
     too many seats: error: zone Z: 10001 seats is more than the 10000 accepted
     no zones: error: the election has no zone
@@ -215,9 +213,34 @@ fn errors_name_zone_and_subject() {
 
 #[test]
 fn declared_subjects_errors_and_house_size_warning() {
-    let mut e = election("Z 1: A=1 +C=2");
-    e.zones[0].votes.push(("X".into(), 1));
-    assert_snapshot!(run(&e, al2024()), @"error: zone Z, subject X: not among the declared subjects");
+    // law.md: "subjects is optional (a subject not listed is a party)", even when some are.
+    let mut e = election("Z 2: A=1 +C=2");
+    e.zones[0].votes.push(("X".into(), 3));
+    assert_snapshot!(run(&e, al2024()), @"Z: A 0, C 0, X 2 | .5 at boundary: X/2");
+    // A name in a lot or a candidate list with no votes anywhere is unknown to the election.
+    let mut e = election("Z1 1: A=5\nZ2 1: B=5");
+    e.lots.push(lot("Z1", &["A", "Nobody"]));
+    assert_snapshot!(run(&e, al2024()), @"error: zone Z1, subject Nobody: named in a lot outcome but has no votes in any zone");
+    let mut e = election("Z1 1: A=5\nZ2 1: B=5");
+    e.zones[0]
+        .lists
+        .push(("Nobody".into(), CandidateList::default()));
+    assert_snapshot!(run(&e, al2024()), @"error: zone Z1, subject Nobody: named in a candidate list but has no votes in any zone");
+    let mut e = election("Z1 1: A=5\nZ2 1: B=5");
+    e.zones[0]
+        .lists
+        .push(("B".into(), CandidateList::default()));
+    assert_snapshot!(run(&e, al2024()), @"error: zone Z1, subject B: candidate list given but no votes");
+    // Declared valid votes below the votes listed: a warning; the declared number is used.
+    assert_snapshot!(check("Z 1 valid=10: A=11", al2024()), @r"
+    Z: A 1
+    warning: zone Z: valid votes 10 are fewer than the 11 votes listed (the declared 10 is used)
+    ");
+    // ... also for the zone threshold: 4 is 4 % of the declared 100 (3 % needed), A passes.
+    assert_snapshot!(check("Z 2 valid=100: A=4 B=200", al2008()), @r"
+    Z: A 0, B 2
+    warning: zone Z: valid votes 100 are fewer than the 204 votes listed (the declared 100 is used)
+    ");
     let mut e = election("Z 1: A=1 +C=2");
     let dup = e.subjects.as_ref().unwrap()[0].clone();
     e.subjects.as_mut().unwrap().push(dup);

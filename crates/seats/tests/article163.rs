@@ -145,11 +145,40 @@ fn list_errors_and_short_list_warning() {
     let l = list(&["a"], &["a:m:5"]);
     assert_snapshot!(run(&with_list("Z 1: A=100", "A", l), rules()), @"error: zone Z, subject A: candidate a listed twice");
     let l = list(&["a"], &[]);
-    assert_snapshot!(run(&with_list("Z 1: A=100", "B", l), rules()), @"error: zone Z, subject B: candidate list given but no votes");
+    // B has no votes in any zone: unknown to the election.
+    assert_snapshot!(run(&with_list("Z 1: A=100", "B", l), rules()), @"error: zone Z, subject B: named in a candidate list but has no votes in any zone");
     let l = list(&["a"], &[]);
     assert_snapshot!(run(&with_list("Z 2: A=100", "A", l), rules()), @r"
     Z: A 2
       A 2: elected a | order a
     warning: zone Z, subject A: 2 seats but only 1 candidates
+    ");
+}
+
+#[test]
+fn a_tie_whose_order_cannot_change_who_is_elected_needs_no_lot() {
+    // c and d tie at 80 across the third place, but d (the only woman) takes place 3
+    // either way: by the gender rule after c, or by the lot before c. No lot, d elected.
+    let l = list(&[], &["a:m:100", "b:m:90", "c:m:80", "d:f:80", "e:m:70"]);
+    assert_snapshot!(run(&with_list("Z 3: A=100", "A", l), rules()), @r"
+    Z: A 3
+      A 3: elected a b d | order a b d c e | less female | move d 4->3
+    ");
+    // Two women tied for the one place the gender rule gives: the lot decides.
+    let l = list(
+        &[],
+        &[
+            "a:m:100", "b:m:90", "c:m:80", "d:f:70", "e:f:70", "f:m:60", "g:m:50",
+        ],
+    );
+    assert_snapshot!(run(&with_list("Z 3: A=100", "A", l), rules()), @r"
+    Z: A 3
+      A 3: elected a b | order a b d c e f g | less female | move d 4->3 | lot 1: d e
+    ");
+    // Two men tied for place 3 after a woman: the lot decides.
+    let l = list(&[], &["a:f:100", "b:m:90", "c:m:80", "d:m:80"]);
+    assert_snapshot!(run(&with_list("Z 3: A=100", "A", l), rules()), @r"
+    Z: A 3
+      A 3: elected a b | order a b c d | less female | lot 1: c d
     ");
 }
