@@ -146,9 +146,21 @@ pub async fn complete(body: &CompleteSignup) -> Result<Me, ApiFailure> {
     post("/api/signup/complete", body).await
 }
 
+/// `GET` of one of the app's own files (a language file): its text, when the server has it.
+pub async fn file(path: &str) -> Option<String> {
+    match call(Request::get(path), NO_BODY).await {
+        Ok((200, text)) => Some(text),
+        _ => None,
+    }
+}
+
+/// An empty JSON object, `{}`, without `serde_json::Value` in the bundle.
+#[derive(Serialize)]
+struct EmptyObject {}
+
 /// `POST /api/face/challenge`.
 pub async fn face_challenge() -> Result<FaceChallenge, ApiFailure> {
-    post("/api/face/challenge", &serde_json::json!({})).await
+    post("/api/face/challenge", &EmptyObject {}).await
 }
 
 /// `POST /api/face`.
@@ -275,5 +287,10 @@ mod tests {
             decode::<RequestView>(404, r#"{"error":"not_found","message":"none"}"#).unwrap_err();
         assert!(is_not_found(&f));
         assert!(!is_not_found(&ApiFailure::Network));
+    }
+
+    #[test]
+    fn the_face_challenge_posts_an_empty_object() {
+        assert_eq!(serde_json::to_string(&EmptyObject {}).unwrap(), "{}");
     }
 }

@@ -3,10 +3,10 @@
 #![allow(clippy::unwrap_used)]
 
 use leptos::prelude::*;
-use per_app::components::{ErrorSummary, MaskedContact, PageHeading, PageTitle, TextField};
+use per_app::components::{ErrorSummary, Header, MaskedContact, PageHeading, PageTitle, TextField};
 use per_app::draft::{self, IdentityDraft, KeyValue, WebStore};
 use per_app::form::{ErrorItem, Msg};
-use per_app::i18n::{Key, LangContext};
+use per_app::i18n::{self, Key, LangContext, LangSwitch};
 use per_domain::{Language, Problem};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -26,6 +26,18 @@ async fn tick() {
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Installs the languages the tests show (the app fetches them; the test server cannot serve
+/// `/public`). Greek is left out, for the test of a language that cannot be loaded.
+fn install_languages() {
+    for (lang, json) in [
+        (Language::En, include_str!("../public/i18n/en.json")),
+        (Language::It, include_str!("../public/i18n/it.json")),
+        (Language::De, include_str!("../public/i18n/de.json")),
+    ] {
+        i18n::install(lang, json).unwrap();
+    }
 }
 
 /// A fresh element to mount into.
@@ -72,6 +84,7 @@ fn forgetting_clears_both_storage_areas_but_keeps_the_language() {
 
 #[wasm_bindgen_test]
 async fn masked_contacts_are_read_without_bullets() {
+    install_languages();
     let el = host("masked-host");
     let lang = RwSignal::new(Language::En);
     let handle = leptos::mount::mount_to(el.clone(), move || {
@@ -97,6 +110,7 @@ async fn masked_contacts_are_read_without_bullets() {
 
 #[wasm_bindgen_test]
 async fn the_title_says_error_while_the_summary_shows_errors() {
+    install_languages();
     let el = host("title-host");
     let lang = RwSignal::new(Language::En);
     let errors = RwSignal::new(Vec::<ErrorItem>::new());
@@ -154,6 +168,139 @@ fn language_sets_html_lang_and_is_remembered() {
 }
 
 #[wasm_bindgen_test]
+fn a_language_file_is_parsed_and_applied() {
+    // Incomplete, or not JSON: refused.
+    let json = r#"{"ServiceName": "Wahl im Ausland", "Back": "Zurück", "Unknown": "x"}"#;
+    assert!(i18n::parse_texts(json).is_none());
+    assert!(i18n::parse_texts("<!doctype html>").is_none());
+    // A complete file, keys in any order, unknown names ignored.
+    let mut texts: Vec<String> = Key::ALL
+        .iter()
+        .map(|k| format!("\"{k:?}\": \"τ {}\"", *k as usize))
+        .collect();
+    texts.reverse();
+    texts.push("\"Unknown\": \"x\"".to_owned());
+    let json = format!("{{{}}}", texts.join(","));
+    let parsed = i18n::parse_texts(&json).unwrap();
+    assert_eq!(parsed.len(), Key::ALL.len());
+    assert_eq!(
+        &*parsed[Key::Back as usize],
+        format!("τ {}", Key::Back as usize)
+    );
+    // Applied: `t` gives the texts of an installed language.
+    install_languages();
+    assert!(i18n::is_loaded(Language::En));
+    assert_eq!(i18n::t(Language::En, Key::Back), "Back");
+    assert_eq!(i18n::t(Language::De, Key::Back), "Zurück");
+}
+
+/// Makes `fetch` fail as when offline, until the returned original is put back.
+fn go_offline() -> wasm_bindgen::JsValue {
+    let window = web_sys::window().unwrap();
+    let original = js_sys::Reflect::get(&window, &"fetch".into()).unwrap();
+    let offline = js_sys::Function::new_no_args("return Promise.reject(new TypeError('offline'))");
+    js_sys::Reflect::set(&window, &"fetch".into(), &offline).unwrap();
+    original
+}
+
+fn go_online(original: wasm_bindgen::JsValue) {
+    let window = web_sys::window().unwrap();
+    js_sys::Reflect::set(&window, &"fetch".into(), &original).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_header_switches_language_and_stays_when_one_cannot_be_loaded() {
+    install_languages();
+    let el = host("header-host");
+    let lang = RwSignal::new(Language::Sq);
+    let switch = LangSwitch {
+        lang,
+        wanted: RwSignal::new(Language::Sq),
+        failed: RwSignal::new(false),
+    };
+    let handle = leptos::mount::mount_to(el.clone(), move || {
+        provide_context(LangContext(lang));
+        provide_context(switch);
+        view! { <Header/> }
+    });
+    tick().await;
+    let select: web_sys::HtmlSelectElement = el
+        .query_selector("#language")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let choose = |code: &str| {
+        select.set_value(code);
+        let ev = web_sys::Event::new("change").unwrap();
+        select.dispatch_event(&ev).unwrap();
+    };
+    let name = || {
+        el.query_selector(".header__name")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    let remembered = || WebStore::local().unwrap().get(draft::LANG_KEY);
+    let settled = || async {
+        for _ in 0..100 {
+            if switch.wanted.get_untracked() == switch.lang.get_untracked() {
+                break;
+            }
+            tick().await;
+        }
+        tick().await;
+    };
+    assert_eq!(name(), "Regjistrimi i zgjedhësve jashtë vendit");
+
+    // Loaded already: at once, and remembered.
+    choose("en");
+    tick().await;
+    assert_eq!(lang.get_untracked(), Language::En);
+    assert_eq!(name(), "Registration of voters abroad");
+    assert_eq!(remembered().as_deref(), Some("en"));
+    assert!(el.query_selector(".warning").unwrap().is_none());
+
+    // Greek (loaded by no other test) while offline: English stays, with a notice.
+    let original = go_offline();
+    choose("el");
+    assert_eq!(lang.get_untracked(), Language::En, "English while loading");
+    settled().await;
+    go_online(original);
+    assert!(switch.failed.get_untracked(), "the load of Greek fails");
+    assert!(!i18n::is_loaded(Language::El));
+    assert_eq!(lang.get_untracked(), Language::En, "English stays");
+    assert_eq!(name(), "Registration of voters abroad");
+    assert_eq!(select.value(), "en", "the switcher shows English again");
+    let notice = el
+        .query_selector("#language-notice .warning")
+        .unwrap()
+        .expect("a notice");
+    assert_eq!(
+        notice.text_content().as_deref(),
+        Some("The chosen language could not be loaded. Please try again.")
+    );
+    assert_eq!(remembered().as_deref(), Some("en"));
+
+    // Online again (the test server serves the crate's files, `/public/i18n/el.json`
+    // among them): fetched, shown, remembered; the notice goes.
+    choose("el");
+    settled().await;
+    assert!(i18n::is_loaded(Language::El));
+    assert_eq!(lang.get_untracked(), Language::El);
+    assert_eq!(name(), "Εγγραφή εκλογέων στο εξωτερικό");
+    assert_eq!(remembered().as_deref(), Some("el"));
+    assert!(el.query_selector(".warning").unwrap().is_none());
+
+    choose("sq");
+    tick().await;
+    assert_eq!(lang.get_untracked(), Language::Sq);
+    drop(handle);
+    per_app::apply_language(Language::Sq);
+}
+
+#[wasm_bindgen_test]
 fn idempotency_keys_come_from_web_crypto() {
     let (a, b) = (draft::new_idempotency_key(), draft::new_idempotency_key());
     assert_eq!(a.len(), 32);
@@ -165,6 +312,7 @@ fn idempotency_keys_come_from_web_crypto() {
 
 #[wasm_bindgen_test]
 async fn error_summary_links_to_fields_and_follows_the_language() {
+    install_languages();
     let el = host("summary-host");
     let lang = RwSignal::new(Language::Sq);
     let errors = RwSignal::new(vec![

@@ -41,7 +41,7 @@ pub fn CodeField(
             fallback=move || view! {
                 <div class="form-group">
                     <p class="label">{move || t(lang.get(), label)}</p>
-                    <p class="tag tag--approved" id=format!("{id}-verified")>
+                    <p class="tag tag--approved" id=[id, "-verified"].concat()>
                         <span aria-hidden="true">"✓ "</span>
                         {move || t(lang.get(), Key::Verified)}
                     </p>
@@ -63,7 +63,7 @@ pub fn CodeField(
                 <button
                     type="button"
                     class="button button--secondary"
-                    id=format!("{id}-resend")
+                    id=[id, "-resend"].concat()
                     on:click=on_click
                     disabled={move || cooldown.get() > 0}
                 >

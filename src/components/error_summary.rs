@@ -33,7 +33,7 @@ pub fn ErrorSummary(errors: RwSignal<Vec<ErrorItem>>) -> impl IntoView {
                 let text = move || item.msg.render(lang.get());
                 match item.target {
                     Target::Field(id) => {
-                        let href = format!("#{id}");
+                        let href = ["#", &id].concat();
                         let on_click = move |ev: leptos::ev::MouseEvent| {
                             ev.prevent_default();
                             dom::focus_id(&id);

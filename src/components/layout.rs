@@ -1,16 +1,16 @@
 //! The frame of every page: skip link, header with the service name and the language
 //! switcher, and the footer.
 
-use crate::i18n::{t, tr, use_lang, Key};
+use crate::i18n::{t, tr, use_lang, Key, LangSwitch};
 use leptos::prelude::*;
 use per_domain::Language;
 
 #[component]
 pub fn Header() -> impl IntoView {
-    let lang = use_lang();
+    let switch = expect_context::<LangSwitch>();
     let on_change = move |ev: leptos::ev::Event| {
         if let Ok(l) = Language::parse(&event_target_value(&ev)) {
-            lang.set(l);
+            switch.choose(l);
         }
     };
     view! {
@@ -27,7 +27,7 @@ pub fn Header() -> impl IntoView {
                         {Language::ALL
                             .into_iter()
                             .map(|l| view! {
-                                <option value=l.code() lang=l.code() prop:selected=move || lang.get() == l>
+                                <option value=l.code() lang=l.code() prop:selected=move || switch.wanted.get() == l>
                                     {l.endonym()}
                                 </option>
                             })
@@ -36,6 +36,14 @@ pub fn Header() -> impl IntoView {
                 </div>
             </div>
         </header>
+        // A live region from the start, so that the notice is announced when it appears.
+        <div id="language-notice" role="status">
+            {move || switch.failed.get().then(|| view! {
+                <div class="container">
+                    <p class="warning">{tr(Key::LanguageUnavailable)}</p>
+                </div>
+            })}
+        </div>
     }
 }
 

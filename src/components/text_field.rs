@@ -31,8 +31,8 @@ pub fn TextField(
 ) -> impl IntoView {
     let lang = use_lang();
     let error = move || error_for(&errors.read(), id);
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
+    let hint_id = [id, "-hint"].concat();
+    let error_id = [id, "-error"].concat();
     let has_hint = hint.is_some() || rich_hint.is_some();
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());

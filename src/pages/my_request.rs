@@ -52,11 +52,11 @@ enum Load {
 
 /// `2026-11-21T10:00:00Z` as `21.11.2026` (the time is not needed here).
 pub fn display_date(rfc3339: &str) -> String {
-    rfc3339
-        .get(..10)
-        .and_then(|d| Date::parse(d).ok())
-        .map(|d| format!("{:02}.{:02}.{}", d.day(), d.month(), d.year()))
-        .unwrap_or_else(|| rfc3339.to_owned())
+    match rfc3339.get(..10) {
+        // `YYYY-MM-DD`, checked to be a real date.
+        Some(d) if Date::parse(d).is_ok() => [&d[8..], ".", &d[5..7], ".", &d[..4]].concat(),
+        _ => rfc3339.to_owned(),
+    }
 }
 
 async fn load() -> Load {
@@ -153,7 +153,7 @@ pub fn MyRequest() -> impl IntoView {
                     <div class="summary-list__row">
                         <dt>{tr(Key::StatusLabel)}</dt>
                         <dd>
-                            <strong id="request-status" class=format!("tag tag--{code}") data-status=code>
+                            <strong id="request-status" class=["tag tag--", code].concat() data-status=code>
                                 {move || i18n::status(lang.get(), status)}
                             </strong>
                         </dd>
