@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// One broken rule. The code (snake_case on the wire) is the i18n key the app translates;
-/// `Display` gives the English sentence the server puts next to it.
+/// [`Problem::english`] gives the sentence the server puts next to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Problem {
@@ -68,9 +68,12 @@ impl Problem {
     ];
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl Problem {
+    /// The English sentence for API clients (the server sends it beside the code). The app
+    /// translates the code instead; `Display` prints only the code, so these sentences stay
+    /// out of the wasm bundle even where serde reports a parse error.
+    pub fn english(self) -> &'static str {
+        match self {
             Problem::Required => "this field is required",
             Problem::TooLong => "this field is too long",
             Problem::PhoneNeedsCountryCode => {
@@ -105,11 +108,63 @@ impl fmt::Display for Problem {
             Problem::FrameInvalid => "the camera picture is not a JPEG image",
             Problem::FrameTooLarge => "the camera picture is too large",
             Problem::ReferenceInvalid => "the reference number is not valid",
-        })
+        }
+    }
+
+    /// The wire code, e.g. `phone_albanian`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Problem::Required => "required",
+            Problem::TooLong => "too_long",
+            Problem::PhoneNeedsCountryCode => "phone_needs_country_code",
+            Problem::PhoneInvalid => "phone_invalid",
+            Problem::PhoneAlbanian => "phone_albanian",
+            Problem::EmailInvalid => "email_invalid",
+            Problem::PasswordTooShort => "password_too_short",
+            Problem::PasswordTooLong => "password_too_long",
+            Problem::PasswordTooCommon => "password_too_common",
+            Problem::CodeInvalid => "code_invalid",
+            Problem::NameInvalid => "name_invalid",
+            Problem::DateInvalid => "date_invalid",
+            Problem::DateInFuture => "date_in_future",
+            Problem::PersonalNumberInvalid => "personal_number_invalid",
+            Problem::PersonalNumberDateMismatch => "personal_number_date_mismatch",
+            Problem::PersonalNumberSexMismatch => "personal_number_sex_mismatch",
+            Problem::SexInvalid => "sex_invalid",
+            Problem::LanguageInvalid => "language_invalid",
+            Problem::ChannelInvalid => "channel_invalid",
+            Problem::TokenInvalid => "token_invalid",
+            Problem::IdempotencyKeyInvalid => "idempotency_key_invalid",
+            Problem::FrameMissing => "frame_missing",
+            Problem::FrameTooMany => "frame_too_many",
+            Problem::FrameInvalid => "frame_invalid",
+            Problem::FrameTooLarge => "frame_too_large",
+            Problem::ReferenceInvalid => "reference_invalid",
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
     }
 }
 
 impl std::error::Error for Problem {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_match_the_wire() {
+        for p in Problem::ALL {
+            let json = serde_json::to_string(&p).unwrap();
+            assert_eq!(json, format!("\"{}\"", p.code()));
+            assert!(!p.english().is_empty());
+        }
+    }
+}
 
 /// A problem attached to the field (its JSON name) it was found in.
 ///
@@ -136,7 +191,7 @@ impl FieldProblem {
     /// The same problem with its English sentence.
     pub fn with_message(self) -> Self {
         FieldProblem {
-            message: self.code.to_string(),
+            message: self.code.english().to_owned(),
             ..self
         }
     }

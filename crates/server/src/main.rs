@@ -90,7 +90,7 @@ async fn decide_command(args: &[String]) -> anyhow::Result<()> {
     let o = parse_options(args)?;
     let reference = o.reference.context("--reference is required")?;
     let reference =
-        ReferenceNumber::parse(&reference).map_err(|p| anyhow::anyhow!("--reference: {p}"))?;
+        ReferenceNumber::parse(&reference).map_err(|p| anyhow::anyhow!("--reference: {}", p.english()))?;
     let decision = match o.decision.as_deref() {
         Some("approve") => Decision::Approve,
         Some(reject) => {

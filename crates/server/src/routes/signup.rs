@@ -15,7 +15,7 @@ use axum::Json;
 use per_domain::api::{
     Channel, CompleteSignup, ResendCode, SignupProgress, SignupStart, SignupStarted, VerifyCode,
 };
-use per_domain::{Language, SecretToken};
+use per_domain::{FieldProblem, Language, SecretToken};
 
 /// A code lives 10 minutes, allows 5 wrong tries, can be re-sent after 60 s, and a
 /// destination gets at most 5 codes an hour.
@@ -165,6 +165,9 @@ pub async fn complete(
     ApiJson(body): ApiJson<CompleteSignup>,
 ) -> AppResult<Response> {
     let v = body.parse().map_err(AppError::Invalid)?;
+    v.password
+        .check_not_common()
+        .map_err(|p| AppError::Invalid(vec![FieldProblem::new("password", p)]))?;
     let signup = open_signup(&state, &v.signup_id).await?;
     if !(signup.phone_verified && signup.email_verified) {
         return Err(AppError::StepMissing("both codes must be verified"));
