@@ -89,8 +89,8 @@ async fn serve(args: &[String]) -> anyhow::Result<()> {
 async fn decide_command(args: &[String]) -> anyhow::Result<()> {
     let o = parse_options(args)?;
     let reference = o.reference.context("--reference is required")?;
-    let reference =
-        ReferenceNumber::parse(&reference).map_err(|p| anyhow::anyhow!("--reference: {}", p.english()))?;
+    let reference = ReferenceNumber::parse(&reference)
+        .map_err(|p| anyhow::anyhow!("--reference: {}", p.english()))?;
     let decision = match o.decision.as_deref() {
         Some("approve") => Decision::Approve,
         Some(reject) => {
