@@ -13,6 +13,7 @@ pub mod draft;
 pub mod form;
 pub mod i18n;
 pub mod pages;
+pub mod submit;
 
 use components::{Footer, Header, PageTitle};
 use i18n::{LangContext, LangSwitch};

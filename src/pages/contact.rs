@@ -2,18 +2,16 @@
 
 use crate::components::{BackLink, ErrorSummary, PageHeading, TextField};
 use crate::draft::{self, ContactDraft, SignupSession, WebStore};
-use crate::form::{self, ErrorItem, Step};
+use crate::form::{ErrorItem, Step};
 use crate::i18n::{text, tr, use_lang, Key};
+use crate::submit::use_submit;
 use crate::{api, dom};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 use per_domain::api::SignupStart;
 
 #[component]
 pub fn Contact() -> impl IntoView {
     let lang = use_lang();
-    let navigate = use_navigate();
     let session = WebStore::session();
     let saved: ContactDraft = session
         .as_ref()
@@ -22,7 +20,8 @@ pub fn Contact() -> impl IntoView {
     let phone = RwSignal::new(saved.phone);
     let email = RwSignal::new(saved.email);
     let errors = RwSignal::new(Vec::<ErrorItem>::new());
-    let busy = RwSignal::new(false);
+    let submit = use_submit(errors, Step::Contact, None);
+    let busy = submit.busy;
 
     Effect::new(move |_| {
         let d = ContactDraft {
@@ -36,37 +35,17 @@ pub fn Contact() -> impl IntoView {
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
         let body = SignupStart {
             phone: phone.get_untracked(),
             email: email.get_untracked(),
             language: lang.get_untracked().code().to_owned(),
         };
-        if let Err(problems) = body.parse() {
-            errors.set(form::from_problems(&problems, form::input_id));
-            return;
-        }
-        let navigate = navigate.clone();
-        busy.set(true);
-        spawn_local(async move {
-            let result = api::signup(&body).await;
-            busy.set(false);
-            match result {
-                Ok(started) => {
-                    if let Some(s) = WebStore::session() {
-                        draft::save(
-                            &s,
-                            draft::SIGNUP_KEY,
-                            &SignupSession::started(&started, dom::now_ms()),
-                        );
-                    }
-                    errors.set(Vec::new());
-                    navigate("/register/verify", Default::default());
-                }
-                Err(f) => errors.set(form::from_failure(&f, Step::Contact, form::input_id, None)),
+        submit.send(body.parse().map(drop), body, api::signup, |started, _| {
+            if let Some(s) = WebStore::session() {
+                let session = SignupSession::started(&started, dom::now_ms());
+                draft::save(&s, draft::SIGNUP_KEY, &session);
             }
+            "/register/verify"
         });
     };
 

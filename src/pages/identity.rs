@@ -3,18 +3,16 @@
 
 use crate::components::{BackLink, ErrorSummary, PageHeading, TextField};
 use crate::draft::{self, IdentityDraft, KeyValue, WebStore};
-use crate::form::{self, error_for, ErrorItem, Msg, Step};
+use crate::form::{error_for, ErrorItem, Msg, Step};
 use crate::i18n::{t, text, tr, use_lang, Key};
+use crate::submit::use_submit;
 use crate::{api, dom};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 use per_domain::api::{IdentityForm, SubmitRequest};
 
 #[component]
 pub fn IdentityPage() -> impl IntoView {
     let lang = use_lang();
-    let navigate = use_navigate();
     let saved = match WebStore::session() {
         Some(store) => IdentityDraft::load_or_new(&store, draft::new_idempotency_key),
         None => IdentityDraft {
@@ -29,7 +27,8 @@ pub fn IdentityPage() -> impl IntoView {
     let date_of_birth = RwSignal::new(saved.form.date_of_birth);
     let sex = RwSignal::new(saved.form.sex);
     let errors = RwSignal::new(Vec::<ErrorItem>::new());
-    let busy = RwSignal::new(false);
+    let submit = use_submit(errors, Step::Identity, None);
+    let busy = submit.busy;
 
     let current = move || IdentityForm {
         personal_number: personal_number.get(),
@@ -51,35 +50,19 @@ pub fn IdentityPage() -> impl IntoView {
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
         let identity = untrack(current);
         let Some(today) = dom::today() else { return };
-        if let Err(problems) = identity.parse(today) {
-            errors.set(form::from_problems(&problems, form::input_id));
-            return;
-        }
+        let parsed = identity.parse(today).map(drop);
         let body = SubmitRequest {
             idempotency_key: key.get_value(),
             identity,
         };
-        let navigate = navigate.clone();
-        busy.set(true);
-        spawn_local(async move {
-            let result = api::submit(&body).await;
-            busy.set(false);
-            match result {
-                Ok(view) => {
-                    if let Some(s) = WebStore::session() {
-                        s.set(draft::REFERENCE_KEY, view.reference.as_str());
-                        IdentityDraft::submitted(&s, &body.identity);
-                    }
-                    errors.set(Vec::new());
-                    navigate("/register/done", Default::default());
-                }
-                Err(f) => errors.set(form::from_failure(&f, Step::Identity, form::input_id, None)),
+        submit.send(parsed, body, api::submit, |view, body| {
+            if let Some(s) = WebStore::session() {
+                s.set(draft::REFERENCE_KEY, view.reference.as_str());
+                IdentityDraft::submitted(&s, &body.identity);
             }
+            "/register/done"
         });
     };
 

@@ -3,12 +3,11 @@
 use crate::api;
 use crate::components::{BackLink, ErrorSummary, PageHeading, TextField};
 use crate::draft::{self, SignupSession, WebStore};
-use crate::form::{self, ErrorItem, Step};
+use crate::form::{ErrorItem, Step};
 use crate::i18n::{text, tr, Key};
 use crate::pages::verify::NoSignup;
+use crate::submit::use_submit;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 use per_domain::api::CompleteSignup;
 
 #[component]
@@ -18,45 +17,23 @@ pub fn PasswordPage() -> impl IntoView {
     let Some(signup) = loaded else {
         return view! { <NoSignup/> }.into_any();
     };
-    let navigate = use_navigate();
     let password = RwSignal::new(String::new());
     let shown = RwSignal::new(false);
     let errors = RwSignal::new(Vec::<ErrorItem>::new());
-    let busy = RwSignal::new(false);
+    let submit = use_submit(errors, Step::Password, Some("password"));
+    let busy = submit.busy;
     let signup_id = StoredValue::new(signup.signup_id);
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
         let body = CompleteSignup {
             signup_id: signup_id.get_value(),
             password: password.get_untracked(),
         };
-        if let Err(problems) = body.parse() {
-            errors.set(form::from_problems(&problems, form::input_id));
-            return;
-        }
-        let navigate = navigate.clone();
-        busy.set(true);
-        spawn_local(async move {
-            let result = api::complete(&body).await;
-            busy.set(false);
-            match result {
-                Ok(_me) => {
-                    // Signed in as a new account: nothing typed before belongs to it.
-                    draft::forget_all_here();
-                    errors.set(Vec::new());
-                    navigate("/register/face", Default::default());
-                }
-                Err(f) => errors.set(form::from_failure(
-                    &f,
-                    Step::Password,
-                    form::input_id,
-                    Some("password"),
-                )),
-            }
+        submit.send(body.parse().map(drop), body, api::complete, |_me, _| {
+            // Signed in as a new account: nothing typed before belongs to it.
+            draft::forget_all_here();
+            "/register/face"
         });
     };
 

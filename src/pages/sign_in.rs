@@ -1,54 +1,31 @@
 //! `/sign-in`: e-mail or phone, and password.
 
 use crate::components::{BackLink, ErrorSummary, PageHeading, TextField};
-use crate::form::{self, ErrorItem, Step};
+use crate::form::{ErrorItem, Step};
 use crate::i18n::{text, tr, Key};
+use crate::submit::use_submit;
 use crate::{api, draft};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 use per_domain::api::SignIn;
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
-    let navigate = use_navigate();
     let login = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<ErrorItem>::new());
-    let busy = RwSignal::new(false);
+    let submit = use_submit(errors, Step::SignIn, Some("login"));
+    let busy = submit.busy;
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
         let body = SignIn {
             login: login.get_untracked(),
             password: password.get_untracked(),
         };
-        if let Err(problems) = body.parse() {
-            errors.set(form::from_problems(&problems, form::input_id));
-            return;
-        }
-        let navigate = navigate.clone();
-        busy.set(true);
-        spawn_local(async move {
-            let result = api::sign_in(&body).await;
-            busy.set(false);
-            match result {
-                Ok(_me) => {
-                    // Whatever this tab held may be someone else's.
-                    draft::forget_all_here();
-                    errors.set(Vec::new());
-                    navigate("/my-request", Default::default());
-                }
-                Err(f) => errors.set(form::from_failure(
-                    &f,
-                    Step::SignIn,
-                    form::input_id,
-                    Some("login"),
-                )),
-            }
+        submit.send(body.parse().map(drop), body, api::sign_in, |_me, _| {
+            // Whatever this tab held may be someone else's.
+            draft::forget_all_here();
+            "/my-request"
         });
     };
 
