@@ -14,7 +14,7 @@ import { chromium } from 'playwright-core';
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SERVER = process.env.PER_SERVER_BIN ?? join(ROOT, 'target', 'server', 'per-server');
 const DIST = process.env.PER_DIST ?? join(ROOT, 'dist');
-const ARTIFACTS = join(ROOT, 'test-artifacts', 'e2e');
+const ARTIFACTS = join(process.env.PER_ARTIFACTS ?? join(ROOT, 'test-artifacts'), 'e2e');
 const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 
 const PHONE = '+39 312 345 6789';
@@ -79,6 +79,7 @@ async function expectHeadingFocused(page) {
 }
 
 before(async () => {
+  rmSync(ARTIFACTS, { recursive: true, force: true }); // no stale screenshots of an earlier run
   mkdirSync(ARTIFACTS, { recursive: true });
   base = await startServer();
   browser = await chromium.launch({
