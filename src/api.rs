@@ -2,8 +2,9 @@
 //! each returning the shared domain type or an [`ApiFailure`].
 //!
 //! Decoding (`decode`) is plain Rust, tested natively; only `call` touches the network.
-//! Whenever the server answers 401 (session or sign-up gone, or wrong credentials), `call`
-//! forgets the personal drafts this browser holds ([`forgets_drafts`]).
+//! Whenever the server answers 401 because the session or sign-up is gone (not for a
+//! mistyped password), `call` forgets the personal drafts this browser holds
+//! ([`forgets_drafts`]).
 
 use gloo_net::http::{Request, RequestBuilder};
 use per_domain::api::{
@@ -90,10 +91,13 @@ fn decode_error(status: u16, body: &str) -> ApiFailure {
     }
 }
 
-/// Whether an answer with this status makes the app forget the personal drafts: a 401 means
-/// whoever typed them is no longer known to the server (a shared device, an expired session).
-pub fn forgets_drafts(status: u16) -> bool {
+/// Whether an answer makes the app forget the personal drafts: a 401 means whoever typed
+/// them is no longer known to the server (a shared device, an expired session), except a
+/// wrong password at sign-in, which must not cost a sign-up in progress in the same tab.
+pub fn forgets_drafts(status: u16, body: &str) -> bool {
     status == 401
+        && serde_json::from_str::<ApiError>(body)
+            .map_or(true, |e| e.error != ErrorKind::BadCredentials)
 }
 
 async fn call(
@@ -111,10 +115,10 @@ async fn call(
     };
     let response = request.send().await.map_err(|_| ApiFailure::Network)?;
     let status = response.status();
-    if forgets_drafts(status) {
+    let text = response.text().await.map_err(|_| ApiFailure::Network)?;
+    if forgets_drafts(status, &text) {
         crate::draft::forget_all_here();
     }
-    let text = response.text().await.map_err(|_| ApiFailure::Network)?;
     Ok((status, text))
 }
 
@@ -274,10 +278,20 @@ mod tests {
     }
 
     #[test]
-    fn only_401_forgets_the_drafts() {
-        assert!(forgets_drafts(401));
+    fn only_a_lost_session_forgets_the_drafts() {
+        let gone = r#"{"error":"unauthorized","message":"sign in"}"#;
+        assert!(forgets_drafts(401, gone));
+        assert!(
+            forgets_drafts(401, "not json"),
+            "an unreadable 401 is taken as gone"
+        );
+        let mistyped = r#"{"error":"bad_credentials","message":"wrong"}"#;
+        assert!(
+            !forgets_drafts(401, mistyped),
+            "a wrong password keeps the drafts"
+        );
         for status in [200, 201, 204, 400, 403, 404, 409, 410, 429, 500] {
-            assert!(!forgets_drafts(status), "{status}");
+            assert!(!forgets_drafts(status, gone), "{status}");
         }
     }
 
