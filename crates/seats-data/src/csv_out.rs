@@ -18,18 +18,7 @@ pub fn to_csv(doc: &Document, allocation: &Allocation) -> String {
     let rules = allocation.rules.to_string();
     row(
         &mut out,
-        &[
-            "rules",
-            "",
-            &rules,
-            allocation.rules.set.name(),
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-        ],
+        &["rules", "", &rules, allocation.rules.set.name()],
     );
     for zone in &allocation.zones {
         let official = doc.official_of(&zone.name);
@@ -90,26 +79,14 @@ pub fn to_csv(doc: &Document, allocation: &Allocation) -> String {
     }
     for w in &allocation.warnings {
         let message = w.to_string();
-        row(
-            &mut out,
-            &[
-                "warning",
-                w.zone().unwrap_or(""),
-                &message,
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-            ],
-        );
+        row(&mut out, &["warning", w.zone().unwrap_or(""), &message]);
     }
     out
 }
 
+/// Writes one row; columns after the given fields are left empty.
 fn row(out: &mut String, fields: &[&str]) {
+    let columns = CSV_HEADER.split(',').count();
     for (i, f) in fields.iter().enumerate() {
         if i > 0 {
             out.push(',');
@@ -121,6 +98,9 @@ fn row(out: &mut String, fields: &[&str]) {
         } else {
             out.push_str(f);
         }
+    }
+    for _ in fields.len()..columns {
+        out.push(',');
     }
     out.push('\n');
 }
