@@ -7,6 +7,7 @@
 pub mod api;
 pub mod contact;
 pub mod date;
+pub mod entry;
 pub mod identity;
 pub mod language;
 pub mod problem;
@@ -16,6 +17,7 @@ pub mod status;
 
 pub use contact::{Email, PhoneNumber};
 pub use date::Date;
+pub use entry::Entry;
 pub use identity::{PersonName, PersonalNumber, Sex};
 pub use language::Language;
 pub use problem::{FieldProblem, Problem};

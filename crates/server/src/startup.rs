@@ -32,13 +32,13 @@ impl Application {
         std::fs::create_dir_all(&config.data_dir)
             .with_context(|| format!("cannot create {}", config.data_dir.display()))?;
         let state = open_state(&config).await?;
-        let static_app = match &config.dist {
-            Some(dist) => Some(
-                StaticApp::load(dist)
-                    .with_context(|| format!("cannot read {}/index.html", dist.display()))?,
-            ),
-            None => None,
-        };
+        let static_app =
+            match &config.dist {
+                Some(dist) => Some(StaticApp::load(dist).with_context(|| {
+                    format!("cannot read the entry pages in {}", dist.display())
+                })?),
+                None => None,
+            };
         let router = app(state.clone(), static_app);
         let listener = TcpListener::bind(config.addr)
             .await
@@ -90,11 +90,8 @@ pub async fn open_state(config: &Config) -> anyhow::Result<AppState> {
 
 /// The whole HTTP surface: `/api`, then the app for every other path.
 pub fn app(state: AppState, static_app: Option<StaticApp>) -> Router {
-    let hashes = static_app
-        .as_ref()
-        .map(|s| s.script_hashes.clone())
-        .unwrap_or_default();
-    let csp = security::content_security_policy(&hashes);
+    // Entry pages carry their own CSP (their loader's hash); every other answer this one.
+    let csp = security::content_security_policy(&[]);
     let secure = state.secure_cookies;
     let api = routes::api().layer(SetResponseHeaderLayer::overriding(
         header::CACHE_CONTROL,
@@ -112,7 +109,12 @@ pub fn app(state: AppState, static_app: Option<StaticApp>) -> Router {
         None => router.fallback(|| async { crate::error::AppError::NotFound }),
     };
     for (name, value) in security::headers(&csp, secure) {
-        router = router.layer(SetResponseHeaderLayer::overriding(name, value));
+        // An entry page's own CSP (set by `static_files`) stays; every other answer gets this.
+        router = if name == header::CONTENT_SECURITY_POLICY {
+            router.layer(SetResponseHeaderLayer::if_not_present(name, value))
+        } else {
+            router.layer(SetResponseHeaderLayer::overriding(name, value))
+        };
     }
     router.layer(TraceLayer::new_for_http())
 }

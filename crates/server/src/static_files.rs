@@ -1,68 +1,131 @@
-//! Serves the built app: hashed assets (brotli or gzip when precompressed siblings exist) and
-//! `index.html` for every client route.
+//! Serves the built client: its entry pages (`per_domain::Entry`), each `dist/<dir>/index.html`
+//! for its addresses with a CSP that allows exactly its own inline loader, and the hashed
+//! assets (brotli or gzip when precompressed siblings exist). An address no entry serves gets
+//! the start page (which says "not found") with status 404.
 
+use crate::security;
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
+use per_domain::Entry;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 
-/// The app's `dist/` and the hashes of `index.html`'s inline scripts.
+/// One built entry page: its `index.html` and the CSP it is served with.
+#[derive(Debug, Clone)]
+struct Page {
+    entry: Entry,
+    index: PathBuf,
+    csp: HeaderValue,
+}
+
+/// The client's `dist/`, with the entry pages found in it.
 #[derive(Debug, Clone)]
 pub struct StaticApp {
     dist: PathBuf,
-    pub script_hashes: Vec<String>,
+    pages: Vec<Page>,
 }
 
 impl StaticApp {
+    /// Reads the entry pages of `dist`. The start page must be there; the others are served
+    /// when built (an entry not built answers 404).
     pub fn load(dist: &Path) -> std::io::Result<StaticApp> {
-        let index = std::fs::read_to_string(dist.join("index.html"))?;
+        let mut pages = Vec::new();
+        for entry in Entry::ALL {
+            let index = dist.join(entry.dir()).join("index.html");
+            let html = match std::fs::read_to_string(&index) {
+                Ok(html) => html,
+                Err(e) if entry != Entry::Start && e.kind() == std::io::ErrorKind::NotFound => {
+                    continue
+                }
+                Err(e) => return Err(e),
+            };
+            let csp = security::content_security_policy(&inline_script_hashes(&html));
+            let csp = HeaderValue::from_str(&csp).map_err(std::io::Error::other)?;
+            pages.push(Page { entry, index, csp });
+        }
         Ok(StaticApp {
             dist: dist.to_owned(),
-            script_hashes: inline_script_hashes(&index),
+            pages,
         })
+    }
+
+    /// The entries built in this `dist/`.
+    pub fn entries(&self) -> impl Iterator<Item = Entry> + '_ {
+        self.pages.iter().map(|p| p.entry)
+    }
+
+    fn page(&self, entry: Entry) -> Option<&Page> {
+        self.pages.iter().find(|p| p.entry == entry)
     }
 
     pub async fn serve(&self, req: Request) -> Response {
         let path = req.uri().path().to_owned();
         let last = path.rsplit('/').next().unwrap_or_default();
-        let is_file = last.contains('.');
-        let result = if is_file {
-            ServeDir::new(&self.dist)
-                .precompressed_br()
-                .precompressed_gzip()
-                .oneshot(req)
-                .await
-                .map(|r| r.map(Body::new))
-        } else {
-            ServeFile::new(self.dist.join("index.html"))
-                .precompressed_br()
-                .precompressed_gzip()
-                .oneshot(req)
-                .await
-                .map(|r| r.map(Body::new))
+        let is_file = last.contains('.') && Entry::of_path(&path) != Some(Entry::Start);
+        if is_file {
+            return self.serve_file(req, last).await;
+        }
+        let (page, status) = match Entry::of_path(&path) {
+            Some(entry) => match self.page(entry) {
+                Some(page) => (page, StatusCode::OK),
+                None => return (StatusCode::NOT_FOUND, "not found").into_response(),
+            },
+            None => match self.page(Entry::Start) {
+                Some(page) => (page, StatusCode::NOT_FOUND),
+                None => return (StatusCode::NOT_FOUND, "not found").into_response(),
+            },
         };
+        let result = ServeFile::new(&page.index)
+            .precompressed_br()
+            .precompressed_gzip()
+            .oneshot(req)
+            .await
+            .map(|r| r.map(Body::new));
         let mut response = match result {
             Ok(r) => r,
             Err(never) => match never {},
         };
         if response.status() == StatusCode::OK {
-            let cache = if is_file && is_hashed(last) {
-                "public, max-age=31536000, immutable"
-            } else {
-                "no-cache"
-            };
-            response
-                .headers_mut()
-                .insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
-        } else if response.status() == StatusCode::NOT_FOUND {
-            return (StatusCode::NOT_FOUND, "not found").into_response();
+            *response.status_mut() = status;
+            let headers = response.headers_mut();
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+            headers.insert(header::CONTENT_SECURITY_POLICY, page.csp.clone());
         }
         response
+    }
+
+    async fn serve_file(&self, req: Request, last: &str) -> Response {
+        let hashed = is_hashed(last);
+        let result = ServeDir::new(&self.dist)
+            .precompressed_br()
+            .precompressed_gzip()
+            .oneshot(req)
+            .await
+            .map(|r| r.map(Body::new));
+        let mut response = match result {
+            Ok(r) => r,
+            Err(never) => match never {},
+        };
+        match response.status() {
+            StatusCode::OK => {
+                let cache = if hashed {
+                    "public, max-age=31536000, immutable"
+                } else {
+                    "no-cache"
+                };
+                response
+                    .headers_mut()
+                    .insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+                response
+            }
+            StatusCode::NOT_FOUND => (StatusCode::NOT_FOUND, "not found").into_response(),
+            _ => response,
+        }
     }
 }
 

@@ -78,3 +78,66 @@ async fn the_app_is_served_with_its_loader_hash_and_client_routes() {
     let r = app.get("/missing-file.js").await;
     assert_eq!(r.status(), 404, "a missing asset is not index.html");
 }
+
+/// `<script type="module">LOADER</script>` as a CSP hash source.
+fn hash_of(loader: &str) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(loader.as_bytes());
+    format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+#[tokio::test]
+async fn each_entry_page_is_served_for_its_addresses_with_its_own_csp() {
+    let dist = tempfile::tempdir().unwrap();
+    let page = |loader: &str| {
+        format!(
+            r#"<!doctype html><html><head><script type="module">{loader}</script></head></html>"#
+        )
+    };
+    let (start, register) = ("import('/start.js')", "import('/register/register.js')");
+    std::fs::write(dist.path().join("index.html"), page(start)).unwrap();
+    std::fs::create_dir(dist.path().join("register")).unwrap();
+    std::fs::write(dist.path().join("register/index.html"), page(register)).unwrap();
+    std::fs::write(
+        dist.path().join("register/register-0123456789abcdef.js"),
+        "x",
+    )
+    .unwrap();
+    let app = spawn_app_with_dist(Some(dist.path().to_owned())).await;
+
+    for (path, status, loader, other) in [
+        ("/", 200, start, register),
+        ("/register/contact", 200, register, start),
+        ("/register/face", 200, register, start),
+        ("/sign-in", 200, register, start),
+        ("/my-request", 200, register, start),
+        ("/no/such/page", 404, start, register),
+    ] {
+        let r = app.get(path).await;
+        assert_eq!(r.status(), status, "{path}");
+        let csp = r.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(csp.contains(&hash_of(loader)), "{path}: {csp}");
+        assert!(
+            !csp.contains(&hash_of(other)),
+            "{path} allows only its own loader: {csp}"
+        );
+        assert!(r.text().await.unwrap().contains(loader), "{path}");
+    }
+    let r = app.get("/register/register-0123456789abcdef.js").await;
+    assert_eq!(r.status(), 200, "an entry's assets are under its folder");
+    let r = app.get("/api/health").await;
+    let csp = r.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(!csp.contains("sha256-"), "the API allows no script: {csp}");
+    // The results viewer is not in this dist: not found, not the start page.
+    assert_eq!(app.get("/results/").await.status(), 404);
+}

@@ -1,0 +1,321 @@
+//! The calls to the PER server (`/api/...`, same origin, the session cookie goes by itself),
+//! each returning the shared domain type or an [`ApiFailure`].
+//!
+//! Decoding (`decode`) is plain Rust, tested natively; only `call` touches the network.
+//! Whenever the server answers 401 because the session or sign-up is gone (not for a
+//! mistyped password), `call` runs the hook the entry set with [`on_signed_out`] (it forgets
+//! the personal drafts this browser holds; see [`forgets_drafts`]).
+
+use gloo_net::http::{Request, RequestBuilder};
+use per_domain::api::{
+    ApiError, CompleteSignup, ErrorKind, FaceAccepted, FaceCapture, FaceChallenge, Me, RequestView,
+    ResendCode, SignIn, SignupProgress, SignupStart, SignupStarted, SubmitRequest, VerifyCode,
+};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// Why a call did not give what was asked.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiFailure {
+    /// No answer at all: offline, DNS, server down. Nothing the voter typed is lost.
+    Network,
+    /// The server answered with its error body.
+    Api { status: u16, error: ApiErrorBody },
+    /// The server answered something we cannot read (a proxy page, a bug).
+    Unexpected { status: u16 },
+}
+
+/// [`ApiError`] with the comparisons tests need.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApiErrorBody {
+    pub kind: ErrorKind,
+    pub fields: Vec<per_domain::FieldProblem>,
+    pub attempts_left: Option<u32>,
+    pub retry_after_seconds: Option<u32>,
+}
+
+impl From<ApiError> for ApiErrorBody {
+    fn from(e: ApiError) -> Self {
+        ApiErrorBody {
+            kind: e.error,
+            fields: e.fields,
+            attempts_left: e.attempts_left,
+            retry_after_seconds: e.retry_after_seconds,
+        }
+    }
+}
+
+impl ApiFailure {
+    /// The server's word for what went wrong, if it said one.
+    pub fn kind(&self) -> Option<ErrorKind> {
+        match self {
+            ApiFailure::Api { error, .. } => Some(error.kind),
+            _ => None,
+        }
+    }
+
+    /// Seconds to wait before trying again, when the server said so.
+    pub fn retry_after(&self) -> Option<u32> {
+        match self {
+            ApiFailure::Api { error, .. } => error.retry_after_seconds,
+            _ => None,
+        }
+    }
+}
+
+/// Turns a status and body into the expected value or a failure.
+pub fn decode<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiFailure> {
+    if (200..300).contains(&status) {
+        serde_json::from_str(body).map_err(|_| ApiFailure::Unexpected { status })
+    } else {
+        Err(decode_error(status, body))
+    }
+}
+
+/// For answers without a body (204).
+pub fn decode_empty(status: u16, body: &str) -> Result<(), ApiFailure> {
+    if (200..300).contains(&status) {
+        Ok(())
+    } else {
+        Err(decode_error(status, body))
+    }
+}
+
+fn decode_error(status: u16, body: &str) -> ApiFailure {
+    match serde_json::from_str::<ApiError>(body) {
+        Ok(error) => ApiFailure::Api {
+            status,
+            error: error.into(),
+        },
+        Err(_) => ApiFailure::Unexpected { status },
+    }
+}
+
+/// Whether an answer makes the app forget the personal drafts: a 401 means whoever typed
+/// them is no longer known to the server (a shared device, an expired session), except a
+/// wrong password at sign-in, which must not cost a sign-up in progress in the same tab.
+pub fn forgets_drafts(status: u16, body: &str) -> bool {
+    status == 401
+        && serde_json::from_str::<ApiError>(body)
+            .map_or(true, |e| e.error != ErrorKind::BadCredentials)
+}
+
+/// What to do when the server says the voter is no longer known ([`forgets_drafts`]); set
+/// once by the entry at start-up ([`on_signed_out`]), so that this module calls nothing above it.
+static SIGNED_OUT: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
+
+/// Sets what happens when an answer means "signed out" (the entry forgets the drafts).
+pub fn on_signed_out(f: fn()) {
+    let _ = SIGNED_OUT.set(f);
+}
+
+async fn call(
+    builder: RequestBuilder,
+    body: Option<&impl Serialize>,
+) -> Result<(u16, String), ApiFailure> {
+    let builder = builder.header("Accept", "application/json");
+    let request = match body {
+        Some(b) => builder
+            .json(b)
+            .map_err(|_| ApiFailure::Unexpected { status: 0 })?,
+        None => builder
+            .build()
+            .map_err(|_| ApiFailure::Unexpected { status: 0 })?,
+    };
+    let response = request.send().await.map_err(|_| ApiFailure::Network)?;
+    let status = response.status();
+    let text = response.text().await.map_err(|_| ApiFailure::Network)?;
+    if forgets_drafts(status, &text) {
+        if let Some(signed_out) = SIGNED_OUT.get() {
+            signed_out();
+        }
+    }
+    Ok((status, text))
+}
+
+async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiFailure> {
+    let (status, text) = call(Request::post(path), Some(body)).await?;
+    decode(status, &text)
+}
+
+const NO_BODY: Option<&()> = None;
+
+/// `POST /api/signup`.
+pub async fn signup(body: &SignupStart) -> Result<SignupStarted, ApiFailure> {
+    post("/api/signup", body).await
+}
+
+/// `POST /api/signup/verify`.
+pub async fn verify(body: &VerifyCode) -> Result<SignupProgress, ApiFailure> {
+    post("/api/signup/verify", body).await
+}
+
+/// `POST /api/signup/resend` (204).
+pub async fn resend(body: &ResendCode) -> Result<(), ApiFailure> {
+    let (status, text) = call(Request::post("/api/signup/resend"), Some(body)).await?;
+    decode_empty(status, &text)
+}
+
+/// `POST /api/signup/complete`: the answer sets the session cookie.
+pub async fn complete(body: &CompleteSignup) -> Result<Me, ApiFailure> {
+    post("/api/signup/complete", body).await
+}
+
+/// `GET` of one of the app's own files (a language file): its text, when the server has it.
+pub async fn file(path: &str) -> Option<String> {
+    match call(Request::get(path), NO_BODY).await {
+        Ok((200, text)) => Some(text),
+        _ => None,
+    }
+}
+
+/// An empty JSON object, `{}`, without `serde_json::Value` in the bundle.
+#[derive(Serialize)]
+struct EmptyObject {}
+
+/// `POST /api/face/challenge`.
+pub async fn face_challenge() -> Result<FaceChallenge, ApiFailure> {
+    post("/api/face/challenge", &EmptyObject {}).await
+}
+
+/// `POST /api/face`.
+pub async fn face(body: &FaceCapture) -> Result<FaceAccepted, ApiFailure> {
+    post("/api/face", body).await
+}
+
+/// `POST /api/request` (201, or 200 when the idempotency key was seen before).
+pub async fn submit(body: &SubmitRequest) -> Result<RequestView, ApiFailure> {
+    post("/api/request", body).await
+}
+
+/// `GET /api/request`: `None` when the voter has no request yet (404).
+pub async fn my_request() -> Result<Option<RequestView>, ApiFailure> {
+    let (status, text) = call(Request::get("/api/request"), NO_BODY).await?;
+    match decode(status, &text) {
+        Ok(view) => Ok(Some(view)),
+        Err(f) if is_not_found(&f) => Ok(None),
+        Err(f) => Err(f),
+    }
+}
+
+fn is_not_found(f: &ApiFailure) -> bool {
+    match f {
+        ApiFailure::Api { status, error } => *status == 404 || error.kind == ErrorKind::NotFound,
+        ApiFailure::Unexpected { status } => *status == 404,
+        ApiFailure::Network => false,
+    }
+}
+
+/// `GET /api/me`.
+pub async fn me() -> Result<Me, ApiFailure> {
+    let (status, text) = call(Request::get("/api/me"), NO_BODY).await?;
+    decode(status, &text)
+}
+
+/// `POST /api/session`: sign in.
+pub async fn sign_in(body: &SignIn) -> Result<Me, ApiFailure> {
+    post("/api/session", body).await
+}
+
+/// `DELETE /api/session`: sign out (204).
+pub async fn sign_out() -> Result<(), ApiFailure> {
+    let (status, text) = call(Request::delete("/api/session"), NO_BODY).await?;
+    decode_empty(status, &text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use per_domain::{Problem, RequestStatus};
+
+    #[test]
+    fn decodes_success() {
+        let p: SignupProgress =
+            decode(200, r#"{"phone_verified":true,"email_verified":false}"#).unwrap();
+        assert!(p.phone_verified && !p.email_verified);
+        let v: RequestView = decode(
+            201,
+            r#"{"reference":"PER-7K3M-Q9TX","status":"under_review","submitted_at":"2026-11-21T10:00:00Z","decided_at":null,"reasons":[]}"#,
+        )
+        .unwrap();
+        assert_eq!(v.status, RequestStatus::UnderReview);
+        assert_eq!(decode_empty(204, ""), Ok(()));
+    }
+
+    #[test]
+    fn decodes_errors() {
+        let f = decode::<SignupProgress>(
+            400,
+            r#"{"error":"code_wrong","message":"the code is wrong","attempts_left":3}"#,
+        )
+        .unwrap_err();
+        assert_eq!(f.kind(), Some(ErrorKind::CodeWrong));
+        let ApiFailure::Api { error, .. } = &f else {
+            panic!("{f:?}")
+        };
+        assert_eq!(error.attempts_left, Some(3));
+
+        let f = decode_empty(
+            429,
+            r#"{"error":"too_many_requests","message":"wait","retry_after_seconds":42}"#,
+        )
+        .unwrap_err();
+        assert_eq!(f.retry_after(), Some(42));
+
+        let f = decode::<Me>(
+            400,
+            r#"{"error":"invalid_input","message":"x","fields":[{"field":"identity.surname","code":"required","message":"this field is required"}]}"#,
+        )
+        .unwrap_err();
+        let ApiFailure::Api { error, .. } = f else {
+            panic!()
+        };
+        assert_eq!(error.fields[0].code, Problem::Required);
+    }
+
+    #[test]
+    fn unreadable_answers_are_unexpected() {
+        for (status, body, why) in [
+            (502, "<html>Bad gateway</html>", "a proxy page"),
+            (200, "{", "broken JSON on success"),
+            (500, "", "an empty error"),
+        ] {
+            assert_eq!(
+                decode::<SignupProgress>(status, body).unwrap_err(),
+                ApiFailure::Unexpected { status },
+                "{why}"
+            );
+        }
+    }
+
+    #[test]
+    fn only_a_lost_session_forgets_the_drafts() {
+        let gone = r#"{"error":"unauthorized","message":"sign in"}"#;
+        assert!(forgets_drafts(401, gone));
+        assert!(
+            forgets_drafts(401, "not json"),
+            "an unreadable 401 is taken as gone"
+        );
+        let mistyped = r#"{"error":"bad_credentials","message":"wrong"}"#;
+        assert!(
+            !forgets_drafts(401, mistyped),
+            "a wrong password keeps the drafts"
+        );
+        for status in [200, 201, 204, 400, 403, 404, 409, 410, 429, 500] {
+            assert!(!forgets_drafts(status, gone), "{status}");
+        }
+    }
+
+    #[test]
+    fn not_found_means_no_request() {
+        let f =
+            decode::<RequestView>(404, r#"{"error":"not_found","message":"none"}"#).unwrap_err();
+        assert!(is_not_found(&f));
+        assert!(!is_not_found(&ApiFailure::Network));
+    }
+
+    #[test]
+    fn the_face_challenge_posts_an_empty_object() {
+        assert_eq!(serde_json::to_string(&EmptyObject {}).unwrap(), "{}");
+    }
+}

@@ -1,0 +1,19 @@
+//! Reusable widgets: the page frame, headings, back link, error summary, form fields and the not-found page.
+
+mod back_link;
+mod code_field;
+mod error_summary;
+mod layout;
+mod masked_contact;
+mod not_found;
+mod page_heading;
+mod text_field;
+
+pub use back_link::BackLink;
+pub use code_field::CodeField;
+pub use error_summary::ErrorSummary;
+pub use layout::{Footer, Header};
+pub use masked_contact::MaskedContact;
+pub use not_found::NotFound;
+pub use page_heading::{PageHeading, PageTitle};
+pub use text_field::TextField;

@@ -1,0 +1,181 @@
+//! The typed slots: which key holds what (the language, the sign-up in progress, the
+//! identity draft, the last identity submitted), and forgetting the personal ones.
+
+use super::store::{load, save, KeyValue, WebStore};
+use per_domain::api::{IdentityForm, SignupProgress, SignupStarted};
+use per_domain::Language;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+pub const LANG_KEY: &str = "per.lang";
+pub const CONTACT_KEY: &str = "per.contact";
+pub const SIGNUP_KEY: &str = "per.signup";
+pub const IDENTITY_KEY: &str = "per.identity";
+pub const LAST_IDENTITY_KEY: &str = "per.identity.last";
+pub const REFERENCE_KEY: &str = "per.reference";
+
+/// Every key of `sessionStorage` that holds personal data or a secret.
+pub const PERSONAL_SESSION_KEYS: [&str; 5] = [
+    CONTACT_KEY,
+    SIGNUP_KEY,
+    IDENTITY_KEY,
+    LAST_IDENTITY_KEY,
+    REFERENCE_KEY,
+];
+
+// ---------------------------------------------------------------- language
+
+pub fn load_lang(store: &impl KeyValue) -> Option<Language> {
+    Language::parse(&store.get(LANG_KEY)?).ok()
+}
+
+pub fn save_lang(store: &impl KeyValue, lang: Language) {
+    store.set(LANG_KEY, lang.code());
+}
+
+// ---------------------------------------------------------------- sign-up
+
+/// The contact details as typed, kept for the session.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContactDraft {
+    pub phone: String,
+    pub email: String,
+}
+
+impl fmt::Debug for ContactDraft {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("ContactDraft { .. }")
+    }
+}
+
+/// A sign-up in progress, kept for the session.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+pub struct SignupSession {
+    pub signup_id: String,
+    pub phone_masked: String,
+    pub email_masked: String,
+    pub resend_after_seconds: u32,
+    /// When each code was last sent, ms since the epoch.
+    pub phone_sent_ms: f64,
+    pub email_sent_ms: f64,
+    pub phone_verified: bool,
+    pub email_verified: bool,
+}
+
+impl fmt::Debug for SignupSession {
+    /// The progress only: the id is a secret and the masked contacts are personal.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SignupSession")
+            .field("signup_id", &"***")
+            .field("phone_verified", &self.phone_verified)
+            .field("email_verified", &self.email_verified)
+            .finish_non_exhaustive()
+    }
+}
+
+impl SignupSession {
+    pub fn started(s: &SignupStarted, now_ms: f64) -> Self {
+        SignupSession {
+            signup_id: s.signup_id.clone(),
+            phone_masked: s.phone_masked.clone(),
+            email_masked: s.email_masked.clone(),
+            resend_after_seconds: s.resend_after_seconds,
+            phone_sent_ms: now_ms,
+            email_sent_ms: now_ms,
+            phone_verified: false,
+            email_verified: false,
+        }
+    }
+
+    pub fn progress(&self) -> SignupProgress {
+        SignupProgress {
+            phone_verified: self.phone_verified,
+            email_verified: self.email_verified,
+        }
+    }
+
+    pub fn set_progress(&mut self, p: SignupProgress) {
+        self.phone_verified = p.phone_verified;
+        self.email_verified = p.email_verified;
+    }
+}
+
+/// Seconds until "send again" may be used, for a code sent at `sent_ms`.
+pub fn cooldown_left(resend_after_seconds: u32, sent_ms: f64, now_ms: f64) -> u32 {
+    let elapsed = ((now_ms - sent_ms) / 1000.0).max(0.0);
+    let left = f64::from(resend_after_seconds) - elapsed;
+    if left <= 0.0 {
+        0
+    } else {
+        left.ceil() as u32
+    }
+}
+
+// ---------------------------------------------------------------- identity
+
+/// The identity as typed so far, with the key that makes its submission idempotent.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IdentityDraft {
+    pub form: IdentityForm,
+    pub idempotency_key: String,
+}
+
+impl fmt::Debug for IdentityDraft {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("IdentityDraft { .. }")
+    }
+}
+
+impl IdentityDraft {
+    /// The saved draft, or an empty one with `new_key()` as its key.
+    pub fn load_or_new(store: &impl KeyValue, new_key: impl FnOnce() -> String) -> Self {
+        load(store, IDENTITY_KEY).unwrap_or_else(|| IdentityDraft {
+            form: IdentityForm::default(),
+            idempotency_key: new_key(),
+        })
+    }
+
+    /// After a successful submission: the draft is done (its key must not be reused), and
+    /// its answers are kept as the last submitted, to pre-fill a new request.
+    pub fn submitted(store: &impl KeyValue, form: &IdentityForm) {
+        store.remove(IDENTITY_KEY);
+        save(store, LAST_IDENTITY_KEY, form);
+    }
+
+    /// Prepares the draft for a new request after a rejection ("apply again"): a draft not yet
+    /// sent is kept; otherwise the last submitted answers with a new key (a new request, not
+    /// a retry of the rejected one); otherwise nothing.
+    pub fn reapply(store: &impl KeyValue, new_key: impl FnOnce() -> String) {
+        if load::<IdentityDraft>(store, IDENTITY_KEY).is_some() {
+            return;
+        }
+        if let Some(form) = load::<IdentityForm>(store, LAST_IDENTITY_KEY) {
+            let draft = IdentityDraft {
+                form,
+                idempotency_key: new_key(),
+            };
+            save(store, IDENTITY_KEY, &draft);
+        }
+    }
+}
+
+/// Forgets everything this browser holds about the voter (sign-in, sign-out, a 401, shared
+/// devices), and the identity drafts older versions kept in `localStorage`. The language stays.
+pub fn forget_all(local: &impl KeyValue, session: &impl KeyValue) {
+    for key in PERSONAL_SESSION_KEYS {
+        session.remove(key);
+    }
+    local.remove(IDENTITY_KEY);
+}
+
+/// [`forget_all`] on this browser's storage areas.
+pub fn forget_all_here() {
+    if let Some(session) = WebStore::session() {
+        for key in PERSONAL_SESSION_KEYS {
+            session.remove(key);
+        }
+    }
+    if let Some(local) = WebStore::local() {
+        local.remove(IDENTITY_KEY);
+    }
+}

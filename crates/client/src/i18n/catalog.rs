@@ -1,0 +1,172 @@
+//! A catalog of texts by key: Albanian compiled in, the other languages installed from JSON
+//! files fetched on demand (`<dir><code>.json`, one object of key name → text). Each entry
+//! page links the catalogs it shows; [`text_table!`](crate::text_table) declares one.
+
+use per_domain::Language;
+use std::fmt;
+use std::sync::OnceLock;
+
+/// Declares a text table: an enum of keys, and a [`Catalog`] static holding their Albanian
+/// texts (NUL-separated, no table of pointers in the bundle) and where the other languages
+/// are fetched from.
+///
+/// ```text
+/// per_client::text_table! {
+///     pub enum Key; pub static CATALOG = "/public/i18n/";
+///     Back => "Kthehuni";
+/// }
+/// ```
+#[macro_export]
+macro_rules! text_table {
+    ($vis:vis enum $key_ty:ident; $svis:vis static $catalog:ident = $dir:literal;
+     $($(#[$doc:meta])* $key:ident => $sq:literal;)*) => {
+        /// One user-facing text.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        $vis enum $key_ty { $($key),* }
+
+        impl $key_ty {
+            /// Every key, for exhaustive tests of the tables.
+            pub const ALL: &'static [$key_ty] = &[$($key_ty::$key),*];
+        }
+
+        /// The texts of this table.
+        $svis static $catalog: $crate::i18n::Catalog = $crate::i18n::Catalog::new(
+            $dir,
+            concat!($($sq, "\0"),*),
+            concat!($(stringify!($key), "\0"),*),
+            $key_ty::ALL.len(),
+        );
+    };
+}
+
+/// The texts of one table in the five languages.
+pub struct Catalog {
+    dir: &'static str,
+    sq: &'static str,
+    names: &'static str,
+    len: usize,
+    /// en, it, el, de: each set once and kept for the session (at most four leaked tables).
+    loaded: [OnceLock<&'static [Box<str>]>; 4],
+}
+
+impl fmt::Debug for Catalog {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Catalog")
+            .field("dir", &self.dir)
+            .field("len", &self.len)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A language file could not be fetched or read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadFailed;
+
+impl Catalog {
+    /// A catalog of `len` keys named in `names` with the Albanian texts `sq` (both
+    /// NUL-terminated lists, in key order), the other languages under `dir`.
+    pub const fn new(dir: &'static str, sq: &'static str, names: &'static str, len: usize) -> Self {
+        Catalog {
+            dir,
+            sq,
+            names,
+            len,
+            loaded: [const { OnceLock::new() }; 4],
+        }
+    }
+
+    fn slot(&self, lang: Language) -> Option<&OnceLock<&'static [Box<str>]>> {
+        let i = match lang {
+            Language::Sq => return None,
+            Language::En => 0,
+            Language::It => 1,
+            Language::El => 2,
+            Language::De => 3,
+        };
+        Some(&self.loaded[i])
+    }
+
+    /// Whether the texts of `lang` are here, so that it can be shown at once.
+    pub fn is_loaded(&self, lang: Language) -> bool {
+        self.slot(lang).is_none_or(|s| s.get().is_some())
+    }
+
+    /// The text at `index` (a key) in `lang`, placeholders and all. A language not loaded
+    /// gives the Albanian text (an entry only shows a language once it is loaded).
+    pub fn raw(&self, lang: Language, index: usize) -> &'static str {
+        match self.slot(lang).and_then(|s| s.get().copied()) {
+            Some(texts) => &texts[index],
+            None => self.sq.split('\0').nth(index).unwrap_or_default(),
+        }
+    }
+
+    /// The key names, in key order (as in the JSON files).
+    pub fn names(&self) -> impl Iterator<Item = &'static str> {
+        self.names.split_terminator('\0')
+    }
+
+    /// The Albanian texts, in key order.
+    pub fn albanian(&self) -> impl Iterator<Item = &'static str> {
+        self.sq.split_terminator('\0')
+    }
+
+    /// The number of keys.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the table has no key.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The address of the file of `lang`.
+    pub fn url(&self, lang: Language) -> String {
+        [self.dir, lang.code(), ".json"].concat()
+    }
+
+    /// Parses a language file: a JSON object of key name → text. Every key must have a text;
+    /// names the catalog does not know are ignored. `None` when it is not such a file.
+    pub fn parse(&self, json: &str) -> Option<Box<[Box<str>]>> {
+        use serde::de::{Deserializer, MapAccess, Visitor};
+
+        struct Texts(Vec<Option<Box<str>>>);
+        struct TextsVisitor<'a>(&'a Catalog);
+
+        impl<'de> Visitor<'de> for TextsVisitor<'_> {
+            type Value = Texts;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("texts")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Texts, A::Error> {
+                let mut texts = vec![None; self.0.len];
+                while let Some((name, text)) = map.next_entry::<String, Box<str>>()? {
+                    if let Some(i) = self.0.names().position(|n| n == name) {
+                        texts[i] = Some(text);
+                    }
+                }
+                Ok(Texts(texts))
+            }
+        }
+
+        let mut de = serde_json::Deserializer::from_str(json);
+        let texts = de.deserialize_map(TextsVisitor(self)).ok()?;
+        de.end().ok()?;
+        texts.0.into_iter().collect()
+    }
+
+    /// Parses the file of `lang` ([`Catalog::parse`]) and keeps its texts for the session.
+    /// Does nothing for Albanian or a language already loaded.
+    pub fn install(&self, lang: Language, json: &str) -> Result<(), LoadFailed> {
+        let Some(slot) = self.slot(lang) else {
+            return Ok(());
+        };
+        if slot.get().is_none() {
+            let texts = self.parse(json).ok_or(LoadFailed)?;
+            slot.get_or_init(|| Box::leak(texts));
+        }
+        Ok(())
+    }
+}

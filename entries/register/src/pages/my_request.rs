@@ -1,0 +1,257 @@
+//! `/my-request`: where the voter's request stands, what to fix when it was rejected or a
+//! correction is requested, "apply again" after a rejection, and sign-out.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+use per_client::api::{self, ApiFailure};
+use per_client::components::{ErrorSummary, PageHeading};
+use per_client::draft::{self, IdentityDraft, WebStore};
+use per_client::form::{self, ErrorItem, Step};
+use per_client::i18n::{self, t, tr, use_lang, Key};
+use per_client::nav;
+use per_domain::api::{ErrorKind, RequestView};
+use per_domain::{Date, RejectionReason, RequestStatus};
+
+/// The step where the answer behind a rejection reason is fixed.
+pub fn fix_link(reason: RejectionReason) -> &'static str {
+    match reason {
+        RejectionReason::FaceMismatch => "/register/face",
+        // The address and document steps do not exist yet: the identity step for now.
+        _ => "/register/identity",
+    }
+}
+
+/// Whether the voter is asked to change answers (and so sees a fix link per reason).
+pub fn needs_fixing(status: RequestStatus) -> bool {
+    matches!(
+        status,
+        RequestStatus::Rejected | RequestStatus::CorrectionRequested
+    )
+}
+
+/// Before opening the identity step to fix or re-apply: pre-fill it with the last answers
+/// of this tab, if any, under a new idempotency key.
+fn prepare_identity_draft() {
+    if let Some(s) = WebStore::session() {
+        IdentityDraft::reapply(&s, draft::new_idempotency_key);
+    }
+}
+
+/// What the page knows so far.
+#[derive(Debug, Clone, PartialEq)]
+enum Load {
+    Loading,
+    Request(RequestView),
+    /// No request yet: where to continue (the face step or the identity step).
+    NoRequest {
+        next: &'static str,
+    },
+    NotSignedIn,
+    Failed(ApiFailure),
+}
+
+/// `2026-11-21T10:00:00Z` as `21.11.2026` (the time is not needed here).
+pub fn display_date(rfc3339: &str) -> String {
+    match rfc3339.get(..10) {
+        // `YYYY-MM-DD`, checked to be a real date.
+        Some(d) if Date::parse(d).is_ok() => [&d[8..], ".", &d[5..7], ".", &d[..4]].concat(),
+        _ => rfc3339.to_owned(),
+    }
+}
+
+async fn load() -> Load {
+    let unauthorized = |f: &ApiFailure| f.kind() == Some(ErrorKind::Unauthorized);
+    match api::my_request().await {
+        Ok(Some(view)) => Load::Request(view),
+        Ok(None) => match api::me().await {
+            Ok(me) => Load::NoRequest {
+                next: if me.face_captured {
+                    "/register/identity"
+                } else {
+                    "/register/face"
+                },
+            },
+            Err(f) if unauthorized(&f) => Load::NotSignedIn,
+            Err(f) => Load::Failed(f),
+        },
+        Err(f) if unauthorized(&f) => Load::NotSignedIn,
+        Err(f) => Load::Failed(f),
+    }
+}
+
+#[component]
+pub fn MyRequest() -> impl IntoView {
+    let lang = use_lang();
+    let navigate = use_navigate();
+    let state = RwSignal::new(Load::Loading);
+    let errors = RwSignal::new(Vec::<ErrorItem>::new());
+    spawn_local(async move { state.set(load().await) });
+
+    let sign_out = {
+        move |_| {
+            spawn_local(async move {
+                match api::sign_out().await {
+                    Ok(()) | Err(ApiFailure::Api { .. }) => {
+                        draft::forget_all_here();
+                        // The start page is another entry: a full page load.
+                        nav::go("/");
+                    }
+                    Err(f) => errors.set(form::from_failure(
+                        &f,
+                        Step::MyRequest,
+                        form::input_id,
+                        None,
+                    )),
+                }
+            });
+        }
+    };
+
+    let apply_again = {
+        let navigate = navigate.clone();
+        move |_: leptos::ev::MouseEvent| {
+            prepare_identity_draft();
+            navigate("/register/identity", Default::default());
+        }
+    };
+
+    let body = move || {
+        match state.get() {
+        Load::Loading => view! { <p role="status">{tr(Key::Loading)}</p> }.into_any(),
+        Load::NotSignedIn => view! {
+            <p id="not-signed-in">{tr(Key::NotSignedIn)}</p>
+            <p><a href="/sign-in" class="button">{tr(Key::SignIn)}</a></p>
+        }
+        .into_any(),
+        Load::NoRequest { next } => view! {
+            <p id="no-request">{tr(Key::NoRequest)}</p>
+            <p><a href=next class="button" id="continue-registration">{tr(Key::ContinueRegistration)}</a></p>
+        }
+        .into_any(),
+        Load::Failed(f) => {
+            let msgs = form::from_failure(&f, Step::MyRequest, form::input_id, None);
+            view! {
+                <div class="warning" role="alert">
+                    {msgs.into_iter().map(|m| view! { <p>{move || m.msg.render(lang.get())}</p> }).collect_view()}
+                </div>
+            }
+            .into_any()
+        }
+        Load::Request(view) => {
+            let code = view.status.code();
+            let status = view.status;
+            let reasons = view.reasons.clone();
+            let fixable = needs_fixing(status);
+            let apply_again = apply_again.clone();
+            view! {
+                <dl class="summary-list">
+                    <div class="summary-list__row">
+                        <dt>{tr(Key::ReferenceLabel)}</dt>
+                        <dd><strong id="request-reference" class="reference">{view.reference.as_str().to_owned()}</strong></dd>
+                    </div>
+                    <div class="summary-list__row">
+                        <dt>{tr(Key::StatusLabel)}</dt>
+                        <dd>
+                            <strong id="request-status" class=["tag tag--", code].concat() data-status=code>
+                                {move || i18n::status(lang.get(), status)}
+                            </strong>
+                        </dd>
+                    </div>
+                    <div class="summary-list__row">
+                        <dt>{tr(Key::SubmittedAt)}</dt>
+                        <dd>{display_date(&view.submitted_at)}</dd>
+                    </div>
+                    {view.decided_at.map(|d| view! {
+                        <div class="summary-list__row">
+                            <dt>{tr(Key::DecidedAt)}</dt>
+                            <dd>{display_date(&d)}</dd>
+                        </div>
+                    })}
+                </dl>
+                {(!reasons.is_empty()).then(|| view! {
+                    <h2 class="heading-m">{tr(Key::ReasonsTitle)}</h2>
+                    <ul class="list list--bullet" id="request-reasons">
+                        {reasons.into_iter().map(|r| view! {
+                            <li data-reason=r.code()>
+                                {move || i18n::reason(lang.get(), r)}
+                                {fixable.then(|| view! {
+                                    " "
+                                    <a href=fix_link(r) class="fix-link" on:click=move |_| prepare_identity_draft()>
+                                        {tr(Key::FixAnswer)}
+                                    </a>
+                                })}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                })}
+                {(status == RequestStatus::CorrectionRequested).then(|| view! {
+                    <p>{tr(Key::CorrectionLead)}</p>
+                    <p>
+                        <a href="/register/identity" class="button" id="correct-answers" on:click=move |_| prepare_identity_draft()>
+                            {tr(Key::CorrectAnswers)}
+                        </a>
+                    </p>
+                })}
+                {(status == RequestStatus::Rejected).then(|| view! {
+                    <p>{tr(Key::ApplyAgainLead)}</p>
+                    <p>
+                        <button type="button" class="button" id="apply-again" on:click=apply_again>
+                            {tr(Key::ApplyAgain)}
+                        </button>
+                    </p>
+                })}
+            }
+            .into_any()
+        }
+    }
+    };
+
+    view! {
+        <ErrorSummary errors=errors/>
+        <PageHeading key=Key::MyRequestTitle/>
+        {body}
+        <Show when=move || !matches!(state.get(), Load::NotSignedIn | Load::Loading)>
+            <p>
+                <button type="button" class="button button--secondary" id="sign-out" on:click=sign_out.clone()>
+                    {move || t(lang.get(), Key::SignOut)}
+                </button>
+            </p>
+        </Show>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_reason_links_to_the_step_that_fixes_it() {
+        assert_eq!(fix_link(RejectionReason::FaceMismatch), "/register/face");
+        for r in RejectionReason::ALL {
+            if r != RejectionReason::FaceMismatch {
+                assert_eq!(fix_link(r), "/register/identity", "{r:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn only_rejections_and_corrections_ask_for_fixes() {
+        assert!(needs_fixing(RequestStatus::Rejected));
+        assert!(needs_fixing(RequestStatus::CorrectionRequested));
+        for s in [
+            RequestStatus::Submitted,
+            RequestStatus::UnderReview,
+            RequestStatus::Approved,
+        ] {
+            assert!(!needs_fixing(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn dates_are_shown_day_first() {
+        assert_eq!(display_date("2026-11-21T10:00:00Z"), "21.11.2026");
+        assert_eq!(display_date("2026-01-05"), "05.01.2026");
+        assert_eq!(display_date("garbage"), "garbage");
+    }
+}

@@ -1,9 +1,0 @@
-//! The "Back" link at the top of every step, to the previous step.
-
-use crate::i18n::{tr, Key};
-use leptos::prelude::*;
-
-#[component]
-pub fn BackLink(href: &'static str) -> impl IntoView {
-    view! { <a href=href class="back-link">{tr(Key::Back)}</a> }
-}
