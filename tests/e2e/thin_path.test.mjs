@@ -66,6 +66,21 @@ async function codeFor(channel, from) {
   throw new Error(`no ${channel} code in the outbox`);
 }
 
+/** The wasm bundles this document loaded (each entry page has its own). */
+async function bundles(page) {
+  return page.evaluate(() => performance.getEntriesByType('resource')
+    .map((e) => new URL(e.name).pathname)
+    .filter((p) => p.endsWith('.wasm'))
+    .map((p) => p.split('/').pop().replace(/-[0-9a-f]{16}_bg\.wasm$/, '')));
+}
+
+/** Reloads the page: it comes back (same entry, heading focused), nothing broken. */
+async function reloadOn(page, ready) {
+  await page.reload();
+  await page.waitForSelector(ready);
+  await expectHeadingFocused(page);
+}
+
 let shot = 0;
 async function screenshot(page, name) {
   shot += 1;
@@ -110,6 +125,16 @@ test('the start page fits a 360 px screen without sideways scrolling', async () 
   await context.close();
 });
 
+test('an address no entry serves says "not found" with status 404', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  const response = await page.goto(base + '/no/such/page');
+  assert.equal(response.status(), 404);
+  await page.waitForSelector('#page-heading');
+  assert.equal(await page.textContent('#page-heading'), 'Faqja nuk u gjet');
+  await context.close();
+});
+
 test('on a desktop the start and contact pages keep a readable column', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
@@ -142,11 +167,15 @@ test('a voter registers on a phone, signs out and in, and sees the decision', as
   await page.goto(base + '/');
   await page.waitForSelector('#create-account');
   await screenshot(page, 'start');
+  assert.deepEqual(await bundles(page), ['per-start'], 'the start page loads its own bundle only');
+  await reloadOn(page, '#create-account');
   await page.click('#create-account');
 
-  // Contacts.
+  // Contacts: another entry page, a full page load.
   await page.waitForURL('**/register/contact');
   await expectHeadingFocused(page);
+  assert.deepEqual(await bundles(page), ['per-register'], 'the registration pages have their own bundle');
+  await reloadOn(page, '#phone');
   // A refused Albanian number shows the error summary, linked to the field.
   await page.fill('#phone', '+355 69 123 4567');
   await page.fill('#email', EMAIL);
@@ -160,6 +189,7 @@ test('a voter registers on a phone, signs out and in, and sees the decision', as
   // Both codes, read from the development outbox.
   await page.waitForURL('**/register/verify');
   await expectHeadingFocused(page);
+  await reloadOn(page, '#phone-code');
   const phoneCode = await codeFor('phone', mark);
   const emailCode = await codeFor('email', mark);
   assert.equal(await page.getAttribute('#phone-code', 'autocomplete'), 'one-time-code');
@@ -171,12 +201,14 @@ test('a voter registers on a phone, signs out and in, and sees the decision', as
 
   // Password.
   await page.waitForURL('**/register/password');
+  await reloadOn(page, '#password');
   await page.fill('#password', PASSWORD);
   await screenshot(page, 'password');
   await page.click('button[type=submit]');
 
   // Live camera (Chromium's fake device), one centred frame.
   await page.waitForURL('**/register/face');
+  await reloadOn(page, '#start-camera');
   await page.click('#start-camera');
   await page.waitForFunction(() => {
     const v = document.querySelector('video');
@@ -187,6 +219,7 @@ test('a voter registers on a phone, signs out and in, and sees the decision', as
 
   // Identity.
   await page.waitForURL('**/register/identity', { timeout: 15_000 });
+  await reloadOn(page, '#personal-number');
   await page.fill('#personal-number', 'J05415123A');
   await page.fill('#first-name', 'Ëndra');
   await page.fill('#surname', 'Çela');
@@ -200,6 +233,7 @@ test('a voter registers on a phone, signs out and in, and sees the decision', as
   const reference = (await page.textContent('#request-reference')).trim();
   assert.match(reference, /^PER-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   await screenshot(page, 'done');
+  await reloadOn(page, '#my-request-link');
 
   // My request: submitted.
   await page.goto(base + '/my-request');
@@ -208,10 +242,13 @@ test('a voter registers on a phone, signs out and in, and sees the decision', as
   await screenshot(page, 'my-request-submitted');
 
   // Sign out, sign back in with the e-mail address: the same request.
+  await reloadOn(page, '#request-status[data-status="submitted"]');
   await page.click('#sign-out');
   await page.waitForSelector('#create-account');
+  assert.deepEqual(await bundles(page), ['per-start'], 'signed out: back on the start page (a page load)');
   await page.click('#sign-in-link');
   await page.waitForURL('**/sign-in');
+  await reloadOn(page, '#login');
   await page.fill('#login', EMAIL);
   await page.fill('#password', PASSWORD);
   await page.click('button[type=submit]');
@@ -234,6 +271,11 @@ test('a voter registers on a phone, signs out and in, and sees the decision', as
   await page.waitForSelector('#request-status[data-status="approved"]');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   await screenshot(page, 'my-request-approved-en');
+
+  // The header's service name leads back to the start page, another entry.
+  await page.click('.header__service');
+  await page.waitForSelector('#create-account');
+  assert.deepEqual(await bundles(page), ['per-start']);
 
   // No CSP violation, no panic, no failed request, nothing broken on the way.
   assert.deepEqual(problems, []);
