@@ -208,6 +208,7 @@ test('a voter registers on a phone, signs out and in, and sees the decision', as
 
   // Live camera (Chromium's fake device), one centred frame.
   await page.waitForURL('**/register/face');
+  assert.deepEqual(await bundles(page), ['per-face'], 'the face capture is its own entry page');
   await reloadOn(page, '#start-camera');
   await page.click('#start-camera');
   await page.waitForFunction(() => {
@@ -219,6 +220,7 @@ test('a voter registers on a phone, signs out and in, and sees the decision', as
 
   // Identity.
   await page.waitForURL('**/register/identity', { timeout: 15_000 });
+  assert.deepEqual(await bundles(page), ['per-register']);
   await reloadOn(page, '#personal-number');
   await page.fill('#personal-number', 'J05415123A');
   await page.fill('#first-name', 'Ëndra');
@@ -239,6 +241,7 @@ test('a voter registers on a phone, signs out and in, and sees the decision', as
   await page.goto(base + '/my-request');
   await page.waitForSelector('#request-status[data-status="submitted"]');
   assert.equal((await page.textContent('#request-reference')).trim(), reference);
+  assert.deepEqual(await bundles(page), ['per-account'], 'the account pages are their own entry page');
   await screenshot(page, 'my-request-submitted');
 
   // Sign out, sign back in with the e-mail address: the same request.

@@ -1,8 +1,13 @@
-//! Links between entry pages: a link to another entry is a full page load (`rel="external"`,
-//! which Leptos' router leaves to the browser); within an entry the router handles it.
+//! Addresses within and across entry pages. A link or a navigation to another entry is a
+//! full page load; within an entry (a few pages) this module is the router: the address is
+//! a signal ([`use_path`]), links are followed with `history.pushState`, and the back button
+//! (`popstate`) sets the signal again. No router crate: each entry maps its handful of
+//! addresses with a `match`.
 
+use leptos::prelude::*;
 use per_domain::Entry;
 use std::sync::OnceLock;
+use wasm_bindgen::JsCast;
 
 static CURRENT: OnceLock<Entry> = OnceLock::new();
 
@@ -33,6 +38,87 @@ pub fn go(href: &str) {
     }
 }
 
+/// The address shown within this entry, provided by [`provide_path`].
+#[derive(Debug, Clone, Copy)]
+struct PathSignal(RwSignal<String>);
+
+fn pathname() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_else(|| "/".to_owned())
+}
+
+/// Makes the address a signal for this entry's pages: set by links followed within the
+/// entry, by [`use_go`] and by the back and forward buttons. Every link that leaves the
+/// entry is left to the browser (a page load). Call once, at the top of the entry.
+pub fn provide_path() -> RwSignal<String> {
+    let path = RwSignal::new(pathname());
+    provide_context(PathSignal(path));
+    let window = web_sys::window();
+    let document = window.as_ref().and_then(|w| w.document());
+    if let (Some(window), Some(document)) = (window, document) {
+        let on_pop = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || path.set(pathname()));
+        let _ =
+            window.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+        on_pop.forget();
+        let on_click = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MouseEvent)>::new(
+            move |ev: web_sys::MouseEvent| follow_within(&ev, path),
+        );
+        let _ =
+            document.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+        on_click.forget();
+    }
+    path
+}
+
+/// A click on a link to a page of this entry: shown without a page load.
+fn follow_within(ev: &web_sys::MouseEvent, path: RwSignal<String>) {
+    if ev.default_prevented()
+        || ev.button() != 0
+        || ev.ctrl_key()
+        || ev.meta_key()
+        || ev.shift_key()
+        || ev.alt_key()
+    {
+        return;
+    }
+    let anchor = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("a[href]").ok().flatten());
+    let Some(a) = anchor else { return };
+    let href = a.get_attribute("href").unwrap_or_default();
+    if !href.starts_with('/')
+        || leaves(current(), &href)
+        || a.has_attribute("target")
+        || a.has_attribute("download")
+    {
+        return;
+    }
+    ev.prevent_default();
+    push(&href, path);
+}
+
+fn push(href: &str, path: RwSignal<String>) {
+    if let Some(window) = web_sys::window() {
+        if let Ok(history) = window.history() {
+            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
+        }
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+    path.set(pathname());
+}
+
+/// Navigation for a page: within the entry through the path signal, to another entry by a
+/// page load.
+pub fn use_go() -> impl Fn(&str) + Clone + 'static {
+    let path = use_context::<PathSignal>().map(|p| p.0);
+    move |to: &str| match path {
+        Some(path) if !leaves(current(), to) => push(to, path),
+        _ => go(to),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -41,8 +127,10 @@ mod tests {
     fn a_link_to_another_entry_is_a_page_load() {
         assert!(leaves(Entry::Register, "/"));
         assert!(leaves(Entry::Register, "/results/"));
-        assert!(!leaves(Entry::Register, "/sign-in"));
-        assert!(!leaves(Entry::Register, "/register/face"));
+        assert!(leaves(Entry::Register, "/sign-in"));
+        assert!(leaves(Entry::Register, "/register/face"));
+        assert!(!leaves(Entry::Register, "/register/identity"));
+        assert!(!leaves(Entry::Account, "/my-request"));
         assert!(leaves(Entry::Start, "/register/contact"));
         assert!(!leaves(Entry::Start, "/"));
         assert!(!leaves(Entry::Results, "/results/#x"));

@@ -16,8 +16,6 @@ use crate::api::ApiFailure;
 use crate::form::{self, ErrorItem, Step};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use per_domain::FieldProblem;
 
 /// A form's submission, from [`use_submit`].
@@ -47,7 +45,7 @@ pub fn use_submit(
     errors: RwSignal<Vec<ErrorItem>>,
     step: Step,
     near: Option<&'static str>,
-) -> Submit<impl Fn(&str, NavigateOptions) + Clone + 'static> {
+) -> Submit<impl Fn(&str) + Clone + 'static> {
     let running = RwSignal::new(false);
     Submit {
         busy: running.into(),
@@ -55,11 +53,11 @@ pub fn use_submit(
         errors,
         step,
         near,
-        navigate: use_navigate(),
+        navigate: crate::nav::use_go(),
     }
 }
 
-impl<N: Fn(&str, NavigateOptions) + Clone + 'static> Submit<N> {
+impl<N: Fn(&str) + Clone + 'static> Submit<N> {
     /// Sends `body` with `request`, unless a submission is under way (then nothing happens)
     /// or `parsed` (the local parse of `body`) failed (then its problems are shown). On
     /// success `done` does what the page keeps (drafts), the errors clear and the app goes to
@@ -101,7 +99,7 @@ impl<N: Fn(&str, NavigateOptions) + Clone + 'static> Submit<N> {
 
     fn finish(&self, to: &str) {
         self.errors.set(Vec::new());
-        (self.navigate)(to, Default::default());
+        (self.navigate)(to);
     }
 
     fn fail(&self, f: &ApiFailure) {

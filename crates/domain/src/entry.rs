@@ -7,8 +7,13 @@
 pub enum Entry {
     /// `/`: what the service is and the ways in.
     Start,
-    /// `/register/…`, `/sign-in`, `/my-request`: the voter's pages.
+    /// `/register/…` but the face: the sign-up and the request (contacts, codes, password,
+    /// identity, done).
     Register,
+    /// `/register/face`: the live camera capture (and its liveness analysis).
+    Face,
+    /// `/sign-in`, `/my-request`: the voter's account and the status of the request.
+    Account,
     /// `/results/…`: the public seat-allocation viewer.
     Results,
     /// `/review/…`: the officials' console.
@@ -16,13 +21,22 @@ pub enum Entry {
 }
 
 impl Entry {
-    pub const ALL: [Entry; 4] = [Entry::Start, Entry::Register, Entry::Results, Entry::Review];
+    pub const ALL: [Entry; 6] = [
+        Entry::Start,
+        Entry::Register,
+        Entry::Face,
+        Entry::Account,
+        Entry::Results,
+        Entry::Review,
+    ];
 
     /// The folder of the entry's `index.html` under the built `dist/` (`""` for the start).
     pub fn dir(self) -> &'static str {
         match self {
             Entry::Start => "",
             Entry::Register => "register",
+            Entry::Face => "face",
+            Entry::Account => "account",
             Entry::Results => "results",
             Entry::Review => "review",
         }
@@ -37,8 +51,12 @@ impl Entry {
         };
         if path == "/" || path == "/index.html" {
             Some(Entry::Start)
-        } else if under("/register") || under("/sign-in") || under("/my-request") {
+        } else if under("/register/face") {
+            Some(Entry::Face)
+        } else if under("/register") {
             Some(Entry::Register)
+        } else if under("/sign-in") || under("/my-request") {
+            Some(Entry::Account)
         } else if under("/results") {
             Some(Entry::Results)
         } else if under("/review") {
@@ -60,8 +78,10 @@ mod tests {
             ("/index.html", Some(Entry::Start)),
             ("/register/contact", Some(Entry::Register)),
             ("/register", Some(Entry::Register)),
-            ("/sign-in", Some(Entry::Register)),
-            ("/my-request?x=1", Some(Entry::Register)),
+            ("/register/face", Some(Entry::Face)),
+            ("/register/faces", Some(Entry::Register)),
+            ("/sign-in", Some(Entry::Account)),
+            ("/my-request?x=1", Some(Entry::Account)),
             ("/results/", Some(Entry::Results)),
             ("/results", Some(Entry::Results)),
             ("/results/#rules=dhondt", Some(Entry::Results)),
@@ -80,7 +100,7 @@ mod tests {
     fn every_entry_has_its_own_folder() {
         let dirs: std::collections::HashSet<_> = Entry::ALL.iter().map(|e| e.dir()).collect();
         assert_eq!(dirs.len(), Entry::ALL.len());
-        for e in Entry::ALL.into_iter().filter(|e| *e != Entry::Start) {
+        for e in [Entry::Register, Entry::Results, Entry::Review] {
             assert_eq!(Entry::of_path(&format!("/{}/", e.dir())), Some(e));
         }
     }

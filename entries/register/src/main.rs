@@ -1,11 +1,10 @@
-//! The voter's registration pages (`/register/…`, `/sign-in`, `/my-request`): one entry page
-//! and wasm bundle, its pages routed inside it; links to other entries are full page loads.
+//! The voter's sign-up and request pages (`/register/…` but the face capture): one entry
+//! page and wasm bundle, its pages routed inside it; links to other entries (the face
+//! capture, the account) are full page loads.
 
 mod pages;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 use per_client::components::NotFound;
 use per_client::i18n::{Catalog, CATALOG};
 use per_domain::Entry;
@@ -18,19 +17,14 @@ fn main() {
 }
 
 fn routes() -> AnyView {
-    view! {
-        <Router>
-            <Routes fallback=|| view! { <NotFound/> }>
-                <Route path=path!("/register/contact") view=pages::Contact/>
-                <Route path=path!("/register/verify") view=pages::Verify/>
-                <Route path=path!("/register/password") view=pages::PasswordPage/>
-                <Route path=path!("/register/face") view=pages::Face/>
-                <Route path=path!("/register/identity") view=pages::IdentityPage/>
-                <Route path=path!("/register/done") view=pages::Done/>
-                <Route path=path!("/my-request") view=pages::MyRequest/>
-                <Route path=path!("/sign-in") view=pages::SignInPage/>
-            </Routes>
-        </Router>
-    }
+    let path = per_client::nav::provide_path();
+    (move || match path.get().as_str() {
+        "/register/contact" => view! { <pages::Contact/> }.into_any(),
+        "/register/verify" => view! { <pages::Verify/> }.into_any(),
+        "/register/password" => view! { <pages::PasswordPage/> }.into_any(),
+        "/register/identity" => view! { <pages::IdentityPage/> }.into_any(),
+        "/register/done" => view! { <pages::Done/> }.into_any(),
+        _ => view! { <NotFound/> }.into_any(),
+    })
     .into_any()
 }

@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 use per_client::components::{BackLink, CodeField, ErrorSummary, PageHeading};
 use per_client::draft::{self, SignupSession, WebStore};
 use per_client::form::{self, ErrorItem, Msg, Step};
@@ -32,7 +31,7 @@ pub fn Verify() -> impl IntoView {
     let Some(loaded) = loaded else {
         return view! { <NoSignup/> }.into_any();
     };
-    let navigate = use_navigate();
+    let navigate = per_client::nav::use_go();
     let now = dom::now_ms();
     let phone_cooldown = RwSignal::new(draft::cooldown_left(
         loaded.resend_after_seconds,
@@ -162,7 +161,7 @@ pub fn Verify() -> impl IntoView {
             let p = signup.with_untracked(SignupSession::progress);
             if p.phone_verified && p.email_verified {
                 errors.set(Vec::new());
-                navigate("/register/password", Default::default());
+                navigate("/register/password");
             } else if failed.is_empty() {
                 // The server verified only part of it: ask again for what is missing.
                 errors.set(vec![ErrorItem::general(Msg::Text(Key::ErrCodeWrong))]);

@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 use per_client::api::{self, ApiFailure};
 use per_client::components::{ErrorSummary, PageHeading};
 use per_client::draft::{self, IdentityDraft, WebStore};
@@ -83,7 +82,7 @@ async fn load() -> Load {
 #[component]
 pub fn MyRequest() -> impl IntoView {
     let lang = use_lang();
-    let navigate = use_navigate();
+    let navigate = per_client::nav::use_go();
     let state = RwSignal::new(Load::Loading);
     let errors = RwSignal::new(Vec::<ErrorItem>::new());
     spawn_local(async move { state.set(load().await) });
@@ -112,7 +111,7 @@ pub fn MyRequest() -> impl IntoView {
         let navigate = navigate.clone();
         move |_: leptos::ev::MouseEvent| {
             prepare_identity_draft();
-            navigate("/register/identity", Default::default());
+            navigate("/register/identity");
         }
     };
 

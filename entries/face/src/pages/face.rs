@@ -8,7 +8,6 @@
 use leptos::html::Video;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 use per_client::api;
 use per_client::camera::{self, CameraError};
 use per_client::components::{ErrorSummary, PageHeading};
@@ -39,7 +38,7 @@ fn prompt_text(prompt: Option<LivenessPrompt>) -> Key {
 #[component]
 pub fn Face() -> impl IntoView {
     let lang = use_lang();
-    let navigate = use_navigate();
+    let navigate = per_client::nav::use_go();
     let stage = RwSignal::new(Stage::Intro);
     let errors = RwSignal::new(Vec::<ErrorItem>::new());
     let failures = RwSignal::new(0u32);
@@ -122,7 +121,7 @@ pub fn Face() -> impl IntoView {
                 Ok(a) if a.accepted => {
                     stop_camera();
                     errors.set(Vec::new());
-                    navigate("/register/identity", Default::default());
+                    navigate("/register/identity");
                     return;
                 }
                 Ok(_) => {

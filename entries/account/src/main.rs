@@ -1,0 +1,26 @@
+//! The voter's account (`/sign-in`, `/my-request`): signing in and the status of the request,
+//! with its rejection reasons and "apply again". Its own entry page and wasm bundle.
+
+mod pages;
+
+use leptos::prelude::*;
+use per_client::components::NotFound;
+use per_client::i18n::{Catalog, CATALOG};
+use per_domain::Entry;
+
+/// The texts this entry shows.
+static CATALOGS: [&Catalog; 1] = [&CATALOG];
+
+fn main() {
+    per_client::shell::start(Entry::Account, &CATALOGS, routes);
+}
+
+fn routes() -> AnyView {
+    let path = per_client::nav::provide_path();
+    (move || match path.get().as_str() {
+        "/sign-in" => view! { <pages::SignInPage/> }.into_any(),
+        "/my-request" => view! { <pages::MyRequest/> }.into_any(),
+        _ => view! { <NotFound/> }.into_any(),
+    })
+    .into_any()
+}

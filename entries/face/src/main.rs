@@ -1,0 +1,26 @@
+//! The live face capture (`/register/face`): the camera, the challenge and the frames sent.
+//! Its own entry page and wasm bundle, where the liveness analysis (and its worker) will
+//! live, so that it never weighs on the other pages.
+
+mod pages;
+
+use leptos::prelude::*;
+use per_client::components::NotFound;
+use per_client::i18n::{Catalog, CATALOG};
+use per_domain::Entry;
+
+/// The texts this entry shows.
+static CATALOGS: [&Catalog; 1] = [&CATALOG];
+
+fn main() {
+    per_client::shell::start(Entry::Face, &CATALOGS, routes);
+}
+
+fn routes() -> AnyView {
+    let path = per_client::nav::provide_path();
+    (move || match path.get().as_str() {
+        "/register/face" => view! { <pages::Face/> }.into_any(),
+        _ => view! { <NotFound/> }.into_any(),
+    })
+    .into_any()
+}

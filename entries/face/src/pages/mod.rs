@@ -1,0 +1,5 @@
+//! The face capture page.
+
+mod face;
+
+pub use face::Face;
