@@ -87,32 +87,27 @@ pub fn MyRequest() -> impl IntoView {
     let errors = RwSignal::new(Vec::<ErrorItem>::new());
     spawn_local(async move { state.set(load().await) });
 
-    let sign_out = {
-        move |_| {
-            spawn_local(async move {
-                match api::sign_out().await {
-                    Ok(()) | Err(ApiFailure::Api { .. }) => {
-                        draft::forget_all_here();
-                        // The start page is another entry: a full page load.
-                        nav::go("/");
-                    }
-                    Err(f) => errors.set(form::from_failure(
-                        &f,
-                        Step::MyRequest,
-                        form::input_id,
-                        None,
-                    )),
+    let sign_out = move |_| {
+        spawn_local(async move {
+            match api::sign_out().await {
+                Ok(()) | Err(ApiFailure::Api { .. }) => {
+                    draft::forget_all_here();
+                    // The start page is another entry: a full page load.
+                    nav::go("/");
                 }
-            });
-        }
+                Err(f) => errors.set(form::from_failure(
+                    &f,
+                    Step::MyRequest,
+                    form::input_id,
+                    None,
+                )),
+            }
+        });
     };
 
-    let apply_again = {
-        let navigate = navigate.clone();
-        move |_: leptos::ev::MouseEvent| {
-            prepare_identity_draft();
-            navigate("/register/identity");
-        }
+    let apply_again = move |_: leptos::ev::MouseEvent| {
+        prepare_identity_draft();
+        navigate("/register/identity");
     };
 
     let body = move || {
@@ -212,7 +207,7 @@ pub fn MyRequest() -> impl IntoView {
         {body}
         <Show when=move || !matches!(state.get(), Load::NotSignedIn | Load::Loading)>
             <p>
-                <button type="button" class="button button--secondary" id="sign-out" on:click=sign_out.clone()>
+                <button type="button" class="button button--secondary" id="sign-out" on:click=sign_out>
                     {move || t(lang.get(), Key::SignOut)}
                 </button>
             </p>
