@@ -47,8 +47,8 @@ async fn the_app_is_served_with_its_loader_hash_and_client_routes() {
     std::fs::write(dist.path().join("app-0123456789abcdef.js.br"), b"BROTLI").unwrap();
     let app = spawn_app_with_dist(Some(dist.path().to_owned())).await;
 
-    let r = app.get("/register/contact").await;
-    assert_eq!(r.status(), 200, "client routes get index.html");
+    let r = app.get("/").await;
+    assert_eq!(r.status(), 200, "the start page is index.html");
     let csp = r.headers()["content-security-policy"]
         .to_str()
         .unwrap()
