@@ -90,8 +90,13 @@ impl StaticApp {
             Ok(r) => r,
             Err(never) => match never {},
         };
+        // A revalidated page (304, on every reload) runs the same loader: it needs the
+        // page's own CSP as much as a 200 does.
+        let served = matches!(response.status(), StatusCode::OK | StatusCode::NOT_MODIFIED);
         if response.status() == StatusCode::OK {
             *response.status_mut() = status;
+        }
+        if served {
             let headers = response.headers_mut();
             headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
             headers.insert(header::CONTENT_SECURITY_POLICY, page.csp.clone());

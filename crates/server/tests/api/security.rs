@@ -128,6 +128,29 @@ async fn each_entry_page_is_served_for_its_addresses_with_its_own_csp() {
         );
         assert!(r.text().await.unwrap().contains(loader), "{path}");
     }
+    // A reload revalidates the page (304): it keeps the page's own CSP.
+    let first = app.get("/register/contact").await;
+    let modified = first.headers()["last-modified"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let r = app
+        .client
+        .get(app.url("/register/contact"))
+        .header("if-modified-since", modified)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 304);
+    let csp = r.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        csp.contains(&hash_of(register)),
+        "a reload keeps its loader: {csp}"
+    );
+
     let r = app.get("/register/register-0123456789abcdef.js").await;
     assert_eq!(r.status(), 200, "an entry's assets are under its folder");
     let r = app.get("/api/health").await;
