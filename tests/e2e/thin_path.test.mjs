@@ -66,12 +66,10 @@ async function codeFor(channel, from) {
   throw new Error(`no ${channel} code in the outbox`);
 }
 
-/** The wasm bundles this document loaded (each entry page has its own). */
+/** The wasm bundles of this document (each entry page preloads its own, and only it). */
 async function bundles(page) {
-  return page.evaluate(() => performance.getEntriesByType('resource')
-    .map((e) => new URL(e.name).pathname)
-    .filter((p) => p.endsWith('.wasm'))
-    .map((p) => p.split('/').pop().replace(/-[0-9a-f]{16}_bg\.wasm$/, '')));
+  return page.evaluate(() => [...document.querySelectorAll('link[href$=".wasm"]')]
+    .map((l) => l.getAttribute('href').split('/').pop().replace(/-[0-9a-f]{16}_bg\.wasm$/, '')));
 }
 
 /** Reloads the page: it comes back (same entry, heading focused), nothing broken. */
