@@ -38,7 +38,7 @@ fn list_view(lang: Language, l: &ListResult) -> impl IntoView {
             .collect_view();
         view! {
             <h4 class="heading-s">{rt(lang, RKey::FixedPart)}</h4>
-            <div class="r-scroll"><table class="r-table">
+            <div class="r-scroll" tabindex="0"><table class="r-table">
                 <thead><tr>
                     <th scope="col" class="r-num">{rt(lang, RKey::Place)}</th>
                     <th scope="col">{rt(lang, RKey::Candidate)}</th>
@@ -103,7 +103,7 @@ fn list_view(lang: Language, l: &ListResult) -> impl IntoView {
             <h3 class="heading-s">{fill(&rt(lang, RKey::ListOf), Some(l.seats), Some(&l.subject))}</h3>
             {fixed_table}
             <h4 class="heading-s">{rt(lang, RKey::PreferentialPart)}</h4>
-            <div class="r-scroll"><table class="r-table">
+            <div class="r-scroll" tabindex="0"><table class="r-table">
                 <thead><tr>
                     <th scope="col" class="r-num">{rt(lang, RKey::Place)}</th>
                     <th scope="col">{rt(lang, RKey::Candidate)}</th>

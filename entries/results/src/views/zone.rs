@@ -159,7 +159,7 @@ pub fn ZoneView() -> impl IntoView {
                     {lot}
                     {entered}
                     <h3 class="heading-s">{rt(lang, RKey::ZoneSeatsHeading)}</h3>
-                    <div class="r-scroll">
+                    <div class="r-scroll" tabindex="0">
                         <table class="r-table" id="zone-seats">
                             <caption class="visually-hidden">{rt(lang, RKey::ZoneSeatsHeading)}</caption>
                             <thead><tr>
@@ -176,7 +176,7 @@ pub fn ZoneView() -> impl IntoView {
                     {first}
                     {half}
                     <h3 class="heading-s">{rt(lang, RKey::NextSeat)}</h3>
-                    <div class="r-scroll">
+                    <div class="r-scroll" tabindex="0">
                         <table class="r-table" id="zone-subjects">
                             <caption class="visually-hidden">{rt(lang, RKey::NextSeat)}</caption>
                             <thead><tr>
