@@ -18,7 +18,7 @@ pub fn whole(lang: Language, n: u64) -> String {
     let (group, _) = separators(lang);
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(group);
         }
         out.push(c);
@@ -32,7 +32,7 @@ pub fn decimal(lang: Language, num: u128, den: u128) -> String {
         return "—".to_owned();
     }
     let hundredths = (num * 200 + den) / (den * 2);
-    let exact = (num * 100) % den == 0;
+    let exact = (num * 100).is_multiple_of(den);
     let (_, point) = separators(lang);
     let int = u64::try_from(hundredths / 100).unwrap_or(u64::MAX);
     format!(

@@ -99,7 +99,7 @@ pub fn National() -> impl IntoView {
                     }
                 });
                 let lots = a.lot_required().then(|| view! { <p class="warning">{rt(lang, RKey::LotsPending)}</p> });
-                let threshold = fill(&rt(lang, RKey::ThresholdLine), None, Some(&reading(lang, &a.rules)));
+                let threshold = reading(lang, &a.rules);
                 view! {
                     <div class="r-scroll" tabindex="0">
                         <table class="r-table" id="national-table">
