@@ -1,21 +1,54 @@
-//! How the server is configured: from the command line and the environment, parsed once.
+//! The server's configuration as the application uses it: one typed value, made by
+//! `settings` from a file, the environment and the command line (or by tests directly).
 
+use crate::delivery::DeliverySettings;
+use crate::notifier::sms::SmsSettings;
+use crate::notifier::smtp::{SmtpSecurity, SmtpSettings};
 use std::net::SocketAddr;
 use std::path::PathBuf;
+
+/// Production, or development (`--dev`): the development outbox, a key file made on first
+/// run and cookies without `Secure` are allowed only in development.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Production,
+    Development,
+}
+
+/// How e-mail goes out.
+#[derive(Debug, Clone)]
+pub enum EmailChannel {
+    DevOutbox,
+    Smtp(SmtpSettings),
+}
+
+/// How SMS go out.
+#[derive(Debug, Clone)]
+pub enum SmsChannel {
+    DevOutbox,
+    Gateway(SmsSettings),
+}
 
 /// Everything `Application::build` needs.
 #[derive(Debug, Clone)]
 pub struct Config {
+    pub mode: Mode,
     /// Where to listen; port 0 picks a free port (tests).
     pub addr: SocketAddr,
-    /// Holds `per.sqlite` and, unless `PER_DATA_KEY` is set, the generated `data.key`.
+    /// Holds `per.sqlite` (unless `database_url` says otherwise) and, in development, the
+    /// generated `data.key`.
     pub data_dir: PathBuf,
+    /// `postgres://…` selects PostgreSQL; `None` is SQLite in `data_dir`.
+    pub database_url: Option<String>,
     /// The built app (Trunk's `dist/`); `None` serves the API only.
     pub dist: Option<PathBuf>,
-    /// Mark the session cookie `Secure` (behind TLS). Off for plain http on 127.0.0.1.
+    /// Mark the session cookie `Secure` (behind TLS). Production requires it.
     pub secure_cookies: bool,
     /// Argon2id cost; tests lower it, production keeps the default.
     pub argon2: Argon2Cost,
+    pub email: EmailChannel,
+    pub sms: SmsChannel,
+    pub delivery: DeliverySettings,
 }
 
 /// Argon2id parameters (memory in KiB, iterations, lanes).
@@ -36,14 +69,55 @@ impl Argon2Cost {
 }
 
 impl Config {
-    /// A configuration for `addr` and `data_dir`, with the recommended defaults.
+    /// A development configuration for `addr` and `data_dir` (SQLite, development outbox),
+    /// with the recommended Argon2 cost.
     pub fn new(addr: SocketAddr, data_dir: PathBuf) -> Config {
         Config {
+            mode: Mode::Development,
             addr,
             data_dir,
+            database_url: None,
             dist: None,
             secure_cookies: false,
             argon2: Argon2Cost::RECOMMENDED,
+            email: EmailChannel::DevOutbox,
+            sms: SmsChannel::DevOutbox,
+            delivery: DeliverySettings::default(),
         }
     }
+
+    /// What production refuses in this configuration (empty in development). Checked
+    /// before anything is opened, so a refused start leaves no key file behind.
+    pub fn production_problems(&self) -> Vec<&'static str> {
+        if self.mode == Mode::Development {
+            return Vec::new();
+        }
+        let mut problems = Vec::new();
+        match &self.email {
+            EmailChannel::DevOutbox => {
+                problems.push("no SMTP server configured (the development outbox needs --dev)")
+            }
+            EmailChannel::Smtp(s) if s.security == SmtpSecurity::None && !is_loopback(&s.host) => {
+                problems.push("SMTP without TLS to another host (smtp.security = none needs a loopback relay)")
+            }
+            EmailChannel::Smtp(_) => {}
+        }
+        if matches!(self.sms, SmsChannel::DevOutbox) {
+            problems.push("no SMS gateway configured (the development outbox needs --dev)");
+        }
+        if std::env::var_os("PER_DATA_KEY").is_none_or(|k| k.is_empty()) {
+            problems.push("PER_DATA_KEY is not set (a key file in the data directory needs --dev)");
+        }
+        if !self.secure_cookies {
+            problems.push("cookies without Secure (secure_cookies = false needs --dev)");
+        }
+        problems
+    }
+}
+
+fn is_loopback(host: &str) -> bool {
+    host == "localhost"
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }

@@ -1,7 +1,10 @@
 //! The server's secrets: random tokens and codes, hashes, Argon2id passwords, sealed data.
 //!
-//! One 32-byte master key (from `PER_DATA_KEY`, or a file made on first run) derives the
-//! HMAC key for codes and identifiers and the XChaCha20-Poly1305 key for data at rest.
+//! One 32-byte master key (from `PER_DATA_KEY`, or in development a file made on first run)
+//! derives the HMAC key for codes and identifiers and the XChaCha20-Poly1305 key for data at
+//! rest. Each key has a key id (from its fingerprint) written into every sealed value, so
+//! keys can be rotated: `PER_DATA_KEY_PREVIOUS` (comma-separated) still opens older values.
+//! Key material is zeroized when dropped.
 
 use crate::config::Argon2Cost;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -16,11 +19,14 @@ use rand::rngs::OsRng;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 use std::path::Path;
+use zeroize::Zeroizing;
 
 type HmacSha256 = Hmac<Sha256>;
 
-/// The format of sealed values: 1 = XChaCha20-Poly1305 under the `per/seal/v1` key.
-const SEAL_VERSION: u8 = 1;
+/// The format of sealed values: 1 = XChaCha20-Poly1305 under the `per/seal/v1` key;
+/// 2 = the same, with the 4-byte key id after the version byte.
+const SEAL_V1: u8 = 1;
+const SEAL_V2: u8 = 2;
 
 #[derive(Debug, thiserror::Error)]
 pub enum KeyError {
@@ -28,59 +34,122 @@ pub enum KeyError {
     BadEnvKey,
     #[error("the key file {0} is not 32 bytes in base64")]
     BadKeyFile(String),
+    #[error("PER_DATA_KEY_PREVIOUS must be keys of 32 bytes in base64, comma-separated")]
+    BadPreviousKey,
     #[error("cannot read or write the key file: {0}")]
     Io(#[from] std::io::Error),
+}
+
+/// Where the master key came from: production accepts only the environment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeySource {
+    Environment,
+    /// `data.key` in the data directory (made by an earlier development run).
+    File,
+    /// Made just now, into `data.key`.
+    Generated,
 }
 
 #[derive(Debug, thiserror::Error)]
 #[error("sealed data could not be opened (wrong key or tampered)")]
 pub struct OpenError;
 
-/// The derived keys. `Debug` prints nothing secret.
-#[derive(Clone)]
-pub struct Keys {
+/// The keys derived from one master key, and its id.
+#[derive(Clone, zeroize::Zeroize, zeroize::ZeroizeOnDrop)]
+struct KeySet {
+    id: [u8; 4],
     mac: [u8; 32],
     seal: [u8; 32],
+}
+
+/// The derived keys: the current set and older ones that still open sealed values. `Debug`
+/// prints the key id only.
+#[derive(Clone)]
+pub struct Keys {
+    current: KeySet,
+    previous: Vec<KeySet>,
     argon2: Argon2Cost,
+    source: KeySource,
 }
 
 impl std::fmt::Debug for Keys {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Keys(***)")
+        write!(f, "Keys(id {}, ***)", self.key_id())
     }
 }
 
-impl Keys {
-    /// Reads `PER_DATA_KEY`, else `data_dir/data.key`, else makes that file (mode 0600).
-    pub fn load(data_dir: &Path, argon2: Argon2Cost) -> Result<Keys, KeyError> {
-        if let Ok(env) = std::env::var("PER_DATA_KEY") {
-            let master = decode_key(&env).ok_or(KeyError::BadEnvKey)?;
-            return Ok(Keys::from_master(&master, argon2));
-        }
-        let path = data_dir.join("data.key");
-        let master = if path.exists() {
-            let text = std::fs::read_to_string(&path)?;
-            decode_key(&text).ok_or_else(|| KeyError::BadKeyFile(path.display().to_string()))?
-        } else {
-            let mut master = [0u8; 32];
-            OsRng.fill_bytes(&mut master);
-            write_private(&path, STANDARD.encode(master).as_bytes())?;
-            master
-        };
-        Ok(Keys::from_master(&master, argon2))
-    }
-
-    pub fn from_master(master: &[u8; 32], argon2: Argon2Cost) -> Keys {
+impl KeySet {
+    fn derive(master: &[u8; 32]) -> KeySet {
         let derive = |label: &[u8]| -> [u8; 32] {
             let mut mac = <HmacSha256 as Mac>::new_from_slice(master).expect("any key length");
             mac.update(label);
             mac.finalize().into_bytes().into()
         };
-        Keys {
+        let fingerprint = derive(b"per/key-id/v1");
+        KeySet {
+            id: [
+                fingerprint[0],
+                fingerprint[1],
+                fingerprint[2],
+                fingerprint[3],
+            ],
             mac: derive(b"per/mac/v1"),
             seal: derive(b"per/seal/v1"),
-            argon2,
         }
+    }
+}
+
+impl Keys {
+    /// Reads `PER_DATA_KEY`, else `data_dir/data.key`, else makes that file (mode 0600); and
+    /// `PER_DATA_KEY_PREVIOUS`. See [`Keys::source`].
+    pub fn load(data_dir: &Path, argon2: Argon2Cost) -> Result<Keys, KeyError> {
+        let mut previous = Vec::new();
+        if let Ok(list) = std::env::var("PER_DATA_KEY_PREVIOUS") {
+            for text in list.split(',').filter(|t| !t.trim().is_empty()) {
+                let master = Zeroizing::new(decode_key(text).ok_or(KeyError::BadPreviousKey)?);
+                previous.push(KeySet::derive(&master));
+            }
+        }
+        let (master, source) = if let Ok(env) = std::env::var("PER_DATA_KEY") {
+            let master = decode_key(&env).ok_or(KeyError::BadEnvKey)?;
+            (Zeroizing::new(master), KeySource::Environment)
+        } else {
+            let path = data_dir.join("data.key");
+            if path.exists() {
+                let text = Zeroizing::new(std::fs::read_to_string(&path)?);
+                let master = decode_key(&text)
+                    .ok_or_else(|| KeyError::BadKeyFile(path.display().to_string()))?;
+                (Zeroizing::new(master), KeySource::File)
+            } else {
+                let mut master = Zeroizing::new([0u8; 32]);
+                OsRng.fill_bytes(master.as_mut());
+                write_private(&path, Zeroizing::new(STANDARD.encode(*master)).as_bytes())?;
+                (master, KeySource::Generated)
+            }
+        };
+        let mut keys = Keys::from_master(&master, argon2);
+        keys.previous = previous;
+        keys.source = source;
+        Ok(keys)
+    }
+
+    pub fn from_master(master: &[u8; 32], argon2: Argon2Cost) -> Keys {
+        Keys {
+            current: KeySet::derive(master),
+            previous: Vec::new(),
+            argon2,
+            source: KeySource::Environment,
+        }
+    }
+
+    /// Where the master key came from.
+    pub fn source(&self) -> KeySource {
+        self.source
+    }
+
+    /// The current key's id (8 hex digits), written into every value sealed now.
+    pub fn key_id(&self) -> String {
+        self.current.id.iter().map(|b| format!("{b:02x}")).collect()
     }
 
     /// A keyed hash: for one-time codes (bound to their sign-up and channel) and for
@@ -96,7 +165,8 @@ impl Keys {
 
     /// Each part is length-prefixed, so `["ab", "c"]` and `["a", "bc"]` differ.
     fn mac_of(&self, parts: &[&[u8]]) -> HmacSha256 {
-        let mut mac = <HmacSha256 as Mac>::new_from_slice(&self.mac).expect("any key length");
+        let mut mac =
+            <HmacSha256 as Mac>::new_from_slice(&self.current.mac).expect("any key length");
         for part in parts {
             mac.update(&(part.len() as u64).to_be_bytes());
             mac.update(part);
@@ -106,9 +176,9 @@ impl Keys {
 
     /// Encrypts with a fresh random nonce, bound to `context` (e.g. `identity/42`: what the
     /// data is and whose), so a sealed value moved to another row or account does not open.
-    /// The output is version byte ‖ nonce ‖ ciphertext.
+    /// The output is version byte ‖ key id ‖ nonce ‖ ciphertext.
     pub fn seal(&self, context: &str, plaintext: &[u8]) -> Vec<u8> {
-        let cipher = XChaCha20Poly1305::new((&self.seal).into());
+        let cipher = XChaCha20Poly1305::new((&self.current.seal).into());
         let mut nonce = [0u8; 24];
         OsRng.fill_bytes(&mut nonce);
         let payload = Payload {
@@ -118,12 +188,22 @@ impl Keys {
         let sealed = cipher
             .encrypt(XNonce::from_slice(&nonce), payload)
             .expect("encryption of an in-memory buffer cannot fail");
-        [&[SEAL_VERSION][..], &nonce, &sealed].concat()
+        [&[SEAL_V2][..], &self.current.id, &nonce, &sealed].concat()
     }
 
+    /// Opens a sealed value with the key its id names (version 1: the current key).
     pub fn open(&self, context: &str, sealed: &[u8]) -> Result<Vec<u8>, OpenError> {
-        let Some((&SEAL_VERSION, rest)) = sealed.split_first() else {
-            return Err(OpenError);
+        let (set, rest) = match sealed.split_first() {
+            Some((&SEAL_V1, rest)) => (&self.current, rest),
+            Some((&SEAL_V2, rest)) if rest.len() >= 4 => {
+                let (id, rest) = rest.split_at(4);
+                let set = std::iter::once(&self.current)
+                    .chain(&self.previous)
+                    .find(|k| k.id == id)
+                    .ok_or(OpenError)?;
+                (set, rest)
+            }
+            _ => return Err(OpenError),
         };
         if rest.len() < 24 {
             return Err(OpenError);
@@ -133,7 +213,7 @@ impl Keys {
             msg: body,
             aad: context.as_bytes(),
         };
-        XChaCha20Poly1305::new((&self.seal).into())
+        XChaCha20Poly1305::new((&set.seal).into())
             .decrypt(XNonce::from_slice(nonce), payload)
             .map_err(|_| OpenError)
     }
@@ -240,6 +320,18 @@ mod tests {
     }
 
     #[test]
+    fn a_rotated_key_still_opens_what_it_sealed() {
+        let old = Keys::from_master(&[1; 32], CHEAP);
+        let sealed = old.seal("t", b"x");
+        let mut new = Keys::from_master(&[2; 32], CHEAP);
+        assert_ne!(new.key_id(), old.key_id());
+        assert!(new.open("t", &sealed).is_err(), "unknown key id");
+        new.previous.push(KeySet::derive(&[1; 32]));
+        assert_eq!(new.open("t", &sealed).unwrap(), b"x");
+        assert_eq!(&new.seal("t", b"y")[1..5], &new.current.id);
+    }
+
+    #[test]
     fn passwords_are_argon2id() {
         let keys = Keys::from_master(&[7; 32], CHEAP);
         let phc = keys.hash_password("correct horse");
@@ -262,7 +354,9 @@ mod tests {
     fn key_file_is_made_once_and_reused() {
         let dir = tempfile::tempdir().unwrap();
         let a = Keys::load(dir.path(), CHEAP).unwrap();
+        assert_eq!(a.source(), KeySource::Generated);
         let b = Keys::load(dir.path(), CHEAP).unwrap();
+        assert_eq!(b.source(), KeySource::File);
         assert_eq!(b.open("t", &a.seal("t", b"x")).unwrap(), b"x");
         #[cfg(unix)]
         {

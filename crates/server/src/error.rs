@@ -1,6 +1,11 @@
 //! The one error type of the handlers, mapped to HTTP once: a 4xx says what to fix, a 500 says
 //! nothing internal and logs the cause chain.
 
+use crate::service::face::FaceError;
+use crate::service::request::RequestError;
+use crate::service::session::SessionError;
+use crate::service::signup::SignupError;
+use crate::store::StoreError;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -37,9 +42,65 @@ pub enum AppError {
     Internal(#[from] anyhow::Error),
 }
 
-impl From<sqlx::Error> for AppError {
-    fn from(e: sqlx::Error) -> Self {
-        AppError::Internal(anyhow::Error::new(e).context("database"))
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        AppError::Internal(anyhow::Error::new(e).context("store"))
+    }
+}
+
+impl From<SignupError> for AppError {
+    fn from(e: SignupError) -> Self {
+        match e {
+            SignupError::NoSignup => AppError::Unauthorized,
+            SignupError::CodeWrong { attempts_left } => AppError::CodeWrong { attempts_left },
+            SignupError::CodeExpired => AppError::CodeExpired,
+            SignupError::TooMany {
+                retry_after_seconds,
+            } => AppError::TooMany {
+                retry_after_seconds,
+            },
+            SignupError::NotVerified => AppError::StepMissing("both codes must be verified"),
+            SignupError::AlreadyRegistered => AppError::AlreadyRegistered,
+            SignupError::Store(e) => e.into(),
+            SignupError::Internal(e) => AppError::Internal(e),
+        }
+    }
+}
+
+impl From<SessionError> for AppError {
+    fn from(e: SessionError) -> Self {
+        match e {
+            SessionError::BadCredentials => AppError::BadCredentials,
+            SessionError::Locked {
+                retry_after_seconds,
+            } => AppError::TooMany {
+                retry_after_seconds,
+            },
+            SessionError::NoSession => AppError::Unauthorized,
+            SessionError::Store(e) => e.into(),
+            SessionError::Internal(e) => AppError::Internal(e),
+        }
+    }
+}
+
+impl From<RequestError> for AppError {
+    fn from(e: RequestError) -> Self {
+        match e {
+            RequestError::NoFace => AppError::StepMissing("the live face capture"),
+            RequestError::RequestExists => AppError::RequestExists,
+            RequestError::NoRequest => AppError::NotFound,
+            RequestError::NoFreeReference => AppError::Internal(anyhow::Error::new(e)),
+            RequestError::Store(e) => e.into(),
+        }
+    }
+}
+
+impl From<FaceError> for AppError {
+    fn from(e: FaceError) -> Self {
+        match e {
+            FaceError::NoChallenge => AppError::StepMissing("a fresh camera challenge"),
+            FaceError::Store(e) => e.into(),
+        }
     }
 }
 

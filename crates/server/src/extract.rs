@@ -1,8 +1,9 @@
 //! Extractors: JSON bodies whose rejections use the app's error format, and the voter's session.
 
-use crate::crypto;
 use crate::error::AppError;
+use crate::service::session;
 use crate::state::AppState;
+use crate::store::AccountId;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
@@ -49,7 +50,7 @@ fn json_rejection(rejection: JsonRejection) -> AppError {
 /// The signed-in voter's account, from the session cookie.
 #[derive(Debug, Clone, Copy)]
 pub struct Voter {
-    pub account_id: i64,
+    pub account: AccountId,
 }
 
 impl FromRequestParts<AppState> for Voter {
@@ -57,12 +58,8 @@ impl FromRequestParts<AppState> for Voter {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
         let token = session_token(&parts.headers).ok_or(AppError::Unauthorized)?;
-        let account_id = state
-            .store
-            .session_account(&crypto::token_hash(&token), state.clock.now())
-            .await?
-            .ok_or(AppError::Unauthorized)?;
-        Ok(Voter { account_id })
+        let account = session::voter(state, &token).await?;
+        Ok(Voter { account })
     }
 }
 

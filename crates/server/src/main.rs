@@ -1,18 +1,69 @@
 //! `per-server`: runs the CEC backend, or records an official's decision from the command line.
 
-use anyhow::{bail, Context};
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
 use per_domain::{ReferenceNumber, RejectionReason};
-use per_server::config::Config;
-use per_server::review::{decide, Decision};
+use per_server::config::Mode;
+use per_server::service::decision::{decide, Decision};
+use per_server::settings::Settings;
 use per_server::startup::{open_state, Application};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-const USAGE: &str = "usage:
-  per-server serve  [--addr 127.0.0.1:8080] [--data-dir .per] [--dist dist] [--secure-cookies]
-  per-server decide [--data-dir .per] --reference PER-XXXX-XXXX (--approve | --reject REASON[,REASON...])
-reasons: address_mismatch, proof_of_address_unreadable, identity_mismatch, face_mismatch,
-         document_unreadable, not_eligible, duplicate";
+/// The CEC backend of PER.
+#[derive(Debug, Parser)]
+#[command(name = "per-server", version)]
+struct Cli {
+    /// A TOML settings file (overridden by PER_* variables, then by these options).
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Development mode: allows the development outbox (prints codes), a generated data key
+    /// file and cookies without Secure. Never in production.
+    #[arg(long, global = true)]
+    dev: bool,
+    /// Where the SQLite file (unless DATABASE_URL is set) and, with --dev, the key file live.
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the API, the built app, and deliver the outbox.
+    Serve(ServeArgs),
+    /// Record an official's decision on a request; the voter's notices go to the outbox.
+    Decide(DecideArgs),
+}
+
+#[derive(Debug, Args)]
+struct ServeArgs {
+    /// Where to listen (port 0: any free port).
+    #[arg(long)]
+    addr: Option<SocketAddr>,
+    /// The built app (Trunk's dist/).
+    #[arg(long, value_name = "DIR")]
+    dist: Option<PathBuf>,
+    /// Mark the session cookie Secure (always on in production).
+    #[arg(long)]
+    secure_cookies: bool,
+}
+
+#[derive(Debug, Args)]
+struct DecideArgs {
+    /// The request's reference, PER-XXXX-XXXX.
+    #[arg(long)]
+    reference: String,
+    #[arg(long, conflicts_with = "reject", required_unless_present = "reject")]
+    approve: bool,
+    /// Reasons, comma-separated: address_mismatch, proof_of_address_unreadable,
+    /// identity_mismatch, face_mismatch, document_unreadable, not_eligible, duplicate.
+    #[arg(long, value_delimiter = ',', value_name = "REASON")]
+    reject: Vec<String>,
+    /// Who decides (kept with the decision); default `cli:$USER`.
+    #[arg(long)]
+    by: Option<String>,
+}
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -23,92 +74,71 @@ async fn main() -> anyhow::Result<()> {
         )
         .with_ansi(std::env::var_os("NO_COLOR").is_none() && std::env::var_os("CI").is_none())
         .init();
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("serve") => serve(&args[1..]).await,
-        Some("decide") => decide_command(&args[1..]).await,
-        _ => {
-            eprintln!("{USAGE}");
-            std::process::exit(2);
-        }
-    }
-}
-
-/// Options common to both commands.
-struct Options {
-    addr: SocketAddr,
-    data_dir: PathBuf,
-    dist: Option<PathBuf>,
-    secure_cookies: bool,
-    reference: Option<String>,
-    decision: Option<String>,
-}
-
-fn parse_options(args: &[String]) -> anyhow::Result<Options> {
-    let mut o = Options {
-        addr: "127.0.0.1:8080".parse()?,
-        data_dir: PathBuf::from(".per"),
-        dist: None,
-        secure_cookies: false,
-        reference: None,
-        decision: None,
+    let cli = Cli::parse();
+    let mode = if cli.dev {
+        Mode::Development
+    } else {
+        Mode::Production
     };
-    let mut it = args.iter();
-    while let Some(flag) = it.next() {
-        let mut value = |name: &str| {
-            it.next()
-                .cloned()
-                .with_context(|| format!("{name} needs a value"))
-        };
-        match flag.as_str() {
-            "--addr" => o.addr = value("--addr")?.parse().context("--addr: not an address")?,
-            "--data-dir" => o.data_dir = value("--data-dir")?.into(),
-            "--dist" => o.dist = Some(value("--dist")?.into()),
-            "--secure-cookies" => o.secure_cookies = true,
-            "--reference" => o.reference = Some(value("--reference")?),
-            "--approve" => o.decision = Some("approve".to_owned()),
-            "--reject" => o.decision = Some(format!("reject:{}", value("--reject")?)),
-            other => bail!("unknown option {other}\n{USAGE}"),
-        }
+    let mut settings = Settings::load(cli.config.as_deref())?;
+    if let Some(dir) = cli.data_dir {
+        settings.data_dir = dir;
     }
-    Ok(o)
-}
-
-async fn serve(args: &[String]) -> anyhow::Result<()> {
-    let o = parse_options(args)?;
-    let mut config = Config::new(o.addr, o.data_dir);
-    config.dist = o.dist;
-    config.secure_cookies = o.secure_cookies;
-    let app = Application::build(config).await?;
-    tracing::info!("PER listening on http://{}:{}", o.addr.ip(), app.port());
-    println!("listening on http://{}:{}", o.addr.ip(), app.port());
-    app.run_until_stopped().await?;
-    Ok(())
-}
-
-async fn decide_command(args: &[String]) -> anyhow::Result<()> {
-    let o = parse_options(args)?;
-    let reference = o.reference.context("--reference is required")?;
-    let reference = ReferenceNumber::parse(&reference)
-        .map_err(|p| anyhow::anyhow!("--reference: {}", p.english()))?;
-    let decision = match o.decision.as_deref() {
-        Some("approve") => Decision::Approve,
-        Some(reject) => {
-            let codes = reject.trim_start_matches("reject:");
-            let mut reasons = Vec::new();
-            for code in codes.split(',').filter(|c| !c.is_empty()) {
-                match RejectionReason::from_code(code.trim()) {
-                    Some(r) => reasons.push(r),
-                    None => bail!("--reject: unknown reason {code}\n{USAGE}"),
-                }
+    match cli.command {
+        Command::Serve(args) => {
+            if let Some(addr) = args.addr {
+                settings.addr = addr;
             }
-            Decision::Reject(reasons)
+            if args.dist.is_some() {
+                settings.dist = args.dist;
+            }
+            let mut config = settings.into_config(mode)?;
+            if args.secure_cookies {
+                config.secure_cookies = true;
+            }
+            let app = Application::build(config.clone()).await?;
+            tracing::info!(
+                "PER listening on http://{}:{}",
+                config.addr.ip(),
+                app.port()
+            );
+            println!("listening on http://{}:{}", config.addr.ip(), app.port());
+            app.run_until_stopped().await?;
+            Ok(())
         }
-        None => bail!("--approve or --reject is required\n{USAGE}"),
-    };
-    let config = Config::new(o.addr, o.data_dir);
-    let state = open_state(&config).await?;
-    let view = decide(&state, &reference, &decision).await?;
-    println!("{} is now {}", view.reference, view.status.code());
-    Ok(())
+        Command::Decide(args) => {
+            let reference = ReferenceNumber::parse(&args.reference)
+                .map_err(|p| anyhow::anyhow!("--reference: {}", p.english()))?;
+            let decision = if args.approve {
+                Decision::Approve
+            } else {
+                let reasons = args
+                    .reject
+                    .iter()
+                    .map(|code| {
+                        RejectionReason::from_code(code.trim())
+                            .with_context(|| format!("--reject: unknown reason {code}"))
+                    })
+                    .collect::<anyhow::Result<Vec<_>>>()?;
+                Decision::Reject(reasons)
+            };
+            let by = args.by.unwrap_or_else(|| {
+                format!(
+                    "cli:{}",
+                    std::env::var("USER").unwrap_or_else(|_| "unknown".into())
+                )
+            });
+            let config = settings.into_config(mode)?;
+            let problems = config.production_problems();
+            anyhow::ensure!(
+                problems.is_empty(),
+                "refusing to decide in production: {}",
+                problems.join("; ")
+            );
+            let state = open_state(&config).await?;
+            let view = decide(&state, &reference, &decision, &by).await?;
+            println!("{} is now {}", view.reference, view.status.code());
+            Ok(())
+        }
+    }
 }

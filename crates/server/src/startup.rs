@@ -1,9 +1,12 @@
 //! Builds the application from its configuration, so `main` and the tests start the same thing.
 
 use crate::clock::Clock;
-use crate::config::Config;
+use crate::config::{Config, EmailChannel, Mode, SmsChannel};
 use crate::crypto::Keys;
-use crate::notifier::DevOutbox;
+use crate::notifier::dev::DevOutbox;
+use crate::notifier::sms::SmsGateway;
+use crate::notifier::smtp::SmtpMailer;
+use crate::notifier::{Channels, Notifier};
 use crate::routes;
 use crate::security;
 use crate::state::AppState;
@@ -12,10 +15,11 @@ use crate::store::Store;
 use anyhow::Context;
 use axum::extract::Request;
 use axum::http::{header, HeaderValue};
+use axum::serve::ListenerExt;
 use axum::Router;
 use std::sync::Arc;
 use tokio::net::TcpListener;
-use tokio::sync::{Mutex, Semaphore};
+use tokio::sync::{Notify, Semaphore};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
@@ -29,8 +33,14 @@ pub struct Application {
 
 impl Application {
     pub async fn build(config: Config) -> anyhow::Result<Application> {
-        std::fs::create_dir_all(&config.data_dir)
-            .with_context(|| format!("cannot create {}", config.data_dir.display()))?;
+        let problems = config.production_problems();
+        if !problems.is_empty() {
+            anyhow::bail!(
+                "refusing to start in production: {}; fix the configuration, or run with --dev \
+                 for development",
+                problems.join("; ")
+            );
+        }
         let state = open_state(&config).await?;
         let static_app =
             match &config.dist {
@@ -58,33 +68,68 @@ impl Application {
         self.state.clone()
     }
 
+    /// Serves until SIGTERM or Ctrl-C, with the outbox's delivery worker running beside
+    /// (unless the configuration turns it off).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router)
+        let worker = self
+            .state
+            .delivery
+            .worker
+            .then(|| crate::delivery::spawn_worker(self.state.clone()));
+        // TCP_NODELAY: a file's body is written after its headers; with Nagle's algorithm
+        // the body waits for the client's delayed ACK of the headers (25-40 ms per file on a
+        // kept-alive connection).
+        let listener = self.listener.tap_io(|tcp| {
+            if let Err(e) = tcp.set_nodelay(true) {
+                tracing::warn!("cannot set TCP_NODELAY: {e}");
+            }
+        });
+        let served = axum::serve(listener, self.router)
             .with_graceful_shutdown(shutdown_signal())
-            .await
+            .await;
+        if let Some(worker) = worker {
+            worker.abort();
+        }
+        served
     }
 }
 
-/// Opens the store, loads the keys and chooses the notifier (the development outbox until
-/// SMTP and SMS are configured).
+/// Opens the store, loads the keys and sets up each channel (SMTP, the SMS gateway, or the
+/// development outbox, which `Application::build` allows only with `--dev`).
 pub async fn open_state(config: &Config) -> anyhow::Result<AppState> {
-    let store = Store::open(&config.data_dir.join("per.sqlite"))
+    std::fs::create_dir_all(&config.data_dir)
+        .with_context(|| format!("cannot create {}", config.data_dir.display()))?;
+    let store = Store::open(config.database_url.as_deref(), &config.data_dir)
         .await
         .context("cannot open the database")?;
     let keys = Keys::load(&config.data_dir, config.argon2).context("cannot load the data key")?;
-    tracing::warn!(
-        "no SMTP or SMS gateway configured: using the development outbox, which prints every \
-         message (codes included) to the console; never use it in production"
-    );
+    let clock = Clock::default();
+    let dev: Arc<dyn Notifier> = Arc::new(DevOutbox::new(store.clone(), clock.clone()));
+    let email: Arc<dyn Notifier> = match &config.email {
+        EmailChannel::Smtp(s) => Arc::new(SmtpMailer::new(s).context("smtp")?),
+        EmailChannel::DevOutbox => dev.clone(),
+    };
+    let sms: Arc<dyn Notifier> = match &config.sms {
+        SmsChannel::Gateway(s) => Arc::new(SmsGateway::new(s).context("sms gateway")?),
+        SmsChannel::DevOutbox => dev.clone(),
+    };
+    if config.mode == Mode::Development {
+        tracing::warn!(
+            "DEVELOPMENT MODE (--dev): the development outbox prints every message it gets \
+             (codes included), a data key file is accepted and cookies may lack Secure; never \
+             use it in production"
+        );
+    }
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     Ok(AppState {
-        notifier: Arc::new(DevOutbox::new(store.clone())),
+        channels: Channels { sms, email },
         store,
         keys,
-        clock: Clock::default(),
+        clock,
         secure_cookies: config.secure_cookies,
         argon2_slots: Arc::new(Semaphore::new(cores)),
-        code_issue: Arc::new(Mutex::new(())),
+        outbox_wakeup: Arc::new(Notify::new()),
+        delivery: config.delivery,
     })
 }
 

@@ -1,25 +1,26 @@
-//! What every handler can reach: the store, the notifier, the keys and the clock.
+//! What every service and handler can reach: the store, the channels, the keys and the clock.
 
 use crate::clock::Clock;
 use crate::crypto::Keys;
-use crate::notifier::Notifier;
+use crate::delivery::DeliverySettings;
+use crate::notifier::Channels;
 use crate::store::Store;
 use std::sync::Arc;
-use tokio::sync::{Mutex, Semaphore};
+use tokio::sync::{Notify, Semaphore};
 
 #[derive(Debug, Clone)]
 pub struct AppState {
     pub store: Store,
-    pub notifier: Arc<dyn Notifier>,
+    pub channels: Channels,
     pub keys: Keys,
     pub clock: Clock,
     pub secure_cookies: bool,
     /// Argon2id runs at most this many at once (one per core): each takes ~19 MiB, and a
     /// flood of sign-ins must queue, not exhaust memory.
     pub argon2_slots: Arc<Semaphore>,
-    /// Serialises "count the codes sent, then send one", so parallel requests cannot exceed
-    /// the per-destination limits (one process owns the SQLite file).
-    pub code_issue: Arc<Mutex<()>>,
+    /// Wakes this process's delivery worker when a message was committed.
+    pub outbox_wakeup: Arc<Notify>,
+    pub delivery: DeliverySettings,
 }
 
 impl AppState {

@@ -2,7 +2,6 @@
 
 mod face;
 mod health;
-mod me;
 mod request;
 mod session;
 mod signup;
@@ -13,15 +12,6 @@ use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use axum::Router;
 use per_domain::api::JpegFrame;
-
-pub use face::face_context;
-pub use me::{me_view, request_view};
-pub use request::identity_context;
-pub use session::{LOGIN_WINDOW_SECONDS, MAX_LOGIN_FAILURES};
-pub use signup::{
-    CODE_TTL_SECONDS, MAX_CODES_PER_HOUR, MAX_CODE_ATTEMPTS, RESEND_AFTER_SECONDS,
-    SIGNUP_TTL_SECONDS,
-};
 
 /// Request bodies are small JSON, except camera frames.
 const BODY_LIMIT: usize = 64 * 1024;
@@ -37,7 +27,7 @@ pub fn api() -> Router<AppState> {
         .route("/signup/resend", post(signup::resend))
         .route("/signup/complete", post(signup::complete))
         .route("/session", post(session::sign_in).delete(session::sign_out))
-        .route("/me", get(me::me))
+        .route("/me", get(session::me))
         .route("/face/challenge", post(face::challenge))
         .route("/request", post(request::submit).get(request::current))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))

@@ -1,5 +1,10 @@
 //! `spawn_app()`: the real application on a free port, a fresh database and a cookie-keeping
 //! client; plus shortcuts for the steps a test needs to get through.
+//!
+//! The database is a fresh SQLite file, or, when `PER_TEST_POSTGRES` holds the URL of a
+//! PostgreSQL server (scripts/test starts a throwaway one), a fresh database on it. The
+//! outbox worker is off: a test delivers what is due with `deliver()`, so nothing depends on
+//! timing.
 
 use per_server::config::{Argon2Cost, Config};
 use per_server::startup::Application;
@@ -11,6 +16,8 @@ use tempfile::TempDir;
 
 pub struct TestApp {
     pub address: String,
+    /// The PostgreSQL database, if the test runs on one.
+    pub database_url: Option<String>,
     pub client: Client,
     pub state: AppState,
     pub dir: TempDir,
@@ -29,15 +36,71 @@ pub async fn spawn_app() -> TestApp {
 
 pub async fn spawn_app_with_dist(dist: Option<PathBuf>) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
+    let mut config = test_config(&dir).await;
+    config.dist = dist;
+    spawn_with(config, dir).await
+}
+
+/// A development configuration on a fresh database, worker off.
+pub async fn test_config(dir: &TempDir) -> Config {
     let mut config = Config::new("127.0.0.1:0".parse().unwrap(), dir.path().to_owned());
     config.argon2 = TEST_ARGON2;
-    config.dist = dist;
+    config.delivery.worker = false;
+    config.database_url = fresh_postgres().await;
+    config
+}
+
+/// A fresh database on the test PostgreSQL server, if there is one.
+pub async fn fresh_postgres() -> Option<String> {
+    use sqlx::Connection;
+    let server = std::env::var("PER_TEST_POSTGRES").ok()?;
+    let name = format!("per_test_{:016x}", rand_u64());
+    let mut admin = sqlx::PgConnection::connect(&server)
+        .await
+        .expect("the test PostgreSQL server answers");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut admin)
+        .await
+        .expect("a test database");
+    let (base, _) = server.rsplit_once('/').expect("a URL with a database");
+    Some(format!("{base}/{name}"))
+}
+
+fn rand_u64() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos(),
+    );
+    h.finish()
+}
+
+pub fn on_postgres() -> bool {
+    std::env::var_os("PER_TEST_POSTGRES").is_some()
+}
+
+/// Two instances on one database (and one data key), each with its own client.
+pub async fn spawn_pair() -> (TestApp, TestApp) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = test_config(&dir).await;
+    let second = config.clone();
+    let a = spawn_with(config, dir).await;
+    let b = spawn_with(second, tempfile::tempdir().expect("temp dir")).await;
+    (a, b)
+}
+
+pub async fn spawn_with(config: Config, dir: TempDir) -> TestApp {
+    let database_url = config.database_url.clone();
     let app = Application::build(config).await.expect("app builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     let state = app.state();
     tokio::spawn(app.run_until_stopped());
     TestApp {
         address,
+        database_url,
         client: new_client(),
         state,
         dir,
@@ -78,14 +141,26 @@ impl TestApp {
             .expect("request sent")
     }
 
-    /// The last code the outbox holds for a destination.
-    pub async fn code_sent_to(&self, destination: &str) -> String {
-        let body = self
-            .state
-            .store
-            .outbox_latest(destination)
+    /// Delivers every message due (as the worker would); returns how many went out.
+    pub async fn deliver(&self) -> usize {
+        per_server::delivery::deliver_due(&self.state)
             .await
-            .unwrap()
+            .expect("delivery pass")
+    }
+
+    /// What the development outbox delivered to a destination, oldest first.
+    pub async fn delivered_to(&self, destination: &str) -> Vec<String> {
+        let mut tx = self.state.store.read().await.unwrap();
+        tx.dev_messages(destination).await.unwrap()
+    }
+
+    /// The last code delivered to a destination (delivering what is due first).
+    pub async fn code_sent_to(&self, destination: &str) -> String {
+        self.deliver().await;
+        let body = self
+            .delivered_to(destination)
+            .await
+            .pop()
             .expect("a message was sent");
         body.split(|c: char| !c.is_ascii_digit())
             .find(|part| part.len() == 6)
@@ -161,6 +236,24 @@ pub fn identity() -> Value {
         "date_of_birth": "1990-04-15",
         "sex": "F"
     })
+}
+
+/// The account of a phone number.
+pub async fn account_of(app: &TestApp, phone: &str) -> per_server::store::AccountId {
+    let phone = per_domain::PhoneNumber::parse(phone).unwrap();
+    let mut tx = app.state.store.read().await.unwrap();
+    tx.account(per_server::store::AccountKey::Phone(&phone))
+        .await
+        .unwrap()
+        .expect("an account")
+        .id
+}
+
+/// Every byte the SQLite database holds (file and WAL); empty on PostgreSQL.
+pub fn sqlite_bytes(app: &TestApp) -> Vec<u8> {
+    let db = std::fs::read(app.dir.path().join("per.sqlite")).unwrap_or_default();
+    let wal = std::fs::read(app.dir.path().join("per.sqlite-wal")).unwrap_or_default();
+    [db, wal].concat()
 }
 
 /// The field names of a 400 answer, in order.

@@ -1,8 +1,16 @@
 //! Integration tests of the CEC backend: each test spawns the real router on port 0 with a
-//! fresh SQLite file and talks HTTP to it.
+//! fresh database (SQLite, or PostgreSQL when `PER_TEST_POSTGRES` is set) and talks HTTP to
+//! it; `crash` runs the real binary.
 
+mod crash;
+mod gateway;
 mod helpers;
+mod instances;
+mod outbox;
+mod processes;
 mod request;
 mod security;
 mod session;
 mod signup;
+mod smtp;
+mod store;

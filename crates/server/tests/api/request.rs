@@ -2,7 +2,7 @@
 
 use crate::helpers::*;
 use per_domain::ReferenceNumber;
-use per_server::review::{decide, Decision};
+use per_server::service::decision::{decide, Decision};
 use serde_json::{json, Value};
 
 #[tokio::test]
@@ -102,9 +102,7 @@ async fn submit_is_idempotent_and_the_decision_reaches_the_voter() {
     assert_eq!(app.post("/api/request", &other).await.status(), 409);
 
     // The personal data is sealed at rest.
-    let db = std::fs::read(app.dir.path().join("per.sqlite")).unwrap();
-    let wal = std::fs::read(app.dir.path().join("per.sqlite-wal")).unwrap_or_default();
-    let all = [db, wal].concat();
+    let all = sqlite_bytes(&app);
     assert!(
         !all.windows(10).any(|w| w == b"J05415123A"),
         "the NID is not in clear"
@@ -116,6 +114,7 @@ async fn submit_is_idempotent_and_the_decision_reaches_the_voter() {
         &app.state,
         &reference,
         &Decision::Reject(vec![per_domain::RejectionReason::AddressMismatch]),
+        "official:test",
     )
     .await
     .unwrap();
@@ -124,17 +123,12 @@ async fn submit_is_idempotent_and_the_decision_reaches_the_voter() {
     assert_eq!(view["status"], "rejected");
     assert_eq!(view["reasons"], json!(["address_mismatch"]));
     assert!(view["decided_at"].as_str().unwrap().ends_with('Z'));
-    let sms = app
-        .state
-        .store
-        .outbox_latest(PHONE_E164)
-        .await
-        .unwrap()
-        .unwrap();
+    assert_eq!(app.deliver().await, 2, "an SMS and an e-mail");
+    let sms = app.delivered_to(PHONE_E164).await.pop().unwrap();
     assert!(sms.contains(reference.as_str()), "the voter is told: {sms}");
 
     assert!(
-        decide(&app.state, &reference, &Decision::Approve)
+        decide(&app.state, &reference, &Decision::Approve, "official:test")
             .await
             .is_err(),
         "a decided request is not decided again"
@@ -158,19 +152,15 @@ async fn two_drafts_submitted_at_once_make_one_request() {
 
 #[tokio::test]
 async fn camera_frames_are_sealed_to_their_account() {
-    use per_server::routes::face_context;
+    use per_server::service::face::face_context;
     let app = spawn_app().await;
     app.register(PHONE, EMAIL).await;
     app.capture_face().await;
-    let account = app
-        .state
-        .store
-        .account_by_phone(PHONE_E164)
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
-    let sealed = app.state.store.latest_face(account).await.unwrap().unwrap();
+    let account = account_of(&app, PHONE_E164).await;
+    let sealed = {
+        let mut tx = app.state.store.read().await.unwrap();
+        tx.latest_face(account).await.unwrap().unwrap()
+    };
     let plain = app
         .state
         .keys
@@ -185,6 +175,9 @@ async fn camera_frames_are_sealed_to_their_account() {
     assert!(app
         .state
         .keys
-        .open(&face_context(account + 1), &sealed)
+        .open(
+            &face_context(per_server::store::AccountId(account.0 + 1)),
+            &sealed
+        )
         .is_err());
 }

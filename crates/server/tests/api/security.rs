@@ -164,3 +164,23 @@ async fn each_entry_page_is_served_for_its_addresses_with_its_own_csp() {
         assert_eq!(app.get(path).await.status(), 404, "{path}");
     }
 }
+
+#[tokio::test]
+async fn production_refuses_the_dev_outbox_a_key_file_and_cookies_without_secure() {
+    use per_server::config::{Config, Mode};
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = Config::new("127.0.0.1:0".parse().unwrap(), dir.path().to_owned());
+    config.mode = Mode::Production;
+    config.database_url = None;
+    let err = per_server::startup::Application::build(config)
+        .await
+        .expect_err("production with development settings");
+    let message = format!("{err:#}");
+    for expected in ["no SMTP server", "no SMS gateway", "PER_DATA_KEY", "Secure"] {
+        assert!(message.contains(expected), "{expected}: {message}");
+    }
+    assert!(
+        !dir.path().join("data.key").exists(),
+        "a refused start makes no key file"
+    );
+}

@@ -69,7 +69,7 @@ async fn a_forged_session_is_refused() {
 
 #[tokio::test]
 async fn five_wrong_passwords_lock_the_login_for_fifteen_minutes() {
-    use per_server::routes::{LOGIN_WINDOW_SECONDS, MAX_LOGIN_FAILURES};
+    use per_server::service::session::{LOGIN_WINDOW_SECONDS, MAX_LOGIN_FAILURES};
     let app = spawn_app().await;
     app.register(PHONE, EMAIL).await;
     let attempt = |password: &'static str| {

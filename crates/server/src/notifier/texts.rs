@@ -1,0 +1,132 @@
+//! The texts the service sends, in the voter's language: a subject and a plain body (the
+//! e-mail's HTML part is made from it).
+
+use super::Outgoing;
+use per_domain::api::Channel;
+use per_domain::{Language, OneTimeCode, ReferenceNumber, RequestStatus};
+
+pub fn code(
+    language: Language,
+    channel: Channel,
+    destination: &str,
+    code: &OneTimeCode,
+) -> Outgoing {
+    let c = code.expose();
+    let (subject, body) = match language {
+        Language::Sq => (
+            "Kodi juaj PER".to_owned(),
+            format!("Kodi juaj PER: {c}. Vlen 10 minuta. Mos ia jepni askujt."),
+        ),
+        Language::En => (
+            "Your PER code".to_owned(),
+            format!("Your PER code: {c}. It is valid for 10 minutes. Do not share it."),
+        ),
+        Language::It => (
+            "Il Suo codice PER".to_owned(),
+            format!("Il Suo codice PER: {c}. È valido per 10 minuti. Non lo comunichi a nessuno."),
+        ),
+        Language::El => (
+            "Ο κωδικός σας PER".to_owned(),
+            format!("Ο κωδικός σας PER: {c}. Ισχύει για 10 λεπτά. Μην τον δώσετε σε κανέναν."),
+        ),
+        Language::De => (
+            "Ihr PER-Code".to_owned(),
+            format!("Ihr PER-Code: {c}. Er ist 10 Minuten gültig. Geben Sie ihn niemandem weiter."),
+        ),
+    };
+    Outgoing {
+        channel,
+        destination: destination.to_owned(),
+        language,
+        subject,
+        body,
+    }
+}
+
+pub fn decision(
+    language: Language,
+    channel: Channel,
+    destination: &str,
+    reference: &ReferenceNumber,
+    status: RequestStatus,
+) -> Outgoing {
+    let (subject, body) = match (language, status) {
+        (Language::Sq, RequestStatus::Approved) => (
+            "Kërkesa juaj u miratua".to_owned(),
+            format!("Kërkesa {reference} për të votuar me postë u miratua."),
+        ),
+        (Language::Sq, _) => (
+            "Vendim për kërkesën tuaj".to_owned(),
+            format!("Ka një vendim për kërkesën {reference}. Hyni në PER për ta parë."),
+        ),
+        (Language::It, RequestStatus::Approved) => (
+            "La Sua richiesta è stata approvata".to_owned(),
+            format!("La Sua richiesta {reference} di votare per posta è stata approvata."),
+        ),
+        (Language::It, _) => (
+            "Una decisione sulla Sua richiesta".to_owned(),
+            format!("C'è una decisione sulla Sua richiesta {reference}. Acceda a PER per vederla."),
+        ),
+        (Language::El, RequestStatus::Approved) => (
+            "Η αίτησή σας εγκρίθηκε".to_owned(),
+            format!("Η αίτησή σας {reference} για επιστολική ψήφο εγκρίθηκε."),
+        ),
+        (Language::El, _) => (
+            "Απόφαση για την αίτησή σας".to_owned(),
+            format!("Υπάρχει απόφαση για την αίτησή σας {reference}. Συνδεθείτε στο PER για να τη δείτε."),
+        ),
+        (Language::De, RequestStatus::Approved) => (
+            "Ihr Antrag wurde genehmigt".to_owned(),
+            format!("Ihr Antrag {reference} auf Briefwahl wurde genehmigt."),
+        ),
+        (Language::De, _) => (
+            "Eine Entscheidung über Ihren Antrag".to_owned(),
+            format!("Über Ihren Antrag {reference} wurde entschieden. Melden Sie sich bei PER an, um die Entscheidung zu sehen."),
+        ),
+        (Language::En, RequestStatus::Approved) => (
+            "Your request was approved".to_owned(),
+            format!("Your request {reference} to vote by post was approved."),
+        ),
+        (Language::En, _) => (
+            "A decision on your request".to_owned(),
+            format!("There is a decision on your request {reference}. Sign in to PER to see it."),
+        ),
+    };
+    Outgoing {
+        channel,
+        destination: destination.to_owned(),
+        language,
+        subject,
+        body,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_its_own_texts_with_the_code_and_reference() {
+        let code = OneTimeCode::parse("123456").unwrap();
+        let reference = ReferenceNumber::from_random(42);
+        let mut bodies = std::collections::HashSet::new();
+        for language in Language::ALL {
+            let m = super::code(language, Channel::Phone, "+393123456789", &code);
+            assert_eq!(m.language, language);
+            assert!(m.body.contains("123456"), "{language:?}: {}", m.body);
+            assert!(bodies.insert(m.body), "{language:?} has its own code text");
+            for status in [RequestStatus::Approved, RequestStatus::Rejected] {
+                let d = super::decision(language, Channel::Email, "a@b.it", &reference, status);
+                assert!(
+                    d.body.contains(reference.as_str()),
+                    "{language:?}: {}",
+                    d.body
+                );
+                assert!(
+                    bodies.insert(d.body),
+                    "{language:?} {status:?} has its own text"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! The services under the routes: each owns its part of the policy (limits, lifetimes, texts)
+//! and its errors, and makes each change in one store transaction. Routes only extract,
+//! call one service function and map its error to HTTP (`error.rs`).
+
+pub mod decision;
+pub mod face;
+pub mod request;
+pub mod session;
+pub mod signup;

@@ -1,0 +1,288 @@
+//! Creating an account: contacts, the two one-time codes (each written to the outbox in the
+//! transaction that stores it), then the password. The hourly budget per destination is
+//! counted under a row lock in the database, so it holds across server processes.
+
+use crate::crypto;
+use crate::delivery;
+use crate::notifier::texts;
+use crate::service::session;
+use crate::state::AppState;
+use crate::store::{
+    AccountId, CompleteOutcome, MessageKind, NewCode, Signup, SignupId, StoreError, Tx, Unix,
+};
+use per_domain::api::{Channel, SignupProgress, ValidSignupStart};
+use per_domain::{Language, OneTimeCode, Password, SecretToken};
+
+/// A code lives 10 minutes, allows 5 wrong tries, can be re-sent after 60 s, and a
+/// destination gets at most 5 codes an hour.
+pub const CODE_TTL_SECONDS: i64 = 600;
+pub const MAX_CODE_ATTEMPTS: i64 = 5;
+pub const RESEND_AFTER_SECONDS: i64 = 60;
+pub const MAX_CODES_PER_HOUR: i64 = 5;
+pub const CODE_WINDOW_SECONDS: i64 = 3600;
+/// A sign-up not finished within two hours is void; the voter starts again.
+pub const SIGNUP_TTL_SECONDS: i64 = 2 * 3600;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SignupError {
+    #[error("no open sign-up has this token")]
+    NoSignup,
+    #[error("wrong code")]
+    CodeWrong { attempts_left: u32 },
+    #[error("code expired or used up")]
+    CodeExpired,
+    #[error("too many codes")]
+    TooMany { retry_after_seconds: u32 },
+    #[error("both codes must be verified first")]
+    NotVerified,
+    #[error("the phone number or e-mail address has an account")]
+    AlreadyRegistered,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+type Result<T> = std::result::Result<T, SignupError>;
+
+/// A sign-up just started: the token goes back to the app (only its hash is stored).
+#[derive(Debug)]
+pub struct Started {
+    pub token: SecretToken,
+}
+
+pub async fn start(state: &AppState, v: &ValidSignupStart) -> Result<Started> {
+    let now = state.clock.now();
+    let mut tx = state.store.write().await?;
+    // Refuse before creating anything if either destination had its codes for the hour.
+    let mut destinations = [v.phone.as_str(), v.email.as_str()];
+    destinations.sort_unstable();
+    for destination in destinations {
+        tx.lock_destination(destination, now).await?;
+        hourly_allowance(&mut tx, destination, now).await?;
+    }
+    let (token, hash) = crypto::new_token();
+    let id = tx
+        .create_signup(&hash, &v.phone, &v.email, v.language, now)
+        .await?;
+    issue_code(
+        state,
+        &mut tx,
+        id,
+        Channel::Phone,
+        v.phone.as_str(),
+        v.language,
+        now,
+    )
+    .await?;
+    issue_code(
+        state,
+        &mut tx,
+        id,
+        Channel::Email,
+        v.email.as_str(),
+        v.language,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    state.outbox_wakeup.notify_one();
+    Ok(Started { token })
+}
+
+pub async fn verify(
+    state: &AppState,
+    token: &SecretToken,
+    channel: Channel,
+    code: &OneTimeCode,
+) -> Result<SignupProgress> {
+    let now = state.clock.now();
+    let mut tx = state.store.write().await?;
+    let signup = open_signup(&mut tx, token, now).await?;
+    if signup.verified(channel) {
+        return Ok(progress(&signup, None));
+    }
+    let stored = tx
+        .current_code(signup.id, channel)
+        .await?
+        .ok_or(SignupError::CodeExpired)?;
+    // The try is counted before the comparison: parallel guesses cannot exceed the limit.
+    let attempts = tx
+        .reserve_code_attempt(stored.id, MAX_CODE_ATTEMPTS, now)
+        .await?
+        .ok_or(SignupError::CodeExpired)?;
+    if !state.keys.mac_matches(
+        &code_parts(signup.id, channel, code).as_slices(),
+        &stored.code_hash,
+    ) {
+        let left = (MAX_CODE_ATTEMPTS - attempts).max(0);
+        if left == 0 {
+            tx.spend_code(stored.id).await?;
+        }
+        tx.commit().await?;
+        return Err(SignupError::CodeWrong {
+            attempts_left: left as u32,
+        });
+    }
+    if !tx.accept_code(signup.id, stored.id, channel).await? {
+        return Err(SignupError::CodeExpired);
+    }
+    tx.commit().await?;
+    Ok(progress(&signup, Some(channel)))
+}
+
+pub async fn resend(state: &AppState, token: &SecretToken, channel: Channel) -> Result<()> {
+    let now = state.clock.now();
+    let mut tx = state.store.write().await?;
+    let signup = open_signup(&mut tx, token, now).await?;
+    let destination = signup.destination(channel).to_owned();
+    tx.lock_destination(&destination, now).await?;
+    if let Some(last) = tx.last_code_sent_at(signup.id, channel).await? {
+        let wait = last + RESEND_AFTER_SECONDS - now;
+        if wait > 0 {
+            return Err(SignupError::TooMany {
+                retry_after_seconds: wait as u32,
+            });
+        }
+    }
+    hourly_allowance(&mut tx, &destination, now).await?;
+    issue_code(
+        state,
+        &mut tx,
+        signup.id,
+        channel,
+        &destination,
+        signup.language,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    state.outbox_wakeup.notify_one();
+    Ok(())
+}
+
+/// Makes the account and its first session, in one transaction; returns the session token.
+pub async fn complete(
+    state: &AppState,
+    token: &SecretToken,
+    password: Password,
+) -> Result<(AccountId, SecretToken)> {
+    {
+        let mut tx = state.store.read().await?;
+        let signup = open_signup(&mut tx, token, state.clock.now()).await?;
+        if !(signup.phone_verified && signup.email_verified) {
+            return Err(SignupError::NotVerified);
+        }
+    }
+    // Hashing takes a while: outside any transaction.
+    let password_hash = state
+        .argon2(move |keys| keys.hash_password(password.expose()))
+        .await?;
+    let now = state.clock.now();
+    let mut tx = state.store.write().await?;
+    let signup = open_signup(&mut tx, token, now).await?;
+    let account = match tx.complete_signup(&signup, &password_hash, now).await? {
+        CompleteOutcome::Created(id) => id,
+        CompleteOutcome::AlreadyCompleted => return Err(SignupError::NoSignup),
+        CompleteOutcome::ContactTaken => return Err(SignupError::AlreadyRegistered),
+    };
+    let session = session::open_session(&mut tx, account, now).await?;
+    tx.commit().await?;
+    Ok((account, session))
+}
+
+/// The sign-up behind a token, if it is still open (not yet an account, not too old).
+async fn open_signup(tx: &mut Tx, token: &SecretToken, now: Unix) -> Result<Signup> {
+    let signup = tx
+        .signup_by_token(&crypto::token_hash(token))
+        .await?
+        .ok_or(SignupError::NoSignup)?;
+    if signup.completed || signup.created_at + SIGNUP_TTL_SECONDS <= now {
+        return Err(SignupError::NoSignup);
+    }
+    Ok(signup)
+}
+
+fn progress(signup: &Signup, also: Option<Channel>) -> SignupProgress {
+    SignupProgress {
+        phone_verified: signup.phone_verified || also == Some(Channel::Phone),
+        email_verified: signup.email_verified || also == Some(Channel::Email),
+    }
+}
+
+async fn hourly_allowance(tx: &mut Tx, destination: &str, now: Unix) -> Result<()> {
+    let (sent, oldest) = tx
+        .codes_sent_since(destination, now - CODE_WINDOW_SECONDS)
+        .await?;
+    if sent >= MAX_CODES_PER_HOUR {
+        let wait = oldest
+            .map_or(CODE_WINDOW_SECONDS, |t| t + CODE_WINDOW_SECONDS - now)
+            .max(1);
+        return Err(SignupError::TooMany {
+            retry_after_seconds: wait as u32,
+        });
+    }
+    Ok(())
+}
+
+/// What a code's keyed hash covers: its sign-up, its channel and the digits.
+struct CodeParts {
+    id: String,
+    channel: &'static str,
+    code: String,
+}
+
+impl CodeParts {
+    fn as_slices(&self) -> [&[u8]; 3] {
+        [
+            self.id.as_bytes(),
+            self.channel.as_bytes(),
+            self.code.as_bytes(),
+        ]
+    }
+}
+
+fn code_parts(signup: SignupId, channel: Channel, code: &OneTimeCode) -> CodeParts {
+    CodeParts {
+        id: signup.0.to_string(),
+        channel: channel.code(),
+        code: code.expose().to_owned(),
+    }
+}
+
+/// Stores a fresh code and writes its message to the outbox, in the caller's transaction.
+async fn issue_code(
+    state: &AppState,
+    tx: &mut Tx,
+    signup: SignupId,
+    channel: Channel,
+    destination: &str,
+    language: Language,
+    now: Unix,
+) -> Result<()> {
+    let code = crypto::new_code();
+    let hash = state
+        .keys
+        .mac(&code_parts(signup, channel, &code).as_slices());
+    let expires_at = now + CODE_TTL_SECONDS;
+    tx.insert_code(&NewCode {
+        signup,
+        channel,
+        destination,
+        code_hash: &hash,
+        created_at: now,
+        expires_at,
+    })
+    .await?;
+    let message = texts::code(language, channel, destination, &code);
+    delivery::enqueue(
+        tx,
+        &state.keys,
+        &message,
+        MessageKind::Code,
+        now,
+        Some(expires_at),
+    )
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,194 @@
+//! Reading the configuration: defaults, then a TOML file (`--config`), then `PER_*`
+//! environment variables (`PER_ADDR`, `PER_SMTP__HOST`, …; `__` separates levels), then the
+//! command line. Secrets come from the environment only: `PER_DATA_KEY`,
+//! `PER_DATA_KEY_PREVIOUS`, `DATABASE_URL`, `PER_SMTP_PASSWORD`, `PER_SMS_TOKEN`.
+
+use crate::config::{Argon2Cost, Config, EmailChannel, Mode, SmsChannel};
+use crate::delivery::DeliverySettings;
+use crate::notifier::sms::SmsSettings;
+use crate::notifier::smtp::SmtpSettings;
+use figment::providers::{Env, Format, Serialized, Toml};
+use figment::Figment;
+use serde::{Deserialize, Serialize};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The settings a file or the environment may give (no secrets).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Settings {
+    pub addr: SocketAddr,
+    pub data_dir: PathBuf,
+    pub dist: Option<PathBuf>,
+    pub secure_cookies: bool,
+    pub smtp: Option<SmtpFile>,
+    pub sms: Option<SmsFile>,
+    pub delivery: DeliveryFile,
+}
+
+/// `[smtp]`: host, port, security (`starttls`, `tls`, `none`), from, username, and a CA
+/// file for a private CA.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SmtpFile {
+    pub host: String,
+    pub port: u16,
+    pub security: String,
+    pub from: String,
+    pub username: Option<String>,
+    pub timeout_seconds: Option<u64>,
+    pub ca_file: Option<PathBuf>,
+}
+
+/// `[sms]`: the gateway's URL.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SmsFile {
+    pub url: String,
+    pub timeout_seconds: Option<u64>,
+}
+
+/// `[delivery]`: the outbox worker's pace.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DeliveryFile {
+    pub worker: bool,
+    pub lease_seconds: i64,
+    pub max_attempts: i64,
+    pub backoff_seconds: i64,
+    pub poll_interval_ms: u64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        let d = DeliverySettings::default();
+        Settings {
+            addr: "127.0.0.1:8080".parse().expect("an address"),
+            data_dir: PathBuf::from(".per"),
+            dist: None,
+            secure_cookies: true,
+            smtp: None,
+            sms: None,
+            delivery: DeliveryFile {
+                worker: d.worker,
+                lease_seconds: d.lease_seconds,
+                max_attempts: d.max_attempts,
+                backoff_seconds: d.backoff_seconds,
+                poll_interval_ms: d.poll_interval.as_millis() as u64,
+            },
+        }
+    }
+}
+
+/// The settings' roots the environment may set (`PER_DIST`, `PER_SMTP__HOST`…).
+const ENV_KEYS: [&str; 7] = [
+    "addr",
+    "data_dir",
+    "dist",
+    "secure_cookies",
+    "smtp",
+    "sms",
+    "delivery",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[allow(clippy::result_large_err)] // figment's Jail returns figment::Error
+    fn the_environment_overrides_nested_settings_but_not_secrets() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file(
+                "per.toml",
+                "addr = \"0.0.0.0:9000\"\n[sms]\nurl = \"http://file\"\n",
+            )?;
+            jail.set_env("PER_SMS__URL", "http://env");
+            jail.set_env("PER_DELIVERY__LEASE_SECONDS", "7");
+            jail.set_env("PER_SMS_TOKEN", "secret");
+            let s = Settings::load(Some(Path::new("per.toml"))).expect("settings");
+            assert_eq!(s.addr.port(), 9000);
+            assert_eq!(s.sms.as_ref().unwrap().url, "http://env");
+            assert_eq!(s.delivery.lease_seconds, 7);
+            let c = s.into_config(Mode::Production).expect("config");
+            match c.sms {
+                SmsChannel::Gateway(g) => assert_eq!(g.token.as_deref(), Some("secret")),
+                SmsChannel::DevOutbox => panic!("the gateway is configured"),
+            }
+            Ok(())
+        });
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    #[error("settings: {0}")]
+    Figment(#[from] Box<figment::Error>),
+    #[error("settings: smtp.security must be starttls, tls or none, not {0:?}")]
+    SmtpSecurity(String),
+}
+
+impl Settings {
+    /// Defaults, then `file`, then the environment.
+    pub fn load(file: Option<&Path>) -> Result<Settings, SettingsError> {
+        let mut figment = Figment::from(Serialized::defaults(Settings::default()));
+        if let Some(file) = file {
+            figment = figment.merge(Toml::file_exact(file));
+        }
+        figment = figment.merge(Env::prefixed("PER_").split("__").filter(|k| {
+            let key = k.as_str().to_ascii_lowercase();
+            ENV_KEYS.iter().any(|root| key.starts_with(root))
+        }));
+        figment
+            .extract()
+            .map_err(|e| SettingsError::Figment(Box::new(e)))
+    }
+
+    /// The application's configuration, secrets added from the environment.
+    pub fn into_config(self, mode: Mode) -> Result<Config, SettingsError> {
+        let secret = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        let email = match self.smtp {
+            None => EmailChannel::DevOutbox,
+            Some(s) => EmailChannel::Smtp(SmtpSettings {
+                security: match s.security.as_str() {
+                    "starttls" => crate::notifier::smtp::SmtpSecurity::Starttls,
+                    "tls" => crate::notifier::smtp::SmtpSecurity::Tls,
+                    "none" => crate::notifier::smtp::SmtpSecurity::None,
+                    other => return Err(SettingsError::SmtpSecurity(other.to_owned())),
+                },
+                host: s.host,
+                port: s.port,
+                from: s.from,
+                username: s.username,
+                password: secret("PER_SMTP_PASSWORD"),
+                timeout_seconds: s.timeout_seconds.unwrap_or(20),
+                ca_file: s.ca_file,
+            }),
+        };
+        let sms = match self.sms {
+            None => SmsChannel::DevOutbox,
+            Some(s) => SmsChannel::Gateway(SmsSettings {
+                url: s.url,
+                token: secret("PER_SMS_TOKEN"),
+                timeout_seconds: s.timeout_seconds.unwrap_or(10),
+            }),
+        };
+        let d = self.delivery;
+        Ok(Config {
+            mode,
+            addr: self.addr,
+            data_dir: self.data_dir,
+            database_url: secret("DATABASE_URL"),
+            dist: self.dist,
+            // Development allows plain http on 127.0.0.1.
+            secure_cookies: self.secure_cookies && mode == Mode::Production,
+            argon2: Argon2Cost::RECOMMENDED,
+            email,
+            sms,
+            delivery: DeliverySettings {
+                worker: d.worker,
+                lease_seconds: d.lease_seconds,
+                max_attempts: d.max_attempts,
+                backoff_seconds: d.backoff_seconds,
+                poll_interval: Duration::from_millis(d.poll_interval_ms),
+            },
+        })
+    }
+}

@@ -1,0 +1,215 @@
+//! Registration requests (identity sealed, NID as a keyed hash) and the decisions on them.
+
+use super::{on_tx, on_tx_rows, parsed, AccountId, RequestId, StoreError, StoreResult, Tx, Unix};
+use per_domain::{ReferenceNumber, RejectionReason, RequestStatus};
+
+/// A request as stored.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub id: RequestId,
+    pub reference: ReferenceNumber,
+    pub account: AccountId,
+    pub status: RequestStatus,
+    pub reasons: Vec<RejectionReason>,
+    pub submitted_at: Unix,
+    pub decided_at: Option<Unix>,
+}
+
+#[derive(sqlx::FromRow)]
+struct RequestRow {
+    id: i64,
+    reference: String,
+    account_id: i64,
+    status: String,
+    reasons: String,
+    submitted_at: i64,
+    decided_at: Option<i64>,
+}
+
+impl RequestRow {
+    fn into_request(self) -> StoreResult<Request> {
+        let status = RequestStatus::from_code(&self.status).ok_or(StoreError::Corrupt("status"))?;
+        let reasons = self
+            .reasons
+            .split(',')
+            .filter(|c| !c.is_empty())
+            .map(|c| RejectionReason::from_code(c).ok_or(StoreError::Corrupt("rejection reason")))
+            .collect::<StoreResult<Vec<_>>>()?;
+        Ok(Request {
+            id: RequestId(self.id),
+            reference: parsed("reference", ReferenceNumber::parse(&self.reference))?,
+            account: AccountId(self.account_id),
+            status,
+            reasons,
+            submitted_at: self.submitted_at,
+            decided_at: self.decided_at,
+        })
+    }
+}
+
+const COLUMNS: &str =
+    "SELECT id, reference, account_id, status, reasons, submitted_at, decided_at FROM requests";
+
+/// A new request, its personal data already sealed.
+#[derive(Debug)]
+pub struct NewRequest<'a> {
+    pub reference: &'a ReferenceNumber,
+    pub account: AccountId,
+    pub idempotency_key: &'a str,
+    pub identity_sealed: &'a [u8],
+    pub nid_hash: &'a [u8],
+    pub submitted_at: Unix,
+}
+
+/// What became of a new request.
+#[derive(Debug, PartialEq, Eq)]
+pub enum InsertOutcome {
+    Inserted(RequestId),
+    /// The random reference collided: draw another.
+    ReferenceTaken,
+    /// A concurrent retry of the same submission got there first.
+    KeyTaken,
+    /// The account has an open request already.
+    OpenRequestExists,
+}
+
+/// A decision to record.
+#[derive(Debug)]
+pub struct NewDecision<'a> {
+    pub reference: &'a ReferenceNumber,
+    pub status: RequestStatus,
+    pub reasons: &'a [RejectionReason],
+    /// Who decided: an official's login, or `cli:<user>` for the command line.
+    pub decided_by: &'a str,
+    pub decided_at: Unix,
+}
+
+impl Tx {
+    async fn request_where(
+        &mut self,
+        condition: &str,
+        text: Option<&str>,
+        id: Option<i64>,
+    ) -> StoreResult<Option<Request>> {
+        let sql = format!("{COLUMNS} WHERE {condition}");
+        let row: Option<RequestRow> = on_tx!(self, c => {
+            let mut q = sqlx::query_as(&sql);
+            if let Some(id) = id {
+                q = q.bind(id);
+            }
+            if let Some(text) = text {
+                q = q.bind(text);
+            }
+            q.fetch_optional(&mut *c).await
+        })?;
+        row.map(RequestRow::into_request).transpose()
+    }
+
+    pub async fn request_by_key(
+        &mut self,
+        account: AccountId,
+        key: &str,
+    ) -> StoreResult<Option<Request>> {
+        self.request_where(
+            "account_id = $1 AND idempotency_key = $2",
+            Some(key),
+            Some(account.0),
+        )
+        .await
+    }
+
+    pub async fn latest_request(&mut self, account: AccountId) -> StoreResult<Option<Request>> {
+        self.request_where(
+            "account_id = $1 ORDER BY id DESC LIMIT 1",
+            None,
+            Some(account.0),
+        )
+        .await
+    }
+
+    pub async fn request_by_reference(
+        &mut self,
+        reference: &ReferenceNumber,
+    ) -> StoreResult<Option<Request>> {
+        self.request_where("reference = $1", Some(reference.as_str()), None)
+            .await
+    }
+
+    /// Inserts a request, unless a unique rule refuses it (see [`InsertOutcome`]).
+    pub async fn insert_request(&mut self, r: &NewRequest<'_>) -> StoreResult<InsertOutcome> {
+        let id: Option<i64> = on_tx!(self, c => sqlx::query_scalar(
+            "INSERT INTO requests
+               (reference, account_id, idempotency_key, identity_sealed, nid_hash, status, submitted_at)
+             VALUES ($1, $2, $3, $4, $5, 'submitted', $6)
+             ON CONFLICT DO NOTHING RETURNING id",
+        )
+        .bind(r.reference.as_str())
+        .bind(r.account.0)
+        .bind(r.idempotency_key)
+        .bind(r.identity_sealed)
+        .bind(r.nid_hash)
+        .bind(r.submitted_at)
+        .fetch_optional(&mut *c)
+        .await)?;
+        if let Some(id) = id {
+            return Ok(InsertOutcome::Inserted(RequestId(id)));
+        }
+        // Which unique rule refused it: asked of the rows, not of an error message.
+        if self.request_by_reference(r.reference).await?.is_some() {
+            return Ok(InsertOutcome::ReferenceTaken);
+        }
+        if self
+            .request_by_key(r.account, r.idempotency_key)
+            .await?
+            .is_some()
+        {
+            return Ok(InsertOutcome::KeyTaken);
+        }
+        Ok(InsertOutcome::OpenRequestExists)
+    }
+
+    /// Records a decision on an undecided request, and who made it; `None` if there is no
+    /// such undecided request.
+    pub async fn decide(&mut self, d: &NewDecision<'_>) -> StoreResult<Option<Request>> {
+        let reasons = d
+            .reasons
+            .iter()
+            .map(|r| r.code())
+            .collect::<Vec<_>>()
+            .join(",");
+        let id: Option<i64> = on_tx!(self, c => sqlx::query_scalar(
+            "UPDATE requests SET status = $1, reasons = $2, decided_at = $3
+             WHERE reference = $4 AND status IN ('submitted', 'under_review')
+             RETURNING id",
+        )
+        .bind(d.status.code())
+        .bind(&reasons)
+        .bind(d.decided_at)
+        .bind(d.reference.as_str())
+        .fetch_optional(&mut *c)
+        .await)?;
+        let Some(id) = id else { return Ok(None) };
+        on_tx_rows!(self, c => sqlx::query(
+            "INSERT INTO decisions (request_id, status, reasons, decided_by, decided_at)
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(id)
+        .bind(d.status.code())
+        .bind(&reasons)
+        .bind(d.decided_by)
+        .bind(d.decided_at)
+        .execute(&mut *c)
+        .await)?;
+        self.request_where("id = $1", None, Some(id)).await
+    }
+
+    /// Who decided a request, latest first.
+    pub async fn deciders(&mut self, request: RequestId) -> StoreResult<Vec<String>> {
+        Ok(on_tx!(self, c => sqlx::query_scalar(
+            "SELECT decided_by FROM decisions WHERE request_id = $1 ORDER BY id DESC",
+        )
+        .bind(request.0)
+        .fetch_all(&mut *c)
+        .await)?)
+    }
+}

@@ -1,0 +1,67 @@
+//! The limits kept in the database, so they hold across server processes: codes per
+//! destination per hour (counted under a row lock on the destination) and failed sign-ins.
+
+use super::{on_tx, on_tx_rows, StoreResult, Tx, Unix};
+
+impl Tx {
+    /// Locks the destination's budget row until the transaction ends: two processes counting
+    /// the codes sent to one destination, then sending one more, take turns.
+    pub async fn lock_destination(&mut self, destination: &str, now: Unix) -> StoreResult<()> {
+        on_tx_rows!(self, c => sqlx::query(
+            "INSERT INTO send_budgets (destination, touched_at) VALUES ($1, $2)
+             ON CONFLICT (destination) DO UPDATE SET touched_at = excluded.touched_at",
+        )
+        .bind(destination)
+        .bind(now)
+        .execute(&mut *c)
+        .await)?;
+        Ok(())
+    }
+
+    /// How many codes went to `destination` since `since`, and when the oldest of them went.
+    pub async fn codes_sent_since(
+        &mut self,
+        destination: &str,
+        since: Unix,
+    ) -> StoreResult<(i64, Option<Unix>)> {
+        Ok(on_tx!(self, c => sqlx::query_as(
+            "SELECT COUNT(*), MIN(created_at) FROM codes WHERE destination = $1 AND created_at > $2",
+        )
+        .bind(destination)
+        .bind(since)
+        .fetch_one(&mut *c)
+        .await)?)
+    }
+
+    /// Failed sign-ins for a login since `since`, and when the oldest of them happened.
+    pub async fn login_failures_since(
+        &mut self,
+        login_hash: &[u8],
+        since: Unix,
+    ) -> StoreResult<(i64, Option<Unix>)> {
+        Ok(on_tx!(self, c => sqlx::query_as(
+            "SELECT COUNT(*), MIN(at) FROM login_failures WHERE login_hash = $1 AND at > $2",
+        )
+        .bind(login_hash)
+        .bind(since)
+        .fetch_one(&mut *c)
+        .await)?)
+    }
+
+    pub async fn record_login_failure(&mut self, login_hash: &[u8], now: Unix) -> StoreResult<()> {
+        on_tx_rows!(self, c => sqlx::query("INSERT INTO login_failures (login_hash, at) VALUES ($1, $2)")
+            .bind(login_hash)
+            .bind(now)
+            .execute(&mut *c)
+            .await)?;
+        Ok(())
+    }
+
+    pub async fn clear_login_failures(&mut self, login_hash: &[u8]) -> StoreResult<()> {
+        on_tx_rows!(self, c => sqlx::query("DELETE FROM login_failures WHERE login_hash = $1")
+            .bind(login_hash)
+            .execute(&mut *c)
+            .await)?;
+        Ok(())
+    }
+}
