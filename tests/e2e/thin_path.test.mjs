@@ -5,17 +5,12 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchChromium, ROOT, SERVER, startServer } from './support.mjs';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
-const SERVER = process.env.PER_SERVER_BIN ?? join(ROOT, 'target', 'server', 'per-server');
-const DIST = process.env.PER_DIST ?? join(ROOT, 'dist');
 const ARTIFACTS = join(process.env.PER_ARTIFACTS ?? join(ROOT, 'test-artifacts'), 'e2e');
-const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 
 const PHONE = '+39 312 345 6789';
 const EMAIL = 'ana.hoxha@example.it';
@@ -27,35 +22,6 @@ let base;
 const outbox = [];
 let browser;
 
-function startServer() {
-  dataDir = mkdtempSync(join(tmpdir(), 'per-e2e-'));
-  server = spawn(SERVER, ['serve', '--addr', '127.0.0.1:0', '--data-dir', dataDir, '--dist', DIST], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, RUST_LOG: 'warn' },
-  });
-  let stderr = '';
-  server.stderr.on('data', (d) => { stderr += d; });
-  return new Promise((resolvePromise, reject) => {
-    let buffer = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), 30_000);
-    server.stdout.on('data', (chunk) => {
-      buffer += chunk;
-      let nl;
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        const listening = line.match(/^listening on (http:\/\/\S+)/);
-        if (listening) {
-          clearTimeout(timer);
-          resolvePromise(listening[1]);
-        }
-        if (line.startsWith('OUTBOX ')) outbox.push(line);
-      }
-    });
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
-  });
-}
-
 /** Waits for the first outbox line for `channel` after position `from`; returns its code. */
 async function codeFor(channel, from) {
   for (let i = 0; i < 100; i++) {
@@ -66,10 +32,11 @@ async function codeFor(channel, from) {
   throw new Error(`no ${channel} code in the outbox`);
 }
 
-/** The wasm bundles of this document (each entry page preloads its own, and only it). */
+/** The wasm bundles of this document (each entry page preloads its own, and only it). Trunk's
+ * hash in the name is hex of varying length (no leading zeros). */
 async function bundles(page) {
   return page.evaluate(() => [...document.querySelectorAll('link[href$=".wasm"]')]
-    .map((l) => l.getAttribute('href').split('/').pop().replace(/-[0-9a-f]{16}_bg\.wasm$/, '')));
+    .map((l) => l.getAttribute('href').split('/').pop().replace(/-[0-9a-f]+_bg\.wasm$/, '')));
 }
 
 /** Reloads the page: it comes back (same entry, heading focused), nothing broken. */
@@ -94,22 +61,15 @@ async function expectHeadingFocused(page) {
 before(async () => {
   rmSync(ARTIFACTS, { recursive: true, force: true }); // no stale screenshots of an earlier run
   mkdirSync(ARTIFACTS, { recursive: true });
-  base = await startServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
-    ],
-  });
+  // The development outbox prints the codes this test reads.
+  server = await startServer({ onLine: (line) => { if (line.startsWith('OUTBOX ')) outbox.push(line); } });
+  ({ base, dataDir } = server);
+  browser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']);
 });
 
 after(async () => {
   await browser?.close();
-  server?.kill('SIGTERM');
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  server?.stop();
 });
 
 test('the start page fits a 360 px screen without sideways scrolling', async () => {
@@ -258,7 +218,7 @@ test('a voter registers on a phone, signs out and in, and sees the decision', as
   assert.equal((await page.textContent('#request-reference')).trim(), reference);
 
   // An official approves; the voter's page shows it.
-  execFileSync(SERVER, ['decide', '--data-dir', dataDir, '--reference', reference, '--approve'], {
+  execFileSync(SERVER, ['--dev', 'decide', '--data-dir', dataDir, '--reference', reference, '--approve', '--by', 'official:e2e'], {
     env: { ...process.env, RUST_LOG: 'warn' },
   });
   await page.reload();

@@ -40,10 +40,17 @@ fn install_languages() {
     ] {
         i18n::install(lang, json).unwrap();
     }
+    for (lang, json) in [
+        (Language::En, include_str!("../public/i18n/frame/en.json")),
+        (Language::It, include_str!("../public/i18n/frame/it.json")),
+        (Language::De, include_str!("../public/i18n/frame/de.json")),
+    ] {
+        i18n::FRAME.install(lang, json).unwrap();
+    }
 }
 
 /// The shared texts, as an entry links them.
-static CATALOGS: [&i18n::Catalog; 1] = [&i18n::CATALOG];
+static CATALOGS: [&i18n::Catalog; 2] = [&i18n::FRAME, &i18n::CATALOG];
 
 /// A fresh element to mount into.
 fn host(id: &str) -> web_sys::HtmlElement {
@@ -189,14 +196,15 @@ fn a_language_file_is_parsed_and_applied() {
     let parsed = i18n::parse_texts(&json).unwrap();
     assert_eq!(parsed.len(), Key::ALL.len());
     assert_eq!(
-        &*parsed[Key::Back as usize],
-        format!("τ {}", Key::Back as usize)
+        &*parsed[Key::Continue as usize],
+        format!("τ {}", Key::Continue as usize)
     );
     // Applied: `t` gives the texts of an installed language.
     install_languages();
     assert!(i18n::is_loaded(Language::En));
-    assert_eq!(i18n::t(Language::En, Key::Back), "Back");
-    assert_eq!(i18n::t(Language::De, Key::Back), "Zurück");
+    assert_eq!(i18n::t(Language::En, Key::Continue), "Continue");
+    assert_eq!(i18n::t(Language::En, i18n::Frame::Back), "Back");
+    assert_eq!(i18n::t(Language::De, i18n::Frame::Back), "Zurück");
 }
 
 /// Makes `fetch` fail as when offline, until the returned original is put back.

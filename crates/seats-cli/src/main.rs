@@ -1,8 +1,12 @@
 //! The `per-seats` command line: `per-seats allocate FILE.json [options]`.
 //!
 //! Exit status: 0 with the result on stdout (a result that awaits a drawing of lots is
-//! still a result, flagged in it); 2 with one line on stderr for bad usage or bad input.
+//! still a result, flagged in it); 2 with one line on stderr for bad usage or bad input;
+//! 141 (128 + SIGPIPE, as a shell reports a process the signal ended) without a word when
+//! the reader of stdout goes away early (`per-seats allocate … | head`); 1 when stdout
+//! cannot be written for another reason.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use per_seats::{allocate, Percent, Rounding, RuleSet, Rules, ThresholdScope};
@@ -167,8 +171,18 @@ fn main() -> ExitCode {
     let result = parse_args(std::env::args().skip(1)).and_then(run);
     match result {
         Ok(out) => {
-            print!("{out}");
-            ExitCode::SUCCESS
+            let mut stdout = std::io::stdout().lock();
+            match stdout
+                .write_all(out.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(141),
+                Err(e) => {
+                    eprintln!("per-seats: cannot write the result: {e}");
+                    ExitCode::FAILURE
+                }
+            }
         }
         Err(message) => {
             eprintln!("per-seats: {}", one_line(&message));

@@ -1,8 +1,9 @@
 //! The real `per-seats` binary, spawned: output formats, exit status 2 and one stderr line.
 #![allow(clippy::unwrap_used)]
 
+use std::io::Read;
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 const BIN: &str = env!("CARGO_BIN_EXE_per-seats");
 const DATA_2017: &str = concat!(
@@ -230,7 +231,7 @@ fn bad_input_exits_2_with_one_line_naming_the_place() {
     let cases: Vec<(Vec<&str>, &str)> = vec![
         (
             vec!["allocate", neg.to_str().unwrap()],
-            "line 2, column 19: zone Berat, subject PS: negative votes (-5)",
+            "line 2, column 18: zone Berat, subject PS: negative votes (-5)",
         ),
         (
             vec!["allocate", zero.to_str().unwrap()],
@@ -263,5 +264,45 @@ fn bad_input_exits_2_with_one_line_naming_the_place() {
         assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
         assert!(err.contains(expected), "{args:?}: {err}");
         assert!(o.stdout.is_empty());
+    }
+}
+
+#[test]
+fn a_reader_that_closes_early_ends_the_command_quietly() {
+    // A file big enough that its output does not fit in a pipe's buffer (64 KiB).
+    let zones: Vec<String> = (0..2000)
+        .map(|i| {
+            format!(
+                r#"{{"name": "Z{i}", "seats": 9, "votes": {{"A": {}, "B": 500, "C": 250}}}}"#,
+                1000 + i
+            )
+        })
+        .collect();
+    let file = temp_file(
+        "many-zones.json",
+        &format!(r#"{{"zones": [{}]}}"#, zones.join(",")),
+    );
+    for format in ["text", "json", "csv"] {
+        let mut child = Command::new(BIN)
+            .args(["allocate", file.to_str().unwrap(), "--format", format])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Read one chunk, as `head -c` would, then close the pipe.
+        let mut out = child.stdout.take().unwrap();
+        let mut first = [0u8; 256];
+        out.read_exact(&mut first).unwrap();
+        drop(out);
+        let mut err = String::new();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut err)
+            .unwrap();
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(141), "{format}: {err}");
+        assert_eq!(err, "", "{format}: nothing on stderr");
     }
 }

@@ -76,7 +76,7 @@ pub fn parse_csv(text: &str) -> Result<Document, DataError> {
         let place = format!("zone {zone_name}, subject {subject}");
         let number = |c: usize, what: &str| -> Result<u64, DataError> {
             let text = get(c)?;
-            parse_count(text).map_err(|why| at(c, format!("{place}: {why} {what} ({text:?})")))
+            parse_count(text).map_err(|why| at(c, format!("{place}: {why} {what} (\"{text}\")")))
         };
         let seats = number(c_seats, "seats")?;
         let seats =
@@ -90,7 +90,7 @@ pub fn parse_csv(text: &str) -> Result<Document, DataError> {
                 let c = c_kind.unwrap_or(0);
                 return Err(at(
                     c,
-                    format!("{place}: unknown kind {other:?} (expected party, coalition or independent)"),
+                    format!("{place}: unknown kind \"{other}\" (expected party, coalition or independent)"),
                 ));
             }
         };

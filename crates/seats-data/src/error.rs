@@ -5,7 +5,7 @@ use core::fmt;
 /// Why an input could not be read. The message is one lowercase line naming the place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DataError {
-    /// Malformed or invalid JSON, with serde_json's position.
+    /// Malformed or invalid JSON, at the value at fault.
     Json {
         /// Line, 1-based (0 when unknown).
         line: usize,
@@ -78,18 +78,5 @@ impl std::error::Error for DataError {
 impl From<per_seats::Error> for DataError {
     fn from(e: per_seats::Error) -> Self {
         Self::Engine(e)
-    }
-}
-
-impl From<serde_json::Error> for DataError {
-    fn from(e: serde_json::Error) -> Self {
-        let full = e.to_string();
-        let suffix = format!(" at line {} column {}", e.line(), e.column());
-        let message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
-        Self::Json {
-            line: e.line(),
-            column: e.column(),
-            message,
-        }
     }
 }

@@ -11,6 +11,7 @@ mod error;
 mod fuzz;
 mod json_in;
 mod json_out;
+mod json_value;
 mod text_out;
 
 pub use csv_in::parse_csv;

@@ -69,23 +69,23 @@ fn bad_inputs_name_line_column_zone_and_subject() {
         .map(|(what, text)| format!("{what}: {}", err(text)))
         .collect();
     assert_snapshot!(out.join("\n"), @r#"
-    negative votes: line 3, column 20: zone Berat, subject PS: negative votes (-5)
-    non-integer votes: line 1, column 60: zone Berat, subject PS: non-integer votes (1.5)
-    votes before name: line 1, column 30: zone number 1, subject PS: negative votes (-1)
-    duplicate subject: line 1, column 62: zone Z, subject A: listed twice in votes
-    duplicate declared subject: line 1, column 31: subject A: declared twice
-    unknown kind: line 1, column 36: subject A: unknown kind "club" (expected party, coalition or independent)
-    missing seats: line 1, column 24: zone Z: missing field seats
-    missing zones: line 1, column 2: missing field `zones`
-    negative seats: line 1, column 36: zone Z: negative seats (-1)
-    bad rules: line 1, column 19: unknown rule set "al-1990" (expected al-2024, al-2008 or dhondt)
-    syntax: line 1, column 12: expected value
-    string votes: line 1, column 56: invalid type: string "12", expected a whole number of votes for zone Z, subject A
-    votes too large: line 1, column 72: zone Z, subject A: votes too large (18446744073709552000)
+    negative votes: line 3, column 19: zone Berat, subject PS: negative votes (-5)
+    non-integer votes: line 1, column 58: zone Berat, subject PS: non-integer votes (1.5)
+    votes before name: line 1, column 29: zone Berat, subject PS: negative votes (-1)
+    duplicate subject: line 1, column 61: zone Z, subject A: listed twice in votes
+    duplicate declared subject: line 1, column 29: subject A: declared twice
+    unknown kind: line 1, column 29: subject A: unknown kind "club" (expected party, coalition or independent)
+    missing seats: line 1, column 12: zone Z: missing field seats
+    missing zones: line 1, column 1: missing field zones
+    negative seats: line 1, column 35: zone Z: negative seats (-1)
+    bad rules: line 1, column 11: unknown rule set "al-1990" (expected al-2024, al-2008 or dhondt)
+    syntax: line 1, column 12: expected a value
+    string votes: line 1, column 53: zone Z, subject A: votes must be a whole number, not a string
+    votes too large: line 1, column 53: zone Z, subject A: votes too large (18446744073709551616)
     top-level array: line 1, column 1: the file must be a JSON object
     top-level null: line 2, column 3: the file must be a JSON object
-    null name: line 1, column 37: zone number 1: missing field name
-    null seats: line 1, column 39: zone Z: missing field seats
+    null name: line 1, column 12: zone number 1: missing field name
+    null seats: line 1, column 12: zone Z: missing field seats
     official seats unknown: zone Z, subject B: named in official seats but has no votes in any zone
     "#);
 }

@@ -205,13 +205,13 @@ impl fmt::Display for Error {
                 "zone {zone}, subject {subject}: candidate list given but no votes"
             ),
             Self::BadPercent { text } => {
-                write!(f, "threshold {text:?} is not a percentage between 0 and 100")
+                write!(f, "threshold \"{text}\" is not a percentage between 0 and 100")
             }
             Self::UnknownRuleSet { name } => write!(
                 f,
-                "unknown rule set {name:?} (expected al-2024, al-2008 or dhondt)"
+                "unknown rule set \"{name}\" (expected al-2024, al-2008 or dhondt)"
             ),
-            Self::UnknownOption { option, value } => write!(f, "unknown {option} {value:?}"),
+            Self::UnknownOption { option, value } => write!(f, "unknown {option} \"{value}\""),
         }
     }
 }

@@ -5,11 +5,11 @@ mod pages;
 
 use leptos::prelude::*;
 use per_client::components::NotFound;
-use per_client::i18n::{Catalog, CATALOG};
+use per_client::i18n::{Catalog, CATALOG, FRAME};
 use per_domain::Entry;
 
 /// The texts this entry shows.
-static CATALOGS: [&Catalog; 1] = [&CATALOG];
+static CATALOGS: [&Catalog; 2] = [&FRAME, &CATALOG];
 
 fn main() {
     per_client::shell::start(Entry::Account, &CATALOGS, routes);

@@ -5,7 +5,7 @@
 use crate::components::PageTitle;
 use crate::dom;
 use crate::form::{ErrorItem, Target};
-use crate::i18n::{tr, use_lang, Key};
+use crate::i18n::{tr, use_lang, Frame};
 use leptos::html::Div;
 use leptos::prelude::*;
 
@@ -57,7 +57,7 @@ pub fn ErrorSummary(errors: RwSignal<Vec<ErrorItem>>) -> impl IntoView {
                 node_ref=summary
             >
                 <h2 class="error-summary__title" id="error-summary-title">
-                    {tr(Key::ErrorSummaryTitle)}
+                    {tr(Frame::ErrorSummaryTitle)}
                 </h2>
                 <ul class="error-summary__list">{items}</ul>
             </div>

@@ -1,7 +1,7 @@
 //! The frame of every page: skip link, header with the service name and the language
 //! switcher, and the footer.
 
-use crate::i18n::{t, tr, use_lang, Key, LangSwitch};
+use crate::i18n::{t, tr, use_lang, Frame, LangSwitch};
 use crate::nav;
 use leptos::prelude::*;
 use per_domain::Language;
@@ -15,15 +15,15 @@ pub fn Header() -> impl IntoView {
         }
     };
     view! {
-        <a href="#main" class="skip-link">{tr(Key::SkipToContent)}</a>
+        <a href="#main" class="skip-link">{tr(Frame::SkipToContent)}</a>
         <header class="header">
             <div class="header__inner">
                 <a href="/" rel=nav::rel("/") class="header__service">
                     <span class="header__logo" aria-hidden="true">"PER"</span>
-                    <span class="header__name">{tr(Key::ServiceName)}</span>
+                    <span class="header__name">{tr(Frame::ServiceName)}</span>
                 </a>
                 <div class="header__lang">
-                    <label for="language" class="header__lang-label">{tr(Key::LanguageLabel)}</label>
+                    <label for="language" class="header__lang-label">{tr(Frame::LanguageLabel)}</label>
                     <select id="language" class="select" on:change=on_change>
                         {Language::ALL
                             .into_iter()
@@ -41,7 +41,7 @@ pub fn Header() -> impl IntoView {
         <div id="language-notice" role="status">
             {move || switch.failed.get().then(|| view! {
                 <div class="container">
-                    <p class="warning">{tr(Key::LanguageUnavailable)}</p>
+                    <p class="warning">{tr(Frame::LanguageUnavailable)}</p>
                 </div>
             })}
         </div>
@@ -54,7 +54,7 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="footer">
             <div class="container">
-                <p>{move || t(lang.get(), Key::FooterText)}</p>
+                <p>{move || t(lang.get(), Frame::FooterText)}</p>
             </div>
         </footer>
     }

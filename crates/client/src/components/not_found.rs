@@ -1,15 +1,15 @@
 //! Any unknown address (the start entry shows it for addresses no entry serves).
 
 use crate::components::PageHeading;
-use crate::i18n::{tr, Key};
+use crate::i18n::{tr, Frame};
 use crate::nav;
 use leptos::prelude::*;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
     view! {
-        <PageHeading key=Key::NotFoundTitle/>
-        <p>{tr(Key::NotFoundBody)}</p>
-        <p><a href="/" rel=nav::rel("/")>{tr(Key::GoToStart)}</a></p>
+        <PageHeading key=Frame::NotFoundTitle/>
+        <p>{tr(Frame::NotFoundBody)}</p>
+        <p><a href="/" rel=nav::rel("/")>{tr(Frame::GoToStart)}</a></p>
     }
 }

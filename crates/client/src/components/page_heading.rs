@@ -2,7 +2,7 @@
 //! so that a screen reader announces where the voter is after each navigation.
 
 use crate::dom;
-use crate::i18n::{page_title, t, use_lang, Key};
+use crate::i18n::{page_title, t, use_lang, TextId};
 use leptos::html::H1;
 use leptos::prelude::*;
 
@@ -10,7 +10,7 @@ use leptos::prelude::*;
 /// whether its error summary shows errors (then the title starts with "Error: ").
 #[derive(Debug, Clone, Copy)]
 pub struct PageTitle {
-    pub heading: RwSignal<Option<Key>>,
+    pub heading: RwSignal<Option<TextId>>,
     pub has_errors: RwSignal<bool>,
 }
 
@@ -32,7 +32,7 @@ impl PageTitle {
 }
 
 #[component]
-pub fn PageHeading(key: Key) -> impl IntoView {
+pub fn PageHeading(#[prop(into)] key: TextId) -> impl IntoView {
     let lang = use_lang();
     let heading = NodeRef::<H1>::new();
     match use_context::<PageTitle>() {

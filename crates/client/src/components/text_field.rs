@@ -2,7 +2,7 @@
 //! (`aria-describedby`, `aria-invalid`). Extra content (a show/hide button) goes after it.
 
 use crate::form::{error_for, ErrorItem};
-use crate::i18n::{t, use_lang, Key};
+use crate::i18n::{t, use_lang, Frame, Key};
 use leptos::prelude::*;
 
 #[component]
@@ -65,7 +65,7 @@ pub fn TextField(
             {rich_hint.map(|h| view! { <div class="hint" id=hint_id.clone()>{h.run()}</div> })}
             {move || error().map(|msg| view! {
                 <p class="error-message" id=error_id.clone()>
-                    <span class="visually-hidden">{t(lang.get(), Key::ErrorPrefix)} " "</span>
+                    <span class="visually-hidden">{t(lang.get(), Frame::ErrorPrefix)} " "</span>
                     {msg.render(lang.get())}
                 </p>
             })}

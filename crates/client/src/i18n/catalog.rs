@@ -29,6 +29,12 @@ macro_rules! text_table {
             pub const ALL: &'static [$key_ty] = &[$($key_ty::$key),*];
         }
 
+        impl From<$key_ty> for $crate::i18n::TextId {
+            fn from(key: $key_ty) -> Self {
+                $crate::i18n::TextId::new(&$catalog, key as usize)
+            }
+        }
+
         /// The texts of this table.
         $svis static $catalog: $crate::i18n::Catalog = $crate::i18n::Catalog::new(
             $dir,
@@ -57,6 +63,42 @@ impl fmt::Debug for Catalog {
             .finish_non_exhaustive()
     }
 }
+
+/// One text of one table: its catalog and the key's index there. The keys of every table
+/// convert into it, so what shows a text ([`t`](crate::i18n::t), [`tr`](crate::i18n::tr),
+/// the page heading) takes a key of any table, and an entry links only the tables it uses.
+#[derive(Clone, Copy)]
+pub struct TextId {
+    catalog: &'static Catalog,
+    index: usize,
+}
+
+impl TextId {
+    /// The text at `index` of `catalog` (what [`text_table!`](crate::text_table)'s keys give).
+    pub const fn new(catalog: &'static Catalog, index: usize) -> Self {
+        TextId { catalog, index }
+    }
+
+    /// The text in `lang`, placeholders and all.
+    pub fn raw(self, lang: Language) -> &'static str {
+        self.catalog.raw(lang, self.index)
+    }
+}
+
+impl fmt::Debug for TextId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = self.catalog.names().nth(self.index).unwrap_or("?");
+        write!(f, "{}{name}", self.catalog.dir)
+    }
+}
+
+impl PartialEq for TextId {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.catalog, other.catalog) && self.index == other.index
+    }
+}
+
+impl Eq for TextId {}
 
 /// A language file could not be fetched or read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,6 +197,46 @@ impl Catalog {
         let texts = de.deserialize_map(TextsVisitor(self)).ok()?;
         de.end().ok()?;
         texts.0.into_iter().collect()
+    }
+
+    /// What is wrong with `json` as this table's file of `lang`, one line each (none: it is
+    /// complete): unknown or missing keys, empty texts, placeholders (`{…}`) other than the
+    /// Albanian text's. For the tests of every table; never called by the app.
+    pub fn file_problems(&self, lang: Language, json: &str) -> Vec<String> {
+        fn placeholders(text: &str) -> Vec<&str> {
+            let mut out: Vec<&str> = text
+                .match_indices('{')
+                .filter_map(|(i, _)| text[i..].find('}').map(|j| &text[i..=i + j]))
+                .collect();
+            out.sort_unstable();
+            out.dedup();
+            out
+        }
+        let file: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(json) {
+            Ok(file) => file,
+            Err(e) => return vec![format!("{lang:?}: not a JSON object: {e}")],
+        };
+        let names: Vec<&str> = self.names().collect();
+        let mut problems: Vec<String> = file
+            .keys()
+            .filter(|k| !names.contains(&k.as_str()))
+            .map(|k| format!("{lang:?}: unknown key {k}"))
+            .collect();
+        for (name, sq) in names.iter().zip(self.albanian()) {
+            match file.get(*name).and_then(|v| v.as_str()) {
+                None => problems.push(format!("{lang:?}: {name} is missing or not a text")),
+                Some(text) if text.trim().is_empty() => {
+                    problems.push(format!("{lang:?}: {name} is empty"));
+                }
+                Some(text) if placeholders(text) != placeholders(sq) => problems.push(format!(
+                    "{lang:?}: {name} has placeholders {:?}, Albanian {:?}",
+                    placeholders(text),
+                    placeholders(sq)
+                )),
+                Some(_) => {}
+            }
+        }
+        problems
     }
 
     /// Parses the file of `lang` ([`Catalog::parse`]) and keeps its texts for the session.

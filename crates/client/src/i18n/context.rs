@@ -2,9 +2,8 @@
 //! and reactive texts for `view!`. Loading and remembering a language are given by the entry
 //! ([`Languages`]), so this module calls nothing above it.
 
-use super::catalog::{Catalog, LoadFailed};
+use super::catalog::{Catalog, LoadFailed, TextId};
 use super::format::t;
-use super::text::Key;
 use leptos::prelude::*;
 use per_domain::Language;
 use std::future::Future;
@@ -107,13 +106,15 @@ impl LangSwitch {
 }
 
 /// A reactive text for `key`, for use in `view!`.
-pub fn tr(key: Key) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+pub fn tr(key: impl Into<TextId>) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let key = key.into();
     let lang = use_lang();
     move || t(lang.get(), key)
 }
 
 /// The same as a [`Signal`], for component properties.
-pub fn text(key: Key) -> Signal<String> {
+pub fn text(key: impl Into<TextId>) -> Signal<String> {
+    let key = key.into();
     let lang = use_lang();
     Signal::derive(move || t(lang.get(), key))
 }

@@ -1,13 +1,26 @@
 //! Formatting of texts: the domain limits, numbers and names put into placeholders, waits,
 //! and the texts of domain values (problems, statuses, reasons, prompts, masked contacts).
 
-use super::text::{raw, Key};
+use super::catalog::TextId;
+use super::frame::Frame;
+use super::text::Key;
 use per_domain::api::LivenessPrompt;
 use per_domain::{Language, OneTimeCode, Password, Problem, RejectionReason, RequestStatus};
 
-/// The text of `key` in `lang`, with the limits that come from `per-domain` filled in.
-pub fn t(lang: Language, key: Key) -> String {
-    let s = raw(lang, key);
+/// The text of `key` (of any table) in `lang`, with the limits that come from `per-domain`
+/// filled in.
+#[inline]
+pub fn t(lang: Language, key: impl Into<TextId>) -> String {
+    text_of(lang, key.into())
+}
+
+/// [`t`] for one [`TextId`]: one copy of the code, whatever table the key comes from.
+#[inline(never)]
+fn text_of(lang: Language, key: TextId) -> String {
+    // Native tests read the JSON files directly (never part of the wasm).
+    #[cfg(test)]
+    super::tests::ensure_installed(lang);
+    let s = key.raw(lang);
     if !s.contains('{') {
         return s.to_owned();
     }
@@ -165,10 +178,10 @@ pub fn masked_spoken(lang: Language, masked: &str) -> Option<String> {
 
 /// The document title: the page's heading and the service, with "Error: " in front while the
 /// error summary shows errors.
-pub fn page_title(lang: Language, heading: Key, has_errors: bool) -> String {
-    let title = [t(lang, heading), t(lang, Key::ServiceName)].join(" – ");
+pub fn page_title(lang: Language, heading: impl Into<TextId>, has_errors: bool) -> String {
+    let title = [t(lang, heading), t(lang, Frame::ServiceName)].join(" – ");
     if has_errors {
-        [t(lang, Key::ErrorPrefix), title].join(" ")
+        [t(lang, Frame::ErrorPrefix), title].join(" ")
     } else {
         title
     }

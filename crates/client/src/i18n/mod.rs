@@ -3,8 +3,10 @@
 //!
 //! - [`catalog`]: a table of texts by key; Albanian compiled in, the other languages fetched
 //!   as JSON when chosen (or at start-up when remembered), so that they are not in the wasm.
-//! - [`text`]: the shared table (page frame and registration pages); an entry page may declare
-//!   its own table with [`text_table!`](crate::text_table) (the results viewer does).
+//! - [`frame`]: the page frame's table, shown by every entry page;
+//! - [`text`]: the registration pages' table; an entry page may declare its own table with
+//!   [`text_table!`](crate::text_table) (the results viewer does). Keys of every table
+//!   convert into a [`TextId`].
 //! - [`format`]: placeholders, waits, and the texts of domain values.
 //! - [`context`]: the reactive side (language signal, switch, `tr`).
 //!
@@ -16,11 +18,13 @@
 pub mod catalog;
 pub mod context;
 pub mod format;
+pub mod frame;
 pub mod text;
 
-pub use catalog::{Catalog, LoadFailed};
+pub use catalog::{Catalog, LoadFailed, TextId};
 pub use context::{text, tr, use_lang, Fetch, LangContext, LangSwitch, Languages};
 pub use format::*;
+pub use frame::{Frame, FRAME};
 pub use text::{install, is_loaded, parse_texts, raw, Key, CATALOG};
 
 #[cfg(test)]

@@ -25,6 +25,65 @@ pub(crate) fn json(lang: Language) -> &'static str {
     }
 }
 
+/// The page frame's language files.
+pub(crate) fn frame_json(lang: Language) -> &'static str {
+    match lang {
+        Language::Sq => "{}",
+        Language::En => include_str!("../../public/i18n/frame/en.json"),
+        Language::It => include_str!("../../public/i18n/frame/it.json"),
+        Language::El => include_str!("../../public/i18n/frame/el.json"),
+        Language::De => include_str!("../../public/i18n/frame/de.json"),
+    }
+}
+
+#[test]
+fn the_frame_files_have_exactly_the_frame_keys_with_the_same_placeholders() {
+    let names: Vec<&str> = FRAME.names().collect();
+    assert_eq!(names.len(), Frame::ALL.len());
+    for &key in Frame::ALL {
+        assert_eq!(names[key as usize], format!("{key:?}"));
+        assert!(
+            !CATALOG.names().any(|n| n == names[key as usize]),
+            "{key:?} is in both tables"
+        );
+    }
+    for lang in &Language::ALL[1..] {
+        assert_eq!(
+            FRAME.file_problems(*lang, frame_json(*lang)),
+            Vec::<String>::new()
+        );
+        assert_ne!(
+            FRAME.parse(frame_json(*lang)).unwrap()[Frame::Back as usize].as_ref(),
+            "Kthehuni",
+            "{lang:?} is translated"
+        );
+    }
+    assert!(
+        !FRAME.file_problems(Language::En, "{}").is_empty(),
+        "an empty file is refused"
+    );
+}
+
+#[test]
+fn a_file_with_unknown_missing_or_changed_keys_is_named() {
+    let bad = r#"{"Continue": "Go on {n}", "NotAKey": "x"}"#;
+    let problems = CATALOG.file_problems(Language::En, bad);
+    assert!(
+        problems.iter().any(|p| p.contains("unknown key NotAKey")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("Continue has placeholders")),
+        "{problems:?}"
+    );
+    assert!(
+        problems.iter().any(|p| p.contains("StartTitle is missing")),
+        "{problems:?}"
+    );
+}
+
 fn names() -> Vec<&'static str> {
     CATALOG.names().collect()
 }
@@ -38,26 +97,15 @@ fn every_language_file_has_exactly_the_keys_of_the_app() {
         assert_eq!(names[key as usize], format!("{key:?}"));
     }
     for lang in &Language::ALL[1..] {
-        let file: serde_json::Map<String, serde_json::Value> =
-            serde_json::from_str(json(*lang)).unwrap();
-        let unknown: Vec<_> = file
-            .keys()
-            .filter(|k| !names.contains(&k.as_str()))
-            .collect();
-        assert!(unknown.is_empty(), "{lang:?} has unknown keys: {unknown:?}");
-        let missing: Vec<_> = names.iter().filter(|n| !file.contains_key(**n)).collect();
-        assert!(missing.is_empty(), "{lang:?} lacks {missing:?}");
-        for (name, text) in &file {
-            let text = text.as_str();
-            assert!(
-                text.is_some_and(|t| !t.trim().is_empty()),
-                "{name} in {lang:?} is empty or not a text"
-            );
-        }
+        assert_eq!(
+            CATALOG.file_problems(*lang, json(*lang)),
+            Vec::<String>::new()
+        );
         assert!(parse_texts(json(*lang)).is_some(), "{lang:?}");
     }
+    ensure_installed(Language::De);
     assert_eq!(
-        raw(Language::De, Key::ServiceName),
+        t(Language::De, Frame::ServiceName),
         "Registrierung von Wählerinnen und Wählern im Ausland"
     );
     assert_eq!(
@@ -71,18 +119,24 @@ fn a_language_file_is_read_by_key_name_and_must_be_complete() {
     let en = json(Language::En);
     let texts = parse_texts(en).unwrap();
     assert_eq!(texts.len(), Key::ALL.len());
-    assert_eq!(&*texts[Key::Back as usize], "Back");
+    assert_eq!(&*texts[Key::Continue as usize], "Continue");
     // Order does not matter, unknown names are ignored.
     let mut file: serde_json::Map<String, serde_json::Value> = serde_json::from_str(en).unwrap();
     file.insert("NotAKey".into(), "x".into());
     let reordered = serde_json::to_string(&file).unwrap();
     assert_eq!(parse_texts(&reordered).unwrap(), texts);
     // A missing key, a text that is not a string, or not an object: refused.
-    file.remove("Back");
+    file.remove("Continue");
     assert!(parse_texts(&serde_json::to_string(&file).unwrap()).is_none());
-    file.insert("Back".into(), 1.into());
+    file.insert("Continue".into(), 1.into());
     assert!(parse_texts(&serde_json::to_string(&file).unwrap()).is_none());
-    for bad in ["", "[]", "\"Back\"", "{\"Back\": \"x\"}", "{} trailing"] {
+    for bad in [
+        "",
+        "[]",
+        "\"Continue\"",
+        "{\"Continue\": \"x\"}",
+        "{} trailing",
+    ] {
         assert!(parse_texts(bad).is_none(), "{bad}");
     }
     // Albanian is compiled in: nothing to install.
@@ -181,13 +235,13 @@ fn albanian_buttons_use_the_formal_plural() {
         (Key::SendCodes, "Dërgoni kodet"),
         (Key::VerifyButton, "Verifikoni"),
         (Key::TryAgain, "Provoni përsëri"),
-        (Key::Back, "Kthehuni"),
         (Key::SignIn, "Hyni"),
         (Key::SignOut, "Dilni"),
         (Key::Continue, "Vazhdoni"),
     ] {
         assert_eq!(raw(Language::Sq, key), text);
     }
+    assert_eq!(t(Language::Sq, Frame::Back), "Kthehuni");
     assert!(raw(Language::Sq, Key::ErrServer).starts_with("Ndodhi një gabim nga ana jonë"));
     assert_eq!(
         raw(Language::Sq, Key::ProblemDateInvalid),
@@ -253,7 +307,7 @@ fn every_problem_reason_status_and_prompt_has_its_own_text() {
 #[test]
 fn albanian_keeps_its_letters() {
     assert!(raw(Language::Sq, Key::StartNeedTitle).contains('Ç'));
-    assert!(raw(Language::Sq, Key::ServiceName).contains('ë'));
+    assert!(t(Language::Sq, Frame::ServiceName).contains('ë'));
 }
 
 #[test]
@@ -330,6 +384,11 @@ pub(crate) fn ensure_installed(lang: Language) {
     if !CATALOG.is_loaded(lang) {
         CATALOG
             .install(lang, json(lang))
+            .expect("a valid language file");
+    }
+    if !FRAME.is_loaded(lang) {
+        FRAME
+            .install(lang, frame_json(lang))
             .expect("a valid language file");
     }
 }

@@ -1,5 +1,4 @@
-//! The shared text table: every user-facing string of the registration pages and the page
-//! frame. Albanian is compiled in (below); English, Italian, Greek and German are the JSON files
+//! The registration pages' text table (the page frame's is [`super::frame`]). Albanian is compiled in (below); English, Italian, Greek and German are the JSON files
 //! `public/i18n/{en,it,el,de}.json`, the source of those texts (the tests check them against
 //! this table).
 
@@ -10,19 +9,8 @@ crate::text_table! {
     pub enum Key; pub static CATALOG = "/public/i18n/";
 
     // ---- layout
-    ServiceName => "Regjistrimi i zgjedhësve jashtë vendit";
-    SkipToContent => "Kaloni te përmbajtja kryesore";
-    LanguageLabel => "Gjuha";
-    LanguageUnavailable => "Gjuha e zgjedhur nuk u ngarkua. Provoni përsëri.";
-    Back => "Kthehuni";
     Continue => "Vazhdoni";
-    ErrorSummaryTitle => "Ka një problem";
-    ErrorPrefix => "Gabim:";
-    FooterText => "Komisioni Qendror i Zgjedhjeve (KQZ)";
     Loading => "Duke u ngarkuar…";
-    NotFoundTitle => "Faqja nuk u gjet";
-    NotFoundBody => "Kontrolloni adresën ose filloni nga faqja kryesore.";
-    GoToStart => "Shkoni te faqja kryesore";
     // ---- start
     StartTitle => "Regjistrohuni për të votuar nga jashtë vendit";
     StartLead => "Nëse jetoni jashtë Shqipërisë, mund të regjistroheni për të votuar me postë në zgjedhjet parlamentare.";

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use per_client::components::{BackLink, ErrorSummary, PageHeading, TextField};
 use per_client::draft::{self, IdentityDraft, KeyValue, WebStore};
 use per_client::form::{error_for, ErrorItem, Msg, Step};
-use per_client::i18n::{t, text, tr, use_lang, Key};
+use per_client::i18n::{t, text, tr, use_lang, Frame, Key};
 use per_client::submit::use_submit;
 use per_client::{api, dom};
 use per_domain::api::{IdentityForm, SubmitRequest};
@@ -120,7 +120,7 @@ pub fn IdentityPage() -> impl IntoView {
                     <div class="hint" id="sex-hint">{tr(Key::SexHint)}</div>
                     {move || sex_error().map(|msg: Msg| view! {
                         <p class="error-message" id="sex-error">
-                            <span class="visually-hidden">{t(lang.get(), Key::ErrorPrefix)} " "</span>
+                            <span class="visually-hidden">{t(lang.get(), Frame::ErrorPrefix)} " "</span>
                             {msg.render(lang.get())}
                         </p>
                     })}

@@ -1,0 +1,168 @@
+//! The viewer's own texts: Albanian compiled in, the other languages in
+//! `crates/client/public/i18n/results/{en,it,el,de}.json` (fetched when chosen).
+//! Placeholders: `{n}` a number, `{x}` a text, `{a}`/`{b}` named texts.
+
+use leptos::prelude::*;
+use per_client::i18n::use_lang;
+use per_domain::Language;
+
+per_client::text_table! {
+    pub enum RKey; pub static RESULTS_CATALOG = "/public/i18n/results/";
+
+    // ---- data and rules
+    Title => "Shpërndarja e mandateve";
+    Lead => "Mandatet llogariten në shfletuesin tuaj me rregullat e Kodit Zgjedhor (nenet 162 dhe 163). Mund të ndryshoni votat dhe rregullat për të parë çfarë do të ndodhte.";
+    DataSet => "Të dhënat";
+    DataSet2017 => "Zgjedhjet parlamentare 2017 (të dhëna zyrtare)";
+    DataSetSynthetic => "Shembull me lista kandidatësh (të dhëna të sajuara)";
+    DataSetOwn => "Skedari juaj";
+    SyntheticNotice => "Këto të dhëna janë të sajuara, vetëm për të treguar nenin 163. Nuk janë rezultate të vërteta.";
+    Source => "Burimi";
+    Loading => "Duke ngarkuar të dhënat…";
+    LoadFailed => "Të dhënat nuk u ngarkuan. Provoni përsëri.";
+    OpenFile => "Hapni skedarin tuaj (JSON ose CSV)";
+    OpenFileHint => "Skedari lexohet vetëm në pajisjen tuaj; nuk dërgohet askund.";
+    FileError => "Skedari nuk mund të lexohet";
+    AtLine => "Rreshti {n}";
+    AtColumn => "kolona {n}";
+    AtField => "fusha {x}";
+    EngineError => "Të dhënat nuk janë të plota ose nuk janë në rregull";
+    NotUtf8 => "Skedari nuk është tekst UTF-8 (bajti {n}).";
+    RulesHeading => "Rregullat";
+    RuleSet => "Grupi i rregullave";
+    RuleAl2024 => "al-2024: pragu 1% kombëtar, herësit të rrumbullakosur (në fuqi)";
+    RuleAl2008 => "al-2008: pragu 3% (koalicionet 5%) në zonë, herësit e saktë (2009-2017)";
+    RuleDhondt => "D'Hondt: pa prag, herësit e saktë";
+    Threshold => "Pragu (%)";
+    ThresholdHint => "Numër nga 0 deri në 100, p.sh. 1 ose 2,5.";
+    ThresholdBad => "Shkruani një përqindje nga 0 deri në 100, p.sh. 1 ose 2,5";
+    Rounding => "Rrumbullakimi i herësve";
+    RoundHalfUp => "te numri më i afërt, ,5 lart";
+    RoundHalfEven => "te numri më i afërt, ,5 te çifti";
+    RoundNone => "pa rrumbullakim (herësi i saktë)";
+    Reading => "Leximi i përdorur: {x}";
+    ScopeNational => "kombëtar";
+    ScopeZone => "në zonë";
+    Reset => "Rivendosni të dhënat dhe rregullat";
+    ShareLink => "Lidhja për këtë pamje";
+    ShareHint => "Kjo lidhje hap të njëjtat të dhëna, rregulla dhe ndryshime.";
+    ExportCsv => "Shkarkoni tabelat e zonave (CSV)";
+    Print => "Printoni";
+    // ---- national
+    NationalHeading => "Rezultati kombëtar";
+    HemicycleLabel => "Kuvendi: {n} mandate sipas subjekteve";
+    Subject => "Subjekti";
+    Votes => "Vota";
+    Percent => "%";
+    Seats => "Mandate";
+    Official => "Zyrtare";
+    Difference => "Ndryshimi";
+    TotalSeats => "Mandate gjithsej: {n}";
+    ThresholdLine => "Pragu: {x}";
+    Excluded => "Nën prag, pa mandate: {x}";
+    NoneExcluded => "Asnjë subjekt nuk u përjashtua nga pragu.";
+    DiffersFromOfficial => "ndryshe nga rezultati zyrtar";
+    MatchesOfficial => "Rezultati përputhet me mandatet zyrtare.";
+    NotMatchingOfficial => "Rezultati ndryshon nga mandatet zyrtare në {n} zona.";
+    LotsPending => "Disa mandate vendosen me short: shikoni zonat e shënuara.";
+    // ---- zone
+    ZoneHeading => "Zona";
+    ZoneChoose => "Zgjidhni zonën";
+    ZoneSummary => "{x}: {n} mandate";
+    ZoneSeatsHeading => "Mandatet, sipas renditjes";
+    Place => "Vendi";
+    Divisor => "Pjesëtuesi";
+    Exact => "Herësi i saktë";
+    Rounded => "Herësi i rrumbullakosur";
+    ByLot => "me short";
+    LastWon => "Mandati i fundit: {x}";
+    FirstMissed => "Herësi i parë që nuk fitoi: {x}";
+    QuotientOf => "{a}, pjesëtuesi {n}, herësi {b}";
+    NextSeat => "Votat e nevojshme për një mandat më shumë";
+    NeededVotes => "Vota të nevojshme";
+    NotEligible => "nën prag";
+    NoNextSeat => "—";
+    HalfAtBoundary => "Një herës me ,5 është në kufirin e mandateve: rrumbullakimi mund të ndryshojë rezultatin.";
+    LotRequired => "Short i nevojshëm: {n} mandate midis {x}.";
+    LotEnter => "Shënoni rezultatin e shortit: fiton";
+    LotClear => "Hiqni rezultatet e shortit në këtë zonë";
+    LotEntered => "Rezultati i shortit u mor parasysh: {x}.";
+    // ---- what-if
+    WhatIfHeading => "Çfarë do të ndodhte nëse…";
+    WhatIfLead => "Ndryshoni votat e subjekteve në këtë zonë; mandatet rillogariten menjëherë.";
+    VotesOf => "Votat e {x}";
+    VotesBad => "Shkruani një numër të plotë votash, 0 ose më shumë";
+    Edited => "ndryshuar";
+    EditsCount => "Vota të ndryshuara: {n}";
+    // ---- candidates
+    CandidatesHeading => "Kandidatët (neni 163)";
+    ListOf => "Lista e {x}: {n} mandate";
+    FixedPart => "Pjesa me renditje të fiksuar";
+    PreferentialPart => "Pjesa me vota parapëlqyese, e rirenditur";
+    Candidate => "Kandidati";
+    Gender => "Gjinia";
+    Female => "femër";
+    Male => "mashkull";
+    Elected => "Zgjedhur";
+    Yes => "po";
+    No => "jo";
+    LessRepresented => "Gjinia më pak e përfaqësuar: {x}";
+    EqualGenders => "Të dy gjinitë kanë numër të barabartë kandidatësh: femrat trajtohen si më pak të përfaqësuara.";
+    GenderMove => "{x} u zhvendos nga vendi {a} në vendin {b} (rregulli i gjinisë, një në tre).";
+    NoGenderMoves => "Rregulli i gjinisë nuk zhvendosi asnjë kandidat.";
+    ElectedList => "Të zgjedhurit: {x}";
+    NoLists => "Këto të dhëna nuk kanë lista kandidatësh.";
+}
+
+/// The text of `key` in `lang`.
+pub fn rt(lang: Language, key: RKey) -> String {
+    RESULTS_CATALOG.raw(lang, key as usize).to_owned()
+}
+
+/// A reactive text for `key`, for `view!`.
+pub fn rtr(key: RKey) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let lang = use_lang();
+    move || rt(lang.get(), key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json(lang: Language) -> &'static str {
+        match lang {
+            Language::Sq => "{}",
+            Language::En => include_str!("../../../crates/client/public/i18n/results/en.json"),
+            Language::It => include_str!("../../../crates/client/public/i18n/results/it.json"),
+            Language::El => include_str!("../../../crates/client/public/i18n/results/el.json"),
+            Language::De => include_str!("../../../crates/client/public/i18n/results/de.json"),
+        }
+    }
+
+    #[test]
+    fn every_language_file_has_exactly_the_keys_of_the_viewer() {
+        let names: Vec<&str> = RESULTS_CATALOG.names().collect();
+        assert_eq!(names.len(), RKey::ALL.len());
+        assert_eq!(RESULTS_CATALOG.albanian().count(), RKey::ALL.len());
+        for &key in RKey::ALL {
+            assert_eq!(names[key as usize], format!("{key:?}"));
+        }
+        for lang in &Language::ALL[1..] {
+            assert_eq!(
+                RESULTS_CATALOG.file_problems(*lang, json(*lang)),
+                Vec::<String>::new()
+            );
+            assert!(RESULTS_CATALOG.parse(json(*lang)).is_some(), "{lang:?}");
+        }
+    }
+
+    #[test]
+    fn installed_languages_are_shown_by_key() {
+        for lang in &Language::ALL[1..] {
+            RESULTS_CATALOG.install(*lang, json(*lang)).unwrap();
+        }
+        assert_eq!(rt(Language::En, RKey::Seats), "Seats");
+        assert_eq!(rt(Language::De, RKey::Seats), "Mandate");
+        assert_eq!(rt(Language::Sq, RKey::Seats), "Mandate");
+    }
+}

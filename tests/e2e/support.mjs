@@ -1,0 +1,65 @@
+// What the browser tests share: the real per-server started on a free port with a fresh data
+// directory, and Debian's Chromium with the flags this closed network needs. Not a test file
+// (node --test runs *.test.mjs only).
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const SERVER = process.env.PER_SERVER_BIN ?? join(ROOT, 'target', 'server', 'per-server');
+export const DIST = process.env.PER_DIST ?? join(ROOT, 'dist');
+export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
+
+/**
+ * Starts `per-server --dev serve` (a data key in its temporary data directory, the
+ * development outbox) on a free port. `onLine` sees every line it prints on stdout.
+ * Resolves to { base, dataDir, stop }.
+ */
+export function startServer({ onLine = () => {} } = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'per-e2e-'));
+  const server = spawn(SERVER, ['--dev', 'serve', '--addr', '127.0.0.1:0', '--data-dir', dataDir, '--dist', DIST], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, RUST_LOG: 'warn' },
+  });
+  const stop = () => {
+    server.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  let stderr = '';
+  server.stderr.on('data', (d) => { stderr += d; });
+  return new Promise((resolvePromise, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), 30_000);
+    server.stdout.on('data', (chunk) => {
+      buffer += chunk;
+      let nl;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        const listening = line.match(/^listening on (http:\/\/\S+)/);
+        if (listening) {
+          clearTimeout(timer);
+          resolvePromise({ base: listening[1], dataDir, stop });
+        }
+        onLine(line);
+      }
+    });
+    server.on('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
+  });
+}
+
+/** Debian's Chromium, headless, with `extra` flags (e.g. the fake camera). */
+export function launchChromium(extra = []) {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ...extra,
+    ],
+  });
+}
