@@ -9,13 +9,15 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use per_seats::{allocate, Percent, Rounding, RuleSet, Rules, ThresholdScope};
-use per_seats_data::{parse, to_csv, to_json, to_text, Format};
+use per_seats::{allocate, sensitivity, Percent, Rounding, RuleSet, Rules, ThresholdScope};
+use per_seats_data::{
+    parse, sensitivity_text, to_csv, to_json, to_json_explained, to_text, Format,
+};
 
 const USAGE: &str =
     "usage: per-seats allocate FILE.json|FILE.csv [--rules al-2024|al-2008|dhondt] \
 [--threshold PERCENT] [--threshold-scope national|zone] [--rounding half-up|half-even|none] \
-[--format text|json|csv] [--house-size N] [--seats ZONE=N]...";
+[--format text|json|csv] [--house-size N] [--seats ZONE=N]... [--explain]";
 
 #[derive(Debug, Clone, Copy)]
 enum Output {
@@ -34,6 +36,8 @@ struct Args {
     output: Output,
     house_size: Option<u32>,
     seats: Vec<(String, u32)>,
+    /// `--explain`: add each seat's sensitivity (text and json).
+    explain: bool,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -52,6 +56,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         output: Output::Text,
         house_size: None,
         seats: Vec::new(),
+        explain: false,
     };
     while let Some(arg) = args.next() {
         let (flag, inline) = match arg.split_once('=') {
@@ -66,6 +71,10 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         }
         if flag == "--help" {
             return Err(USAGE.into());
+        }
+        if flag == "--explain" && inline.is_none() {
+            parsed.explain = true;
+            continue;
         }
         let value = match inline.or_else(|| args.next()) {
             Some(v) => v,
@@ -106,6 +115,9 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         }
     }
     parsed.file = file.ok_or_else(|| format!("no input file; {USAGE}"))?;
+    if parsed.explain && matches!(parsed.output, Output::Csv) {
+        return Err("--explain works with --format text or json".into());
+    }
     Ok(parsed)
 }
 
@@ -150,10 +162,20 @@ fn run(args: Args) -> Result<String, String> {
         rules = rules.with_rounding(r);
     }
     let allocation = allocate(&doc.election, &rules).map_err(|e| format!("{file}: {e}"))?;
+    if !args.explain {
+        return Ok(match args.output {
+            Output::Text => to_text(&doc, &allocation),
+            Output::Json => to_json(&doc, &allocation) + "\n",
+            Output::Csv => to_csv(&doc, &allocation),
+        });
+    }
+    let seats = (0..allocation.zones.len())
+        .map(|z| sensitivity(&doc.election, &rules, &allocation, z))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| format!("{file}: {e}"))?;
     Ok(match args.output {
-        Output::Text => to_text(&doc, &allocation),
-        Output::Json => to_json(&doc, &allocation) + "\n",
-        Output::Csv => to_csv(&doc, &allocation),
+        Output::Json => to_json_explained(&doc, &allocation, &seats) + "\n",
+        _ => to_text(&doc, &allocation) + &sensitivity_text(&allocation, &seats),
     })
 }
 

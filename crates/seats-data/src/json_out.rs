@@ -1,6 +1,8 @@
 //! Writing a result as the JSON object of the law specification, plus explanation fields.
 
-use per_seats::{Allocation, ListPart, ListResult, Quotient, Ranked, Rules, ZoneResult};
+use per_seats::{
+    Allocation, Flip, ListPart, ListResult, Quotient, Ranked, Rules, SeatSensitivity, ZoneResult,
+};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
@@ -8,6 +10,24 @@ use crate::document::Document;
 
 /// The result as one pretty-printed JSON object.
 pub fn to_json(doc: &Document, allocation: &Allocation) -> String {
+    write_json(doc, allocation, None)
+}
+
+/// [`to_json`] with each zone's `sensitivity`: per seat won, the fewest votes that take it
+/// (`sensitivity[i]` for `allocation.zones[i]`, from [`per_seats::sensitivity`]).
+pub fn to_json_explained(
+    doc: &Document,
+    allocation: &Allocation,
+    sensitivity: &[Vec<SeatSensitivity>],
+) -> String {
+    write_json(doc, allocation, Some(sensitivity))
+}
+
+fn write_json(
+    doc: &Document,
+    allocation: &Allocation,
+    sensitivity: Option<&[Vec<SeatSensitivity>]>,
+) -> String {
     let official_national = doc.official_national(allocation);
     let out = Output {
         name: doc.name.as_deref(),
@@ -16,7 +36,13 @@ pub fn to_json(doc: &Document, allocation: &Allocation) -> String {
         zones: allocation
             .zones
             .iter()
-            .map(|z| ZoneOut::new(doc, allocation, z))
+            .enumerate()
+            .map(|(i, z)| ZoneOut {
+                sensitivity: sensitivity
+                    .and_then(|s| s.get(i))
+                    .map(|seats| seats.iter().map(SeatOut::from).collect()),
+                ..ZoneOut::new(doc, allocation, z)
+            })
             .collect(),
         national: Seats(allocation.national().collect()),
         national_votes: Seats(
@@ -125,6 +151,37 @@ struct ZoneOut<'a> {
     official_seats: Option<Seats<'a, u32>>,
     matches_official: Option<bool>,
     lists: Vec<ListOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sensitivity: Option<Vec<SeatOut<'a>>>,
+}
+
+/// One seat's sensitivity: `votes` added to `to`, or moved from the holder to `to`.
+#[derive(Serialize)]
+struct SeatOut<'a> {
+    place: u32,
+    subject: &'a str,
+    nth: u32,
+    votes: Option<u64>,
+    change: Option<&'static str>,
+    to: Option<&'a str>,
+}
+
+impl<'a> From<&'a SeatSensitivity> for SeatOut<'a> {
+    fn from(s: &'a SeatSensitivity) -> Self {
+        let (votes, change, to) = match &s.flip {
+            None => (None, None, None),
+            Some((m, Flip::Add { to })) => (Some(*m), Some("add"), Some(to.as_str())),
+            Some((m, Flip::Move { to })) => (Some(*m), Some("move"), Some(to.as_str())),
+        };
+        Self {
+            place: s.place,
+            subject: &s.subject,
+            nth: s.nth,
+            votes,
+            change,
+            to,
+        }
+    }
 }
 
 impl<'a> ZoneOut<'a> {
@@ -167,6 +224,7 @@ impl<'a> ZoneOut<'a> {
                 .map(|o| Seats(o.iter().map(|(s, n)| (s.as_str(), *n)).collect())),
             matches_official: doc.matches_official(allocation, &z.name),
             lists: z.lists.iter().map(ListOut::from).collect(),
+            sensitivity: None,
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use core::fmt::Write as _;
 
-use per_seats::{Allocation, ListResult, Quotient, Ranked, ZoneResult};
+use per_seats::{Allocation, Flip, ListResult, Quotient, Ranked, SeatSensitivity, ZoneResult};
 
 use crate::document::Document;
 
@@ -257,4 +257,39 @@ fn table(out: &mut String, rows: &[Vec<String>]) {
         out.push_str(line.trim_end());
         out.push('\n');
     }
+}
+
+/// Per zone, every seat won and the fewest votes that take it (from
+/// [`per_seats::sensitivity`]; `sensitivity[i]` for `allocation.zones[i]`).
+pub fn sensitivity_text(allocation: &Allocation, sensitivity: &[Vec<SeatSensitivity>]) -> String {
+    let mut out = String::from(
+        "\nseat sensitivity: the fewest votes, added to one subject or moved from the seat's \
+         holder to another, that take the seat (thresholds as computed)\n",
+    );
+    for (zone, seats) in allocation.zones.iter().zip(sensitivity) {
+        let _ = writeln!(out, "\n{}", zone.name);
+        let mut rows = vec![vec![
+            "place".into(),
+            "subject".into(),
+            "its seat".into(),
+            "votes".into(),
+            "change".into(),
+        ]];
+        for s in seats {
+            let (votes, change) = match &s.flip {
+                None => ("-".into(), "no change of votes takes it".into()),
+                Some((m, Flip::Add { to })) => (m.to_string(), format!("add to {to}")),
+                Some((m, Flip::Move { to })) => (m.to_string(), format!("move to {to}")),
+            };
+            rows.push(vec![
+                s.place.to_string(),
+                s.subject.clone(),
+                s.nth.to_string(),
+                votes,
+                change,
+            ]);
+        }
+        table(&mut out, &rows);
+    }
+    out
 }

@@ -43,14 +43,38 @@ fn max_divisor(c: &Contestant, seats: u32, rules: &Rules) -> u32 {
     }
 }
 
-/// Allocates the `seats` of zone `zone` among `contestants` (Article 162, points 2-5).
-pub(crate) fn allocate_zone(
+/// The quotients of a zone in ranking order and the seats they win outright.
+#[derive(Debug)]
+pub(crate) struct Award {
+    /// Every quotient of an eligible subject with votes, in ranking order.
+    entries: Vec<Entry>,
+    /// The seats given: (place, quotient, by lot), in ranking order.
+    awarded: Vec<(usize, Entry, bool)>,
+    /// Seats awaiting a drawing of lots: their number and the tied quotients.
+    lot_required: Option<LotRequired>,
+    /// A lot was given but no tie needed it.
+    unused_lot: bool,
+}
+
+impl Award {
+    /// Seats won by contestant `s` (seats awaiting a lot are not counted).
+    pub(crate) fn seats_of(&self, s: usize) -> usize {
+        self.awarded
+            .iter()
+            .filter(|(_, e, _)| e.subject == s)
+            .count()
+    }
+}
+
+/// Ranks the quotients of `contestants` in zone `zone` and gives its `seats` (Article 162,
+/// points 2-5): the ranking alone, or a lot's order for a tie across the last seat.
+pub(crate) fn award(
     zone: &str,
     seats: u32,
     contestants: &[Contestant],
     rules: &Rules,
     lot: Option<&Lot>,
-) -> Result<ZoneSeats, Error> {
+) -> Result<Award, Error> {
     let mut entries: Vec<Entry> = Vec::new();
     for (i, c) in contestants.iter().enumerate() {
         if !c.eligible || c.votes == 0 {
@@ -73,16 +97,9 @@ pub(crate) fn allocate_zone(
     }
     // Stable: a full tie keeps input order, but is never decided by it (see below).
     entries.sort_by(|a, b| a.quotient.rank_cmp(&b.quotient));
-    let ranked = |place: usize, e: &Entry, by_lot: bool| Ranked {
-        place: place as u32 + 1,
-        subject: contestants[e.subject].name.clone(),
-        quotient: e.quotient,
-        by_lot,
-    };
-
-    let mut warnings = Vec::new();
-    let mut awarded: Vec<(usize, Entry, bool)> = Vec::new();
+    let mut awarded: Vec<(usize, Entry, bool)> = Vec::with_capacity(n);
     let mut lot_required = None;
+    let mut unused_lot = false;
     let straddles = entries
         .get(n)
         .is_some_and(|next| entries[n - 1].quotient.rank_cmp(&next.quotient) == Ordering::Equal);
@@ -129,12 +146,44 @@ pub(crate) fn allocate_zone(
         }
     } else {
         awarded.extend(entries[..n].iter().enumerate().map(|(i, e)| (i, *e, false)));
-        if lot.is_some() {
-            warnings.push(Warning::UnusedLot {
-                zone: zone.to_owned(),
-                subject: None,
-            });
-        }
+        unused_lot = lot.is_some();
+    }
+    Ok(Award {
+        entries,
+        awarded,
+        lot_required,
+        unused_lot,
+    })
+}
+
+/// Allocates the `seats` of zone `zone` among `contestants` (Article 162, points 2-5), with
+/// the data that explains the result.
+pub(crate) fn allocate_zone(
+    zone: &str,
+    seats: u32,
+    contestants: &[Contestant],
+    rules: &Rules,
+    lot: Option<&Lot>,
+) -> Result<ZoneSeats, Error> {
+    let Award {
+        entries,
+        awarded,
+        lot_required,
+        unused_lot,
+    } = award(zone, seats, contestants, rules, lot)?;
+    let n = seats as usize;
+    let ranked = |place: usize, e: &Entry, by_lot: bool| Ranked {
+        place: place as u32 + 1,
+        subject: contestants[e.subject].name.clone(),
+        quotient: e.quotient,
+        by_lot,
+    };
+    let mut warnings = Vec::new();
+    if unused_lot {
+        warnings.push(Warning::UnusedLot {
+            zone: zone.to_owned(),
+            subject: None,
+        });
     }
 
     let mut won = vec![0u32; contestants.len()];
