@@ -8,6 +8,18 @@ use crate::document::Document;
 
 /// The result as text tables, naming the rule set and options first.
 pub fn to_text(doc: &Document, allocation: &Allocation) -> String {
+    let mut bytes = Vec::new();
+    // Writing into memory cannot fail, and every piece written is a str.
+    let _ = write_text(&mut bytes, doc, allocation);
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// [`to_text`] written to `w` a zone at a time.
+pub fn write_text<W: std::io::Write>(
+    w: &mut W,
+    doc: &Document,
+    allocation: &Allocation,
+) -> std::io::Result<()> {
     let mut out = String::new();
     if let Some(name) = &doc.name {
         let _ = writeln!(out, "{name}");
@@ -27,6 +39,8 @@ pub fn to_text(doc: &Document, allocation: &Allocation) -> String {
             compared += 1;
             matched += usize::from(m);
         }
+        w.write_all(out.as_bytes())?;
+        out.clear();
     }
     out.push_str("\nnational\n");
     let official = doc.official_national(allocation);
@@ -79,10 +93,10 @@ pub fn to_text(doc: &Document, allocation: &Allocation) -> String {
     if allocation.lot_required() {
         out.push_str("  LOT REQUIRED: some seats await a drawing of lots (see the zones above)\n");
     }
-    for w in &allocation.warnings {
-        let _ = writeln!(out, "warning: {w}");
+    for warning in &allocation.warnings {
+        let _ = writeln!(out, "warning: {warning}");
     }
-    out
+    w.write_all(out.as_bytes())
 }
 
 fn zone_text(out: &mut String, doc: &Document, allocation: &Allocation, zone: &ZoneResult) {

@@ -95,7 +95,7 @@ pub fn sensitivity(
                 trial[t].votes = base[t].votes;
                 lost
             });
-            let to = || base[t].name.clone();
+            let to = || base[t].name.to_owned();
             for (m, flip) in [
                 (moved, Flip::Move { to: to() }),
                 (added, Flip::Add { to: to() }),
@@ -118,11 +118,13 @@ pub fn sensitivity(
 }
 
 /// The zone's contestants as the allocation saw them.
-fn contestants(zone: &ZoneResult) -> Vec<Contestant> {
+fn contestants(zone: &ZoneResult) -> Vec<Contestant<'_>> {
     zone.subjects
         .iter()
-        .map(|s| Contestant {
-            name: s.name.clone(),
+        .enumerate()
+        .map(|(i, s)| Contestant {
+            name: &s.name,
+            national: i,
             kind: s.kind,
             votes: s.votes,
             eligible: s.eligible,
