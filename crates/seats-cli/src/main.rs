@@ -9,13 +9,13 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use per_seats::{allocate, Percent, Rounding, RuleSet, Rules, ThresholdScope};
-use per_seats_data::{parse, to_csv, to_json, to_text, Format};
+use per_seats::{allocate, sensitivity, Percent, Rounding, RuleSet, Rules, ThresholdScope};
+use per_seats_data::{parse, sensitivity_text, write_csv, write_json, write_text, Format};
 
 const USAGE: &str =
     "usage: per-seats allocate FILE.json|FILE.csv [--rules al-2024|al-2008|dhondt] \
 [--threshold PERCENT] [--threshold-scope national|zone] [--rounding half-up|half-even|none] \
-[--format text|json|csv] [--house-size N] [--seats ZONE=N]...";
+[--format text|json|csv] [--house-size N] [--seats ZONE=N]... [--explain]";
 
 #[derive(Debug, Clone, Copy)]
 enum Output {
@@ -34,6 +34,8 @@ struct Args {
     output: Output,
     house_size: Option<u32>,
     seats: Vec<(String, u32)>,
+    /// `--explain`: add each seat's sensitivity (text and json).
+    explain: bool,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -52,6 +54,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         output: Output::Text,
         house_size: None,
         seats: Vec::new(),
+        explain: false,
     };
     while let Some(arg) = args.next() {
         let (flag, inline) = match arg.split_once('=') {
@@ -66,6 +69,10 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         }
         if flag == "--help" {
             return Err(USAGE.into());
+        }
+        if flag == "--explain" && inline.is_none() {
+            parsed.explain = true;
+            continue;
         }
         let value = match inline.or_else(|| args.next()) {
             Some(v) => v,
@@ -106,10 +113,22 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         }
     }
     parsed.file = file.ok_or_else(|| format!("no input file; {USAGE}"))?;
+    if parsed.explain && matches!(parsed.output, Output::Csv) {
+        return Err("--explain works with --format text or json".into());
+    }
     Ok(parsed)
 }
 
-fn run(args: Args) -> Result<String, String> {
+/// The input read and allocated, and how to write it out.
+struct Run {
+    doc: per_seats_data::Document,
+    allocation: per_seats::Allocation,
+    /// Per zone, each seat's sensitivity (`--explain`).
+    seats: Option<Vec<Vec<per_seats::SeatSensitivity>>>,
+    output: Output,
+}
+
+fn run(args: Args) -> Result<Run, String> {
     let file = &args.file;
     let bytes = std::fs::read(file).map_err(|e| format!("{file}: cannot read: {e}"))?;
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -150,11 +169,38 @@ fn run(args: Args) -> Result<String, String> {
         rules = rules.with_rounding(r);
     }
     let allocation = allocate(&doc.election, &rules).map_err(|e| format!("{file}: {e}"))?;
-    Ok(match args.output {
-        Output::Text => to_text(&doc, &allocation),
-        Output::Json => to_json(&doc, &allocation) + "\n",
-        Output::Csv => to_csv(&doc, &allocation),
+    let seats = if args.explain {
+        let seats = (0..allocation.zones.len())
+            .map(|z| sensitivity(&doc.election, &rules, &allocation, z))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| format!("{file}: {e}"))?;
+        Some(seats)
+    } else {
+        None
+    };
+    Ok(Run {
+        doc,
+        allocation,
+        seats,
+        output: args.output,
     })
+}
+
+/// Writes the result to `w` as it is made (a zone at a time), never as one whole string.
+fn write(w: &mut impl Write, run: &Run) -> std::io::Result<()> {
+    let (doc, allocation) = (&run.doc, &run.allocation);
+    match (run.output, &run.seats) {
+        (Output::Json, seats) => {
+            write_json(w, doc, allocation, seats.as_deref())?;
+            w.write_all(b"\n")
+        }
+        (Output::Csv, _) => write_csv(w, doc, allocation),
+        (Output::Text, None) => write_text(w, doc, allocation),
+        (Output::Text, Some(seats)) => {
+            write_text(w, doc, allocation)?;
+            w.write_all(sensitivity_text(allocation, seats).as_bytes())
+        }
+    }
 }
 
 /// One line, whatever the names in the input contain.
@@ -170,12 +216,9 @@ fn one_line(message: &str) -> String {
 fn main() -> ExitCode {
     let result = parse_args(std::env::args().skip(1)).and_then(run);
     match result {
-        Ok(out) => {
-            let mut stdout = std::io::stdout().lock();
-            match stdout
-                .write_all(out.as_bytes())
-                .and_then(|()| stdout.flush())
-            {
+        Ok(run) => {
+            let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            match write(&mut stdout, &run).and_then(|()| stdout.flush()) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(141),
                 Err(e) => {

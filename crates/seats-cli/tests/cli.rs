@@ -306,3 +306,49 @@ fn a_reader_that_closes_early_ends_the_command_quietly() {
         assert_eq!(err, "", "{format}: nothing on stderr");
     }
 }
+
+#[test]
+fn explain_gives_every_seat_its_sensitivity() {
+    let o = per_seats(&["allocate", DATA_2017, "--format", "json", "--explain"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let zones = v["zones"].as_array().unwrap();
+    let mut seats = 0;
+    for z in zones {
+        let s = z["sensitivity"].as_array().unwrap();
+        assert_eq!(s.len() as u64, z["zone_seats"].as_u64().unwrap());
+        for seat in s {
+            assert!(seat["votes"].as_u64().unwrap() >= 1);
+            assert!(["add", "move"].contains(&seat["change"].as_str().unwrap()));
+        }
+        seats += s.len();
+    }
+    assert_eq!(seats, 140);
+    // Vlorë 2017 (al-2008): PD's third seat is the one closest to changing hands.
+    let vlore = zones.iter().find(|z| z["name"] == "Vlorë").unwrap();
+    let last = &vlore["sensitivity"][11];
+    assert_eq!(
+        (last["subject"].as_str(), last["nth"].as_u64()),
+        (Some("PD"), Some(3))
+    );
+    assert_eq!(
+        (
+            last["votes"].as_u64(),
+            last["change"].as_str(),
+            last["to"].as_str()
+        ),
+        (Some(985), Some("move"), Some("PS"))
+    );
+
+    let text = per_seats(&["allocate", DATA_2017, "--explain"]);
+    assert!(
+        stdout(&text).contains("seat sensitivity"),
+        "{}",
+        stderr(&text)
+    );
+    let without = per_seats(&["allocate", DATA_2017, "--format", "json"]);
+    assert!(!stdout(&without).contains("\"sensitivity\""));
+    let csv = per_seats(&["allocate", DATA_2017, "--format", "csv", "--explain"]);
+    assert_eq!(csv.status.code(), Some(2));
+    assert!(stderr(&csv).contains("--explain works with --format text or json"));
+}

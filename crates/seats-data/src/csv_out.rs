@@ -13,6 +13,18 @@ pub const CSV_HEADER: &str =
 /// rule set and options in the `subject` column, name in `kind`), `zone`, `national`, or
 /// `warning` (last rows: the message in `subject`, its zone in `zone` when it has one).
 pub fn to_csv(doc: &Document, allocation: &Allocation) -> String {
+    let mut bytes = Vec::new();
+    // Writing into memory cannot fail, and every piece written is a str.
+    let _ = write_csv(&mut bytes, doc, allocation);
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// [`to_csv`] written to `w` a zone at a time, so the whole text is never held in memory.
+pub fn write_csv<W: std::io::Write>(
+    w: &mut W,
+    doc: &Document,
+    allocation: &Allocation,
+) -> std::io::Result<()> {
     let mut out = String::from(CSV_HEADER);
     out.push('\n');
     let rules = allocation.rules.to_string();
@@ -51,6 +63,8 @@ pub fn to_csv(doc: &Document, allocation: &Allocation) -> String {
                 ],
             );
         }
+        w.write_all(out.as_bytes())?;
+        out.clear();
     }
     let official = doc.official_national(allocation);
     for s in &allocation.subjects {
@@ -77,11 +91,14 @@ pub fn to_csv(doc: &Document, allocation: &Allocation) -> String {
             ],
         );
     }
-    for w in &allocation.warnings {
-        let message = w.to_string();
-        row(&mut out, &["warning", w.zone().unwrap_or(""), &message]);
+    for warning in &allocation.warnings {
+        let message = warning.to_string();
+        row(
+            &mut out,
+            &["warning", warning.zone().unwrap_or(""), &message],
+        );
     }
-    out
+    w.write_all(out.as_bytes())
 }
 
 /// Writes one row; columns after the given fields are left empty.

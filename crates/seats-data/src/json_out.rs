@@ -1,23 +1,57 @@
 //! Writing a result as the JSON object of the law specification, plus explanation fields.
 
-use per_seats::{Allocation, ListPart, ListResult, Quotient, Ranked, Rules, ZoneResult};
-use serde::ser::{SerializeMap, Serializer};
+use per_seats::{
+    Allocation, Flip, ListPart, ListResult, Quotient, Ranked, Rules, SeatSensitivity, ZoneResult,
+};
+use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::Serialize;
 
 use crate::document::Document;
 
 /// The result as one pretty-printed JSON object.
 pub fn to_json(doc: &Document, allocation: &Allocation) -> String {
+    json_string(doc, allocation, None)
+}
+
+/// [`to_json`] with each zone's `sensitivity`: per seat won, the fewest votes that take it
+/// (`sensitivity[i]` for `allocation.zones[i]`, from [`per_seats::sensitivity`]).
+pub fn to_json_explained(
+    doc: &Document,
+    allocation: &Allocation,
+    sensitivity: &[Vec<SeatSensitivity>],
+) -> String {
+    json_string(doc, allocation, Some(sensitivity))
+}
+
+fn json_string(
+    doc: &Document,
+    allocation: &Allocation,
+    sensitivity: Option<&[Vec<SeatSensitivity>]>,
+) -> String {
+    let mut bytes = Vec::new();
+    // Serialising plain structs, strings and integers into memory cannot fail.
+    let _ = write_json(&mut bytes, doc, allocation, sensitivity);
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// [`to_json`] (with `sensitivity`, [`to_json_explained`]) written to `w` as it is made:
+/// each zone's object exists only while it is written.
+pub fn write_json<W: std::io::Write>(
+    w: &mut W,
+    doc: &Document,
+    allocation: &Allocation,
+    sensitivity: Option<&[Vec<SeatSensitivity>]>,
+) -> std::io::Result<()> {
     let official_national = doc.official_national(allocation);
     let out = Output {
         name: doc.name.as_deref(),
         rules: RulesOut::from(&allocation.rules),
         national_valid_votes: allocation.national_valid_votes,
-        zones: allocation
-            .zones
-            .iter()
-            .map(|z| ZoneOut::new(doc, allocation, z))
-            .collect(),
+        zones: ZonesOut {
+            doc,
+            allocation,
+            sensitivity,
+        },
         national: Seats(allocation.national().collect()),
         national_votes: Seats(
             allocation
@@ -38,8 +72,30 @@ pub fn to_json(doc: &Document, allocation: &Allocation) -> String {
             .map(ToString::to_string)
             .collect(),
     };
-    // Serialising plain structs, strings and integers into a String cannot fail.
-    serde_json::to_string_pretty(&out).unwrap_or_default()
+    serde_json::to_writer_pretty(w, &out).map_err(std::io::Error::from)
+}
+
+/// The zones, each turned into its output object only when serialised.
+struct ZonesOut<'a> {
+    doc: &'a Document,
+    allocation: &'a Allocation,
+    sensitivity: Option<&'a [Vec<SeatSensitivity>]>,
+}
+
+impl Serialize for ZonesOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.allocation.zones.len()))?;
+        for (i, z) in self.allocation.zones.iter().enumerate() {
+            seq.serialize_element(&ZoneOut {
+                sensitivity: self
+                    .sensitivity
+                    .and_then(|s| s.get(i))
+                    .map(|seats| seats.iter().map(SeatOut::from).collect()),
+                ..ZoneOut::new(self.doc, self.allocation, z)
+            })?;
+        }
+        seq.end()
+    }
 }
 
 /// An ordered `{ name: n }` object.
@@ -60,7 +116,7 @@ struct Output<'a> {
     name: Option<&'a str>,
     rules: RulesOut,
     national_valid_votes: u64,
-    zones: Vec<ZoneOut<'a>>,
+    zones: ZonesOut<'a>,
     national: Seats<'a, u32>,
     national_votes: Seats<'a, u64>,
     excluded: Vec<&'a str>,
@@ -125,6 +181,37 @@ struct ZoneOut<'a> {
     official_seats: Option<Seats<'a, u32>>,
     matches_official: Option<bool>,
     lists: Vec<ListOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sensitivity: Option<Vec<SeatOut<'a>>>,
+}
+
+/// One seat's sensitivity: `votes` added to `to`, or moved from the holder to `to`.
+#[derive(Serialize)]
+struct SeatOut<'a> {
+    place: u32,
+    subject: &'a str,
+    nth: u32,
+    votes: Option<u64>,
+    change: Option<&'static str>,
+    to: Option<&'a str>,
+}
+
+impl<'a> From<&'a SeatSensitivity> for SeatOut<'a> {
+    fn from(s: &'a SeatSensitivity) -> Self {
+        let (votes, change, to) = match &s.flip {
+            None => (None, None, None),
+            Some((m, Flip::Add { to })) => (Some(*m), Some("add"), Some(to.as_str())),
+            Some((m, Flip::Move { to })) => (Some(*m), Some("move"), Some(to.as_str())),
+        };
+        Self {
+            place: s.place,
+            subject: &s.subject,
+            nth: s.nth,
+            votes,
+            change,
+            to,
+        }
+    }
 }
 
 impl<'a> ZoneOut<'a> {
@@ -167,6 +254,7 @@ impl<'a> ZoneOut<'a> {
                 .map(|o| Seats(o.iter().map(|(s, n)| (s.as_str(), *n)).collect())),
             matches_official: doc.matches_official(allocation, &z.name),
             lists: z.lists.iter().map(ListOut::from).collect(),
+            sensitivity: None,
         }
     }
 }

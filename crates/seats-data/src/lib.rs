@@ -15,13 +15,13 @@ mod json_value;
 mod text_out;
 
 pub use csv_in::parse_csv;
-pub use csv_out::to_csv;
+pub use csv_out::{to_csv, write_csv};
 pub use document::{Document, Format};
 pub use error::DataError;
 pub use fuzz::fuzz_parse;
 pub use json_in::parse_json;
-pub use json_out::to_json;
-pub use text_out::to_text;
+pub use json_out::{to_json, to_json_explained, write_json};
+pub use text_out::{sensitivity_text, to_text, write_text};
 
 /// Parses `text` as `format`.
 pub fn parse(text: &str, format: Format) -> Result<Document, DataError> {

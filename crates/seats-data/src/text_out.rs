@@ -2,12 +2,24 @@
 
 use core::fmt::Write as _;
 
-use per_seats::{Allocation, ListResult, Quotient, Ranked, ZoneResult};
+use per_seats::{Allocation, Flip, ListResult, Quotient, Ranked, SeatSensitivity, ZoneResult};
 
 use crate::document::Document;
 
 /// The result as text tables, naming the rule set and options first.
 pub fn to_text(doc: &Document, allocation: &Allocation) -> String {
+    let mut bytes = Vec::new();
+    // Writing into memory cannot fail, and every piece written is a str.
+    let _ = write_text(&mut bytes, doc, allocation);
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// [`to_text`] written to `w` a zone at a time.
+pub fn write_text<W: std::io::Write>(
+    w: &mut W,
+    doc: &Document,
+    allocation: &Allocation,
+) -> std::io::Result<()> {
     let mut out = String::new();
     if let Some(name) = &doc.name {
         let _ = writeln!(out, "{name}");
@@ -27,6 +39,8 @@ pub fn to_text(doc: &Document, allocation: &Allocation) -> String {
             compared += 1;
             matched += usize::from(m);
         }
+        w.write_all(out.as_bytes())?;
+        out.clear();
     }
     out.push_str("\nnational\n");
     let official = doc.official_national(allocation);
@@ -79,10 +93,10 @@ pub fn to_text(doc: &Document, allocation: &Allocation) -> String {
     if allocation.lot_required() {
         out.push_str("  LOT REQUIRED: some seats await a drawing of lots (see the zones above)\n");
     }
-    for w in &allocation.warnings {
-        let _ = writeln!(out, "warning: {w}");
+    for warning in &allocation.warnings {
+        let _ = writeln!(out, "warning: {warning}");
     }
-    out
+    w.write_all(out.as_bytes())
 }
 
 fn zone_text(out: &mut String, doc: &Document, allocation: &Allocation, zone: &ZoneResult) {
@@ -257,4 +271,39 @@ fn table(out: &mut String, rows: &[Vec<String>]) {
         out.push_str(line.trim_end());
         out.push('\n');
     }
+}
+
+/// Per zone, every seat won and the fewest votes that take it (from
+/// [`per_seats::sensitivity`]; `sensitivity[i]` for `allocation.zones[i]`).
+pub fn sensitivity_text(allocation: &Allocation, sensitivity: &[Vec<SeatSensitivity>]) -> String {
+    let mut out = String::from(
+        "\nseat sensitivity: the fewest votes, added to one subject or moved from the seat's \
+         holder to another, that take the seat (thresholds as computed)\n",
+    );
+    for (zone, seats) in allocation.zones.iter().zip(sensitivity) {
+        let _ = writeln!(out, "\n{}", zone.name);
+        let mut rows = vec![vec![
+            "place".into(),
+            "subject".into(),
+            "its seat".into(),
+            "votes".into(),
+            "change".into(),
+        ]];
+        for s in seats {
+            let (votes, change) = match &s.flip {
+                None => ("-".into(), "no change of votes takes it".into()),
+                Some((m, Flip::Add { to })) => (m.to_string(), format!("add to {to}")),
+                Some((m, Flip::Move { to })) => (m.to_string(), format!("move to {to}")),
+            };
+            rows.push(vec![
+                s.place.to_string(),
+                s.subject.clone(),
+                s.nth.to_string(),
+                votes,
+                change,
+            ]);
+        }
+        table(&mut out, &rows);
+    }
+    out
 }

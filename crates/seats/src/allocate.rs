@@ -50,11 +50,12 @@ pub fn allocate(election: &Election, rules: &Rules) -> Result<Allocation, Error>
 
     // National subjects in first-seen order (declared ones first), and per-zone contestants.
     let mut totals: Vec<SubjectTotal> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    // Names are looked up once per zone entry, by reference into the election.
+    let mut index: HashMap<&str, usize> = HashMap::new();
     let mut independent_zone: HashMap<&str, &str> = HashMap::new();
     if let Some(list) = &election.subjects {
         for s in list {
-            index.insert(s.name.clone(), totals.len());
+            index.insert(s.name.as_str(), totals.len());
             totals.push(SubjectTotal {
                 name: s.name.clone(),
                 kind: s.kind,
@@ -65,6 +66,8 @@ pub fn allocate(election: &Election, rules: &Rules) -> Result<Allocation, Error>
     }
     let mut warnings = Vec::new();
     let mut zone_names: HashMap<&str, usize> = HashMap::new();
+    // Per national subject, the last zone it was listed in.
+    let mut in_zone: Vec<usize> = vec![usize::MAX; totals.len()];
     let mut zones: Vec<(Vec<Contestant>, u64)> = Vec::with_capacity(election.zones.len());
     let mut zones_valid: u64 = 0;
     for (zi, zone) in election.zones.iter().enumerate() {
@@ -81,16 +84,11 @@ pub fn allocate(election: &Election, rules: &Rules) -> Result<Allocation, Error>
                 seats: zone.seats,
             });
         }
-        let mut contestants: Vec<Contestant> = Vec::new();
+        let mut contestants: Vec<Contestant> =
+            Vec::with_capacity(zone.votes.len() + zone.independents.len());
         let listed = zone.votes.iter().map(|v| (v, false));
         let independents = zone.independents.iter().map(|v| (v, true));
         for ((name, votes), is_independent) in listed.chain(independents) {
-            if contestants.iter().any(|c| &c.name == name) {
-                return Err(Error::DuplicateSubject {
-                    zone: Some(z.clone()),
-                    subject: name.clone(),
-                });
-            }
             let declared_kind = declared
                 .as_ref()
                 .and_then(|d| d.get(name.as_str()).copied());
@@ -106,15 +104,27 @@ pub fn allocate(election: &Election, rules: &Rules) -> Result<Allocation, Error>
                 // law.md: "a subject not listed is a party", declared list or not.
                 (false, None) => SubjectKind::Party,
             };
-            let i = *index.entry(name.clone()).or_insert_with(|| {
-                totals.push(SubjectTotal {
-                    name: name.clone(),
-                    kind,
-                    votes: 0,
-                    seats: 0,
+            let i = match index.get(name.as_str()) {
+                Some(&i) => i,
+                None => {
+                    index.insert(name.as_str(), totals.len());
+                    totals.push(SubjectTotal {
+                        name: name.clone(),
+                        kind,
+                        votes: 0,
+                        seats: 0,
+                    });
+                    in_zone.push(usize::MAX);
+                    totals.len() - 1
+                }
+            };
+            // A name twice in one zone: the zone's number is stamped on each name seen.
+            if std::mem::replace(&mut in_zone[i], zi) == zi {
+                return Err(Error::DuplicateSubject {
+                    zone: Some(z.clone()),
+                    subject: name.clone(),
                 });
-                totals.len() - 1
-            });
+            }
             let national = &mut totals[i];
             if (national.kind == SubjectKind::Independent) != (kind == SubjectKind::Independent) {
                 return Err(Error::IndependentAlsoParty {
@@ -136,7 +146,8 @@ pub fn allocate(election: &Election, rules: &Rules) -> Result<Allocation, Error>
                 .checked_add(*votes)
                 .ok_or(Error::Overflow { zone: None })?;
             contestants.push(Contestant {
-                name: name.clone(),
+                name,
+                national: i,
                 kind,
                 votes: *votes,
                 eligible: true,
@@ -169,10 +180,10 @@ pub fn allocate(election: &Election, rules: &Rules) -> Result<Allocation, Error>
     };
     for (zone, (contestants, _)) in election.zones.iter().zip(&zones) {
         for (name, _) in &zone.lists {
-            if !index.contains_key(name) {
+            if !index.contains_key(name.as_str()) {
                 return Err(unknown(&zone.name, name, "a candidate list"));
             }
-            if !contestants.iter().any(|c| &c.name == name) {
+            if !contestants.iter().any(|c| c.name == name) {
                 return Err(Error::ListWithoutVotes {
                     zone: zone.name.clone(),
                     subject: name.clone(),
@@ -202,7 +213,7 @@ pub fn allocate(election: &Election, rules: &Rules) -> Result<Allocation, Error>
             None => lot.order.as_slice(),
             Some(s) => core::slice::from_ref(s),
         };
-        if let Some(name) = names.iter().find(|n| !index.contains_key(*n)) {
+        if let Some(name) = names.iter().find(|n| !index.contains_key(n.as_str())) {
             return Err(unknown(&lot.zone, name, "a lot outcome"));
         }
         match &lot.subject {
@@ -231,7 +242,7 @@ pub fn allocate(election: &Election, rules: &Rules) -> Result<Allocation, Error>
     let mut ran_anywhere = vec![false; totals.len()];
     for (zone, (mut contestants, valid)) in election.zones.iter().zip(zones) {
         for c in &mut contestants {
-            let i = index[&c.name];
+            let i = c.national;
             c.eligible = match rules.scope {
                 ThresholdScope::National => !nationally_out[i],
                 ThresholdScope::Zone => !below(c.kind, c.votes, valid),
@@ -260,8 +271,8 @@ pub fn allocate(election: &Election, rules: &Rules) -> Result<Allocation, Error>
                 &mut warnings,
             )?);
         }
-        for s in &seats.subjects {
-            totals[index[&s.name]].seats += s.seats;
+        for (c, s) in contestants.iter().zip(&seats.subjects) {
+            totals[c.national].seats += s.seats;
         }
         results.push(ZoneResult {
             name: zone.name.clone(),

@@ -10,8 +10,10 @@ use crate::rules::{Rounding, Rules};
 
 /// A subject as the zone allocation sees it.
 #[derive(Debug, Clone)]
-pub(crate) struct Contestant {
-    pub name: String,
+pub(crate) struct Contestant<'a> {
+    pub name: &'a str,
+    /// Index of the subject among the election's national totals.
+    pub national: usize,
     pub kind: SubjectKind,
     pub votes: u64,
     pub eligible: bool,
@@ -35,7 +37,7 @@ struct Entry {
     quotient: Quotient,
 }
 
-fn max_divisor(c: &Contestant, seats: u32, rules: &Rules) -> u32 {
+fn max_divisor(c: &Contestant<'_>, seats: u32, rules: &Rules) -> u32 {
     if c.kind == SubjectKind::Independent && rules.independents_divisor_one {
         1
     } else {
@@ -43,46 +45,55 @@ fn max_divisor(c: &Contestant, seats: u32, rules: &Rules) -> u32 {
     }
 }
 
-/// Allocates the `seats` of zone `zone` among `contestants` (Article 162, points 2-5).
-pub(crate) fn allocate_zone(
+/// The quotients of a zone in ranking order and the seats they win outright.
+#[derive(Debug)]
+pub(crate) struct Award {
+    /// Every quotient of an eligible subject with votes, in ranking order.
+    entries: Vec<Entry>,
+    /// The seats given: (place, quotient, by lot), in ranking order.
+    awarded: Vec<(usize, Entry, bool)>,
+    /// Seats awaiting a drawing of lots: their number and the tied quotients.
+    lot_required: Option<LotRequired>,
+    /// A lot was given but no tie needed it.
+    unused_lot: bool,
+}
+
+impl Award {
+    /// Seats won by contestant `s` (seats awaiting a lot are not counted).
+    pub(crate) fn seats_of(&self, s: usize) -> usize {
+        self.awarded
+            .iter()
+            .filter(|(_, e, _)| e.subject == s)
+            .count()
+    }
+}
+
+/// Ranks the quotients of `contestants` in zone `zone` and gives its `seats` (Article 162,
+/// points 2-5): the ranking alone, or a lot's order for a tie across the last seat.
+pub(crate) fn award(
     zone: &str,
     seats: u32,
-    contestants: &[Contestant],
+    contestants: &[Contestant<'_>],
     rules: &Rules,
     lot: Option<&Lot>,
-) -> Result<ZoneSeats, Error> {
-    let mut entries: Vec<Entry> = Vec::new();
-    for (i, c) in contestants.iter().enumerate() {
-        if !c.eligible || c.votes == 0 {
-            continue;
-        }
-        for d in 1..=max_divisor(c, seats, rules) {
-            entries.push(Entry {
-                subject: i,
-                quotient: Quotient::new(c.votes, d, rules.rounding),
-            });
-        }
-    }
+) -> Result<Award, Error> {
     let n = seats as usize;
-    if entries.len() < n {
+    let total: usize = contestants
+        .iter()
+        .filter(|c| c.eligible && c.votes > 0)
+        .map(|c| max_divisor(c, seats, rules) as usize)
+        .sum();
+    if total < n {
         return Err(Error::TooFewQuotients {
             zone: zone.to_owned(),
-            quotients: entries.len(),
+            quotients: total,
             seats,
         });
     }
-    // Stable: a full tie keeps input order, but is never decided by it (see below).
-    entries.sort_by(|a, b| a.quotient.rank_cmp(&b.quotient));
-    let ranked = |place: usize, e: &Entry, by_lot: bool| Ranked {
-        place: place as u32 + 1,
-        subject: contestants[e.subject].name.clone(),
-        quotient: e.quotient,
-        by_lot,
-    };
-
-    let mut warnings = Vec::new();
-    let mut awarded: Vec<(usize, Entry, bool)> = Vec::new();
+    let entries = ranking(seats, contestants, rules);
+    let mut awarded: Vec<(usize, Entry, bool)> = Vec::with_capacity(n);
     let mut lot_required = None;
+    let mut unused_lot = false;
     let straddles = entries
         .get(n)
         .is_some_and(|next| entries[n - 1].quotient.rank_cmp(&next.quotient) == Ordering::Equal);
@@ -107,7 +118,7 @@ pub(crate) fn allocate_zone(
                         Error::LotMismatch {
                             zone: zone.to_owned(),
                             subject: None,
-                            missing: name.clone(),
+                            missing: (*name).to_owned(),
                         }
                     })?;
                     drawn.push((pos, *e));
@@ -122,19 +133,112 @@ pub(crate) fn allocate_zone(
                     seats: contested as u32,
                     contenders: class
                         .iter()
-                        .map(|e| contestants[e.subject].name.clone())
+                        .map(|e| contestants[e.subject].name.to_owned())
                         .collect(),
                 });
             }
         }
     } else {
         awarded.extend(entries[..n].iter().enumerate().map(|(i, e)| (i, *e, false)));
-        if lot.is_some() {
-            warnings.push(Warning::UnusedLot {
-                zone: zone.to_owned(),
-                subject: None,
-            });
+        unused_lot = lot.is_some();
+    }
+    Ok(Award {
+        entries,
+        awarded,
+        lot_required,
+        unused_lot,
+    })
+}
+
+/// The quotients of the eligible `contestants` with votes, best first in the ranking order
+/// of Article 162, as far as the zone's explanations look: at least `2 × seats + 1` (so
+/// that every subject's next-seat rival is among them), then the whole class tied with the
+/// last seat, then (when rounding) every quotient whose rounding could reach the boundary.
+///
+/// Each subject's quotients are already in ranking order (divisor 1, 2, …), so this is a
+/// merge of one short list per subject, not a sort of them all; on equal rank the subject
+/// listed first comes first, as a stable sort of all the quotients would give.
+fn ranking(seats: u32, contestants: &[Contestant<'_>], rules: &Rules) -> Vec<Entry> {
+    let n = seats as usize;
+    // Per contestant: the next divisor to take and the last one it may have.
+    let mut next: Vec<(u32, u32)> = contestants
+        .iter()
+        .map(|c| {
+            let last = if c.eligible && c.votes > 0 {
+                max_divisor(c, seats, rules)
+            } else {
+                0
+            };
+            (1, last)
+        })
+        .collect();
+    let head = |i: usize, d: u32| Quotient::new(contestants[i].votes, d, rules.rounding);
+    let mut heads: Vec<Option<Quotient>> = next
+        .iter()
+        .enumerate()
+        .map(|(i, &(d, last))| (d <= last).then(|| head(i, d)))
+        .collect();
+    let mut entries: Vec<Entry> = Vec::with_capacity(2 * n + 2);
+    loop {
+        let mut best: Option<(usize, Quotient)> = None;
+        for (i, q) in heads.iter().enumerate() {
+            if let Some(q) = q {
+                if best.is_none_or(|(_, b)| q.rank_cmp(&b) == Ordering::Less) {
+                    best = Some((i, *q));
+                }
+            }
         }
+        let Some((i, q)) = best else { break };
+        if entries.len() > 2 * n {
+            let boundary = entries[n - 1].quotient;
+            let tied = boundary.rank_cmp(&q) == Ordering::Equal;
+            // A quotient whose floor could round up to the last seat's (see half_at_boundary).
+            let near = boundary
+                .rounded
+                .is_some_and(|top| q.rounded.is_some_and(|r| r + 1 >= top));
+            if !tied && !near {
+                break;
+            }
+        }
+        entries.push(Entry {
+            subject: i,
+            quotient: q,
+        });
+        let (d, last) = &mut next[i];
+        *d += 1;
+        heads[i] = (*d <= *last).then(|| head(i, *d));
+    }
+    entries
+}
+
+/// Allocates the `seats` of zone `zone` among `contestants` (Article 162, points 2-5), with
+/// the data that explains the result.
+pub(crate) fn allocate_zone(
+    zone: &str,
+    seats: u32,
+    contestants: &[Contestant<'_>],
+    rules: &Rules,
+    lot: Option<&Lot>,
+) -> Result<ZoneSeats, Error> {
+    let Award {
+        entries,
+        awarded,
+        lot_required,
+        unused_lot,
+    } = award(zone, seats, contestants, rules, lot)?;
+    let n = seats as usize;
+    let ranked = |place: usize, e: &Entry, by_lot: bool| Ranked {
+        place: place as u32 + 1,
+        subject: contestants[e.subject].name.to_owned(),
+        quotient: e.quotient,
+        by_lot,
+    };
+    let mut warnings = Vec::new();
+    if unused_lot {
+        warnings.push(Warning::UnusedLot {
+            zone: zone.to_owned(),
+            subject: None,
+        });
     }
 
     let mut won = vec![0u32; contestants.len()];
@@ -145,7 +249,7 @@ pub(crate) fn allocate_zone(
         .iter()
         .enumerate()
         .map(|(i, c)| SubjectResult {
-            name: c.name.clone(),
+            name: c.name.to_owned(),
             kind: c.kind,
             votes: c.votes,
             eligible: c.eligible,
@@ -201,7 +305,7 @@ fn votes_for_next_seat(
     s: usize,
     won: u32,
     seats: u32,
-    contestants: &[Contestant],
+    contestants: &[Contestant<'_>],
     entries: &[Entry],
     rules: &Rules,
 ) -> Option<u64> {

@@ -20,6 +20,7 @@ mod input;
 mod outcome;
 mod quotient;
 mod rules;
+mod sensitivity;
 
 pub use allocate::allocate;
 pub use error::{Error, Warning, MAX_ZONE_SEATS};
@@ -30,3 +31,4 @@ pub use outcome::{
 };
 pub use quotient::Quotient;
 pub use rules::{Percent, Rounding, RuleSet, Rules, ThresholdScope, ALBANIAN_HOUSE_SIZE};
+pub use sensitivity::{sensitivity, Flip, SeatSensitivity};
