@@ -69,12 +69,24 @@ struct DecideArgs {
     /// The request's reference, PER-XXXX-XXXX.
     #[arg(long)]
     reference: String,
-    #[arg(long, conflicts_with = "reject", required_unless_present = "reject")]
+    #[arg(
+        long,
+        conflicts_with_all = ["reject", "correct"],
+        required_unless_present_any = ["reject", "correct"]
+    )]
     approve: bool,
     /// Reasons, comma-separated: address_mismatch, proof_of_address_unreadable,
     /// identity_mismatch, face_mismatch, document_unreadable, not_eligible, duplicate.
-    #[arg(long, value_delimiter = ',', value_name = "REASON")]
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "REASON",
+        conflicts_with = "correct"
+    )]
     reject: Vec<String>,
+    /// Ask for a correction of what these reasons point at (same codes as --reject).
+    #[arg(long, value_delimiter = ',', value_name = "REASON")]
+    correct: Vec<String>,
     /// Who decides (kept with the decision); default `cli:$USER`.
     #[arg(long)]
     by: Option<String>,
@@ -137,15 +149,19 @@ async fn main() -> anyhow::Result<()> {
             let decision = if args.approve {
                 Decision::Approve
             } else {
-                let reasons = args
-                    .reject
+                let correct = !args.correct.is_empty();
+                let reasons = if correct { &args.correct } else { &args.reject }
                     .iter()
                     .map(|code| {
                         RejectionReason::from_code(code.trim())
                             .with_context(|| format!("--reject: unknown reason {code}"))
                     })
                     .collect::<anyhow::Result<Vec<_>>>()?;
-                Decision::Reject(reasons)
+                if correct {
+                    Decision::RequestCorrection(reasons)
+                } else {
+                    Decision::Reject(reasons)
+                }
             };
             let by = args.by.unwrap_or_else(|| {
                 format!(

@@ -128,6 +128,34 @@ mod tests {
             Ok(())
         });
     }
+
+    #[test]
+    fn the_registration_window_is_read_and_checked() {
+        let mut s = Settings::default();
+        s.registration.opens_at = Some("2027-01-10T00:00:00Z".into());
+        s.registration.closes_at = Some("2027-03-03T00:00:00Z".into());
+        let c = s.clone().into_config(Mode::Development).unwrap();
+        assert_eq!(c.window.opens_at, Some(1_799_539_200));
+        assert_eq!(c.window.closes_at, Some(1_804_032_000));
+        assert!(!c.window.is_open(1_799_539_199));
+        assert!(c.window.is_open(1_799_539_200));
+        assert!(!c.window.is_open(1_804_032_000));
+        let mut swapped = s.clone();
+        swapped.registration.opens_at = s.registration.closes_at.clone();
+        swapped.registration.closes_at = s.registration.opens_at.clone();
+        assert!(swapped.into_config(Mode::Development).is_err());
+        let mut bad = s;
+        bad.registration.opens_at = Some("10/01/2027".into());
+        assert!(bad.into_config(Mode::Development).is_err());
+        assert_eq!(
+            Settings::default()
+                .into_config(Mode::Development)
+                .unwrap()
+                .window,
+            RegistrationWindow::default(),
+            "always open unless configured"
+        );
+    }
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -1,10 +1,12 @@
 //! Drafts: every answered step of the request, sealed per account, so that the voter stops
 //! on one device and continues on another. Without a draft, a voter whose last request was
-//! rejected or withdrawn gets that request's answers back (re-applying pre-filled).
+//! rejected, withdrawn or sent back for a correction gets that request's answers back
+//! (re-applying pre-filled).
 
 use crate::state::AppState;
 use crate::store::{AccountId, StoreError};
 use per_domain::api::{RequestDraft, ValidDraft};
+use per_domain::RequestStatus;
 
 #[derive(Debug, thiserror::Error)]
 pub enum DraftError {
@@ -48,7 +50,7 @@ pub async fn load(state: &AppState, account: AccountId) -> Result<RequestDraft> 
         return Ok(serde_json::from_slice(&plain).map_err(|_| StoreError::Corrupt("draft"))?);
     }
     match tx.latest_request(account).await? {
-        Some(r) if !r.status.is_active() => {
+        Some(r) if !r.status.is_active() || r.status == RequestStatus::CorrectionRequested => {
             let sealed = tx.request_sealed(r.id).await?;
             let plain = state
                 .keys

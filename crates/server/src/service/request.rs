@@ -7,9 +7,11 @@
 use crate::crypto;
 use crate::service::registry::RegistryMatch;
 use crate::state::AppState;
-use crate::store::{AccountId, DuplicateReason, InsertOutcome, NewRequest, Request, StoreError};
+use crate::store::{
+    AccountId, DuplicateReason, InsertOutcome, NewRequest, Request, StoreError, Tx,
+};
 use per_domain::api::ValidSubmitRequest;
-use per_domain::{FieldProblem, Problem, ReferenceNumber};
+use per_domain::{FieldProblem, Problem, ReferenceNumber, RequestStatus};
 use serde_json::json;
 
 #[derive(Debug, thiserror::Error)]
@@ -111,8 +113,13 @@ pub async fn submit(
         return Err(RequestError::NoFace);
     }
     if let Some(latest) = tx.latest_request(account).await? {
-        if latest.status.is_active() {
-            return Err(RequestError::RequestExists);
+        match latest.status {
+            // The corrected submission replaces the request the officials sent back.
+            RequestStatus::CorrectionRequested => {
+                tx.withdraw(account, now).await?;
+            }
+            s if s.is_active() => return exists(&mut tx, account, key).await.and_then(same),
+            _ => {}
         }
     }
     let mut problems = Vec::new();
@@ -162,7 +169,9 @@ pub async fn submit(
                 });
             }
             InsertOutcome::ReferenceTaken => continue,
-            InsertOutcome::OpenRequestExists => return Err(RequestError::RequestExists),
+            InsertOutcome::OpenRequestExists => {
+                return exists(&mut tx, account, key).await.and_then(same)
+            }
             InsertOutcome::KeyTaken => {
                 // A concurrent retry of the same submission got there first.
                 let request = tx
@@ -174,6 +183,14 @@ pub async fn submit(
         }
     }
     Err(RequestError::NoFreeReference)
+}
+
+/// An active request is in the way: a concurrent twin of this submission (same key, committed
+/// meanwhile: PostgreSQL's statements each see the latest commits), or another request.
+async fn exists(tx: &mut Tx, account: AccountId, key: &str) -> Result<Request> {
+    tx.request_by_key(account, key)
+        .await?
+        .ok_or(RequestError::RequestExists)
 }
 
 pub async fn current(state: &AppState, account: AccountId) -> Result<Request> {

@@ -7,7 +7,7 @@ use crate::crypto;
 use crate::state::AppState;
 use crate::store::{AccountId, AccountKey, Request, StoreError, Tx, Unix};
 use per_domain::api::{Login, Me, RequestView};
-use per_domain::SecretToken;
+use per_domain::{RequestStatus, SecretToken};
 
 /// Sessions end two hours after sign-in.
 pub const SESSION_SECONDS: i64 = 2 * 3600;
@@ -143,7 +143,8 @@ pub fn request_view(state: &AppState, r: &Request) -> RequestView {
         decided_at: r.decided_at.map(rfc3339),
         reasons: r.reasons.clone(),
         can_withdraw: r.status.can_withdraw(),
-        can_reapply: !r.status.is_active() && crate::service::window::is_open(state),
+        can_reapply: (!r.status.is_active() || r.status == RequestStatus::CorrectionRequested)
+            && crate::service::window::is_open(state),
         document_expired: r.document_expired,
     }
 }

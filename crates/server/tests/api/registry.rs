@@ -104,3 +104,54 @@ async fn spawn_second_voter(app: &TestApp) -> TestApp {
         .await;
     second
 }
+
+#[tokio::test]
+async fn the_loader_command_loads_a_csv_file() {
+    use per_server::service::registry::CivilRegistry;
+    let dir = tempfile::tempdir().unwrap();
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/registry/sample.csv");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_per-server"))
+        .env_remove("PER_DATA_KEY")
+        .env_remove("DATABASE_URL")
+        .env("RUST_LOG", "error")
+        .arg("--dev")
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["registry", "load", sample])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("loaded 24 citizens"));
+    // What it loaded is what the server finds.
+    let store = per_server::store::Store::open_sqlite(&dir.path().join("per.sqlite"))
+        .await
+        .unwrap();
+    let keys =
+        per_server::crypto::Keys::load(dir.path(), per_server::config::Argon2Cost::RECOMMENDED)
+            .unwrap();
+    let registry = TableRegistry::new(store, keys);
+    let nid = per_domain::PersonalNumber::parse("J05415123A").unwrap();
+    let found = registry.find(&nid).await.unwrap().expect("in the sample");
+    assert_eq!((found.first_name.as_str(), found.zone), ("Ëndra", "Tiranë"));
+    // A bad file loads nothing and names the line.
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "personal_number,first_name,surname,date_of_birth,sex,municipality,zone\nJ05415123A,Ëndra,Çela,1990-04-15,F,Tiranë,Atlantis\n").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_per-server"))
+        .env_remove("PER_DATA_KEY")
+        .env_remove("DATABASE_URL")
+        .arg("--dev")
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["registry", "load"])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 2: the zone"), "{err}");
+    assert!(!err.contains("Ëndra"), "no personal data in the error");
+}

@@ -295,3 +295,43 @@ async fn withdraw_then_apply_again() {
     assert_ne!(second["reference"], first["reference"]);
     assert_eq!(second["status"], "submitted");
 }
+
+#[tokio::test]
+async fn a_correction_request_is_answered_by_a_corrected_submission() {
+    let app = spawn_app().await;
+    app.ready(PHONE, EMAIL).await;
+    let body = app.request_body("correction-key-000001").await;
+    let first: Value = app.post("/api/request", &body).await.json().await.unwrap();
+    let reference = ReferenceNumber::parse(first["reference"].as_str().unwrap()).unwrap();
+    let view = decide(
+        &app.state,
+        &reference,
+        &Decision::RequestCorrection(vec![per_domain::RejectionReason::AddressMismatch]),
+        "official:test",
+    )
+    .await
+    .unwrap();
+    assert_eq!(view.status, per_domain::RequestStatus::CorrectionRequested);
+    let mine: Value = app.get("/api/request").await.json().await.unwrap();
+    assert_eq!(mine["status"], "correction_requested");
+    assert_eq!(mine["reasons"], json!(["address_mismatch"]));
+    assert_eq!(mine["can_reapply"], true);
+    let draft: Value = app.get("/api/draft").await.json().await.unwrap();
+    assert_eq!(
+        draft["address"]["street"], "Via Roma 12",
+        "the answers to correct"
+    );
+    let mut corrected = body.clone();
+    corrected["idempotency_key"] = json!("correction-key-000002");
+    corrected["address"]["street"] = json!("Via Roma 14");
+    let r = app.post("/api/request", &corrected).await;
+    assert_eq!(r.status(), 201, "{}", r.text().await.unwrap());
+    let second: Value = app.get("/api/request").await.json().await.unwrap();
+    assert_eq!(second["status"], "submitted");
+    assert_ne!(second["reference"], first["reference"]);
+    let old = {
+        let mut tx = app.state.store.read().await.unwrap();
+        tx.request_by_reference(&reference).await.unwrap().unwrap()
+    };
+    assert_eq!(old.status, per_domain::RequestStatus::Withdrawn, "replaced");
+}
