@@ -48,7 +48,11 @@ pub fn api() -> Router<AppState> {
         )
         .merge(
             Router::new()
-                .route("/upload/{kind}", post(upload::upload))
+                // POST /upload/{kind} stores a file, GET /upload/{id} describes one.
+                .route(
+                    "/upload/{kind_or_id}",
+                    post(upload::upload).get(upload::describe),
+                )
                 .layer(DefaultBodyLimit::max(UploadKind::MAX_BYTES)),
         )
         .fallback(|| async { AppError::NotFound })

@@ -244,6 +244,24 @@ pub async fn upload(
     })
 }
 
+/// What is stored of one of the account's uploads (not its content): the app shows it on
+/// the check page, also after resuming on another device.
+pub async fn describe(
+    state: &AppState,
+    account: AccountId,
+    id: &UploadId,
+) -> Result<Option<UploadAccepted>, UploadError> {
+    let found = state.store.read().await?.upload(account, id).await?;
+    Ok(found.map(|u| UploadAccepted {
+        upload_id: u.id,
+        kind: u.kind,
+        format: u.format,
+        bytes: u.bytes as u32,
+        width: u.width.map(|w| w as u32),
+        height: u.height.map(|h| h as u32),
+    }))
+}
+
 /// The stored content of an upload (opened), for the review and for tests.
 pub async fn content(
     state: &AppState,

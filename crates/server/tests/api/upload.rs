@@ -164,3 +164,34 @@ async fn uploads_per_account_are_bounded() {
         .await;
     assert_eq!(refused(r, 400).await, "upload_too_many");
 }
+
+#[tokio::test]
+async fn an_upload_is_described_to_its_voter_only() {
+    let app = spawn_app().await;
+    app.register(PHONE, EMAIL).await;
+    let id = app.upload_id("passport_page", jpeg(1000, 700)).await;
+    let v: Value = app
+        .get(&format!("/api/upload/{id}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(v["kind"], "passport_page");
+    assert_eq!(v["format"], "jpeg");
+    assert_eq!(v["width"], 1000);
+    let stranger = TestApp {
+        address: app.address.clone(),
+        database_url: app.database_url.clone(),
+        client: new_client(),
+        state: app.state.clone(),
+        dir: tempfile::tempdir().unwrap(),
+    };
+    stranger
+        .register("+39 333 765 4321", "arben.leka@example.it")
+        .await;
+    assert_eq!(
+        stranger.get(&format!("/api/upload/{id}")).await.status(),
+        404
+    );
+    assert_eq!(app.get("/api/upload/not-an-id").await.status(), 404);
+}
