@@ -8,7 +8,7 @@ use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, StatusCode};
-use per_domain::{FieldProblem, Problem, SecretToken};
+use per_domain::{Field, FieldProblem, Problem, SecretToken};
 use serde::de::DeserializeOwned;
 
 /// Name of the session cookie.
@@ -37,14 +37,33 @@ fn json_rejection(rejection: JsonRejection) -> AppError {
     let text = rejection.body_text();
     let mut fields = Vec::new();
     if let Some(rest) = text.split("missing field `").nth(1) {
-        if let Some(name) = rest.split('`').next() {
-            fields.push(FieldProblem::new(name, Problem::Required));
+        if let Some(field) = rest.split('`').next().and_then(Field::from_code) {
+            fields.push(FieldProblem::new(field, Problem::Required));
         }
     } else if text.contains("unknown variant") {
         // The only enums in request bodies are channels.
-        fields.push(FieldProblem::new("channel", Problem::ChannelInvalid));
+        fields.push(FieldProblem::new(Field::Channel, Problem::ChannelInvalid));
     }
     AppError::BadJson(fields)
+}
+
+/// A raw request body (an upload) within the route's body limit; over it, the answer is
+/// [`AppError::UploadTooLarge`] (413) before the rest is read.
+#[derive(Debug)]
+pub struct UploadBody(pub axum::body::Bytes);
+
+impl<S: Send + Sync> FromRequest<S> for UploadBody {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
+        match axum::body::Bytes::from_request(req, state).await {
+            Ok(bytes) => Ok(UploadBody(bytes)),
+            Err(r) if r.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(AppError::UploadTooLarge),
+            Err(r) => Err(AppError::Internal(anyhow::anyhow!(
+                "reading an upload: {r}"
+            ))),
+        }
+    }
 }
 
 /// The signed-in voter's account, from the session cookie.

@@ -5,6 +5,7 @@ use clap::{Args, Parser, Subcommand};
 use per_domain::{ReferenceNumber, RejectionReason};
 use per_server::config::Mode;
 use per_server::service::decision::{decide, Decision};
+use per_server::service::registry::TableRegistry;
 use per_server::settings::Settings;
 use per_server::startup::{open_state, Application};
 use std::net::SocketAddr;
@@ -34,6 +35,20 @@ enum Command {
     Serve(ServeArgs),
     /// Record an official's decision on a request; the voter's notices go to the outbox.
     Decide(DecideArgs),
+    /// The embedded civil registry.
+    #[command(subcommand)]
+    Registry(RegistryCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum RegistryCommand {
+    /// Load citizens from a CSV file (header
+    /// personal_number,first_name,surname,date_of_birth,sex,municipality,zone; see
+    /// crates/server/registry/sample.csv); every line is checked before any is written.
+    Load {
+        #[arg(value_name = "FILE.csv")]
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -54,12 +69,24 @@ struct DecideArgs {
     /// The request's reference, PER-XXXX-XXXX.
     #[arg(long)]
     reference: String,
-    #[arg(long, conflicts_with = "reject", required_unless_present = "reject")]
+    #[arg(
+        long,
+        conflicts_with_all = ["reject", "correct"],
+        required_unless_present_any = ["reject", "correct"]
+    )]
     approve: bool,
     /// Reasons, comma-separated: address_mismatch, proof_of_address_unreadable,
     /// identity_mismatch, face_mismatch, document_unreadable, not_eligible, duplicate.
-    #[arg(long, value_delimiter = ',', value_name = "REASON")]
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "REASON",
+        conflicts_with = "correct"
+    )]
     reject: Vec<String>,
+    /// Ask for a correction of what these reasons point at (same codes as --reject).
+    #[arg(long, value_delimiter = ',', value_name = "REASON")]
+    correct: Vec<String>,
     /// Who decides (kept with the decision); default `cli:$USER`.
     #[arg(long)]
     by: Option<String>,
@@ -106,21 +133,35 @@ async fn main() -> anyhow::Result<()> {
             app.run_until_stopped().await?;
             Ok(())
         }
+        Command::Registry(RegistryCommand::Load { file }) => {
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("cannot read {}", file.display()))?;
+            let config = settings.into_config(mode)?;
+            let state = open_state(&config).await?;
+            let registry = TableRegistry::new(state.store.clone(), state.keys.clone());
+            let n = registry.load_csv(&text).await?;
+            println!("loaded {n} citizens from {}", file.display());
+            Ok(())
+        }
         Command::Decide(args) => {
             let reference = ReferenceNumber::parse(&args.reference)
                 .map_err(|p| anyhow::anyhow!("--reference: {}", p.english()))?;
             let decision = if args.approve {
                 Decision::Approve
             } else {
-                let reasons = args
-                    .reject
+                let correct = !args.correct.is_empty();
+                let reasons = if correct { &args.correct } else { &args.reject }
                     .iter()
                     .map(|code| {
                         RejectionReason::from_code(code.trim())
                             .with_context(|| format!("--reject: unknown reason {code}"))
                     })
                     .collect::<anyhow::Result<Vec<_>>>()?;
-                Decision::Reject(reasons)
+                if correct {
+                    Decision::RequestCorrection(reasons)
+                } else {
+                    Decision::Reject(reasons)
+                }
             };
             let by = args.by.unwrap_or_else(|| {
                 format!(

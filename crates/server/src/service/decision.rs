@@ -15,13 +15,16 @@ use per_domain::{ReferenceNumber, RejectionReason, RequestStatus};
 pub enum Decision {
     Approve,
     Reject(Vec<RejectionReason>),
+    /// Ask the voter to correct the answers the reasons point at; their corrected
+    /// submission replaces the request.
+    RequestCorrection(Vec<RejectionReason>),
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum DecideError {
     #[error("no undecided request has the reference {0}")]
     NoSuchRequest(String),
-    #[error("a rejection needs at least one reason")]
+    #[error("a rejection or a correction needs at least one reason")]
     NoReason,
     #[error("who decides must be named")]
     NoDecider,
@@ -40,6 +43,10 @@ pub async fn decide(
         Decision::Approve => (RequestStatus::Approved, &[][..]),
         Decision::Reject(reasons) if reasons.is_empty() => return Err(DecideError::NoReason),
         Decision::Reject(reasons) => (RequestStatus::Rejected, &reasons[..]),
+        Decision::RequestCorrection(reasons) if reasons.is_empty() => {
+            return Err(DecideError::NoReason)
+        }
+        Decision::RequestCorrection(reasons) => (RequestStatus::CorrectionRequested, &reasons[..]),
     };
     if decided_by.trim().is_empty() {
         return Err(DecideError::NoDecider);
@@ -77,5 +84,5 @@ pub async fn decide(
     }
     tx.commit().await?;
     state.outbox_wakeup.notify_one();
-    Ok(request_view(&request))
+    Ok(request_view(state, &request))
 }

@@ -7,7 +7,7 @@ use crate::crypto;
 use crate::state::AppState;
 use crate::store::{AccountId, AccountKey, Request, StoreError, Tx, Unix};
 use per_domain::api::{Login, Me, RequestView};
-use per_domain::SecretToken;
+use per_domain::{RequestStatus, SecretToken};
 
 /// Sessions end two hours after sign-in.
 pub const SESSION_SECONDS: i64 = 2 * 3600;
@@ -130,17 +130,21 @@ pub async fn me(state: &AppState, account: AccountId) -> Result<Me> {
         email_masked: found.email.masked(),
         language: found.language,
         face_captured: tx.has_face(account).await?,
-        request: request.as_ref().map(request_view),
+        request: request.as_ref().map(|r| request_view(state, r)),
     })
 }
 
-/// A stored request as its voter sees it.
-pub fn request_view(r: &Request) -> RequestView {
+/// A stored request as its voter sees it (re-applying needs the window open).
+pub fn request_view(state: &AppState, r: &Request) -> RequestView {
     RequestView {
         reference: r.reference.clone(),
         status: r.status,
         submitted_at: rfc3339(r.submitted_at),
         decided_at: r.decided_at.map(rfc3339),
         reasons: r.reasons.clone(),
+        can_withdraw: r.status.can_withdraw(),
+        can_reapply: (!r.status.is_active() || r.status == RequestStatus::CorrectionRequested)
+            && crate::service::window::is_open(state),
+        document_expired: r.document_expired,
     }
 }
