@@ -280,7 +280,10 @@ pub fn from_failure(
         },
         ErrorKind::RequestExists => vec![page("/my-request", Key::ErrRequestExists)],
         ErrorKind::NotFound => vec![ErrorItem::general(Msg::Text(Key::ErrNotFound))],
-        ErrorKind::Internal => vec![ErrorItem::general(Msg::Text(Key::ErrServer))],
+        // Refused as cross-site: the app's own pages never are; say only that it failed.
+        ErrorKind::Internal | ErrorKind::Forbidden => {
+            vec![ErrorItem::general(Msg::Text(Key::ErrServer))]
+        }
     }
 }
 

@@ -493,6 +493,8 @@ pub enum ErrorKind {
     /// A request is already open for this account.
     RequestExists,
     NotFound,
+    /// Refused: a state-changing request from another site's page.
+    Forbidden,
     /// Something broke on our side; nothing about it is said here.
     Internal,
 }

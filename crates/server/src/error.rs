@@ -38,6 +38,8 @@ pub enum AppError {
     NotFound,
     #[error("the request body is too large")]
     TooLarge,
+    #[error("a cross-site request")]
+    CrossSite,
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -132,6 +134,11 @@ impl AppError {
                 StatusCode::TOO_MANY_REQUESTS,
                 ErrorKind::TooManyRequests,
                 "too many attempts: wait and try again",
+            ),
+            CrossSite => (
+                StatusCode::FORBIDDEN,
+                ErrorKind::Forbidden,
+                "this request must come from the service's own pages",
             ),
             Unauthorized => (
                 StatusCode::UNAUTHORIZED,

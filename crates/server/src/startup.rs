@@ -128,6 +128,7 @@ pub async fn open_state(config: &Config) -> anyhow::Result<AppState> {
         clock,
         secure_cookies: config.secure_cookies,
         argon2_slots: Arc::new(Semaphore::new(cores)),
+        argon2_runs: Arc::default(),
         outbox_wakeup: Arc::new(Notify::new()),
         delivery: config.delivery,
     })
@@ -138,10 +139,12 @@ pub fn app(state: AppState, static_app: Option<StaticApp>) -> Router {
     // Entry pages carry their own CSP (their loader's hash); every other answer this one.
     let csp = security::content_security_policy(&[]);
     let secure = state.secure_cookies;
-    let api = routes::api().layer(SetResponseHeaderLayer::overriding(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("no-store"),
-    ));
+    let api = routes::api()
+        .layer(axum::middleware::from_fn(security::same_origin_only))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ));
     let mut router = Router::new().nest("/api", api).with_state(state);
     router = match static_app {
         Some(app) => {

@@ -18,6 +18,8 @@ pub struct AppState {
     /// Argon2id runs at most this many at once (one per core): each takes ~19 MiB, and a
     /// flood of sign-ins must queue, not exhaust memory.
     pub argon2_slots: Arc<Semaphore>,
+    /// Password hashes and checks run by this process (read by the tests and metrics).
+    pub argon2_runs: Arc<std::sync::atomic::AtomicU64>,
     /// Wakes this process's delivery worker when a message was committed.
     pub outbox_wakeup: Arc<Notify>,
     pub delivery: DeliverySettings,
@@ -30,6 +32,8 @@ impl AppState {
         work: impl FnOnce(&Keys) -> T + Send + 'static,
     ) -> anyhow::Result<T> {
         let _slot = self.argon2_slots.acquire().await?;
+        self.argon2_runs
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let keys = self.keys.clone();
         Ok(tokio::task::spawn_blocking(move || work(&keys)).await?)
     }

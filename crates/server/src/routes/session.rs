@@ -1,8 +1,8 @@
 //! `POST /api/session` (sign in), `DELETE /api/session` (sign out) and `GET /api/me`. The
-//! session lives in an HttpOnly, SameSite=Strict cookie (Secure behind TLS).
+//! session lives in an HttpOnly, SameSite=Strict cookie (`__Host-`, Secure, behind TLS).
 
 use crate::error::{AppError, AppResult};
-use crate::extract::{session_token, ApiJson, Voter, SESSION_COOKIE};
+use crate::extract::{session_cookie, session_token, ApiJson, Voter};
 use crate::service::session::{self, SESSION_SECONDS};
 use crate::state::AppState;
 use axum::extract::State;
@@ -24,7 +24,7 @@ pub async fn sign_in(
 }
 
 pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> AppResult<Response> {
-    if let Some(token) = session_token(&headers) {
+    if let Some(token) = session_token(&state, &headers) {
         session::sign_out(&state, &token).await?;
     }
     let clear = cookie_header(&state, "", 0);
@@ -37,9 +37,5 @@ pub async fn me(State(state): State<AppState>, voter: Voter) -> AppResult<Json<M
 
 /// The `Set-Cookie` header of a session (an empty value and no age: sign-out).
 pub fn cookie_header(state: &AppState, value: &str, max_age: i64) -> (HeaderName, String) {
-    let secure = if state.secure_cookies { "; Secure" } else { "" };
-    (
-        SET_COOKIE,
-        format!("{SESSION_COOKIE}={value}; Path=/api; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"),
-    )
+    (SET_COOKIE, session_cookie(state, value, max_age))
 }

@@ -20,6 +20,11 @@ pub const MAX_CODE_ATTEMPTS: i64 = 5;
 pub const RESEND_AFTER_SECONDS: i64 = 60;
 pub const MAX_CODES_PER_HOUR: i64 = 5;
 pub const CODE_WINDOW_SECONDS: i64 = 3600;
+/// Wrong codes for one destination, across all its codes (new sign-ups and re-sends bring
+/// fresh codes, not fresh tries): at most 100 in a day (NIST SP 800-63B 5.2.2); then the
+/// destination takes no code and no try until the oldest of them is a day old.
+pub const MAX_DESTINATION_FAILURES: i64 = 100;
+pub const DESTINATION_FAILURE_WINDOW_SECONDS: i64 = 24 * 3600;
 /// A sign-up not finished within two hours is void; the voter starts again.
 pub const SIGNUP_TTL_SECONDS: i64 = 2 * 3600;
 
@@ -60,6 +65,7 @@ pub async fn start(state: &AppState, v: &ValidSignupStart) -> Result<Started> {
     for destination in destinations {
         tx.lock_destination(destination, now).await?;
         hourly_allowance(&mut tx, destination, now).await?;
+        destination_allowance(&mut tx, destination, now).await?;
     }
     let (token, hash) = crypto::new_token();
     let id = tx
@@ -102,6 +108,10 @@ pub async fn verify(
     if signup.verified(channel) {
         return Ok(progress(&signup, None));
     }
+    let destination = signup.destination(channel).to_owned();
+    // Under the destination's lock: parallel guesses count their failures in turn.
+    tx.lock_destination(&destination, now).await?;
+    destination_allowance(&mut tx, &destination, now).await?;
     let stored = tx
         .current_code(signup.id, channel)
         .await?
@@ -119,7 +129,13 @@ pub async fn verify(
         if left == 0 {
             tx.spend_code(stored.id).await?;
         }
+        tx.record_code_failure(&destination, now).await?;
         tx.commit().await?;
+        tracing::info!(
+            event = "code_wrong",
+            channel = channel.code(),
+            "a wrong code was entered"
+        );
         return Err(SignupError::CodeWrong {
             attempts_left: left as u32,
         });
@@ -127,8 +143,28 @@ pub async fn verify(
     if !tx.accept_code(signup.id, stored.id, channel).await? {
         return Err(SignupError::CodeExpired);
     }
+    tx.clear_code_failures(&destination).await?;
     tx.commit().await?;
     Ok(progress(&signup, Some(channel)))
+}
+
+/// Refuses a destination with 100 wrong codes in the last day, saying when it opens again.
+async fn destination_allowance(tx: &mut Tx, destination: &str, now: Unix) -> Result<()> {
+    let since = now - DESTINATION_FAILURE_WINDOW_SECONDS;
+    let (failures, oldest) = tx.code_failures_since(destination, since).await?;
+    if failures >= MAX_DESTINATION_FAILURES {
+        let wait = oldest.map_or(DESTINATION_FAILURE_WINDOW_SECONDS, |t| {
+            t + DESTINATION_FAILURE_WINDOW_SECONDS - now
+        });
+        tracing::warn!(
+            event = "destination_locked",
+            "a destination is locked: too many wrong codes"
+        );
+        return Err(SignupError::TooMany {
+            retry_after_seconds: wait.max(1) as u32,
+        });
+    }
+    Ok(())
 }
 
 pub async fn resend(state: &AppState, token: &SecretToken, channel: Channel) -> Result<()> {
@@ -146,6 +182,7 @@ pub async fn resend(state: &AppState, token: &SecretToken, channel: Channel) -> 
         }
     }
     hourly_allowance(&mut tx, &destination, now).await?;
+    destination_allowance(&mut tx, &destination, now).await?;
     issue_code(
         state,
         &mut tx,

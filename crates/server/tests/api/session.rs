@@ -97,3 +97,144 @@ async fn five_wrong_passwords_lock_the_login_for_fifteen_minutes() {
         "unlocked after the window"
     );
 }
+
+#[tokio::test]
+async fn fifty_parallel_wrong_passwords_reach_argon2_at_most_five_times() {
+    use per_server::service::session::MAX_LOGIN_FAILURES;
+    use std::sync::atomic::Ordering;
+    let app = spawn_app().await;
+    app.register(PHONE, EMAIL).await;
+    let before = app.state.argon2_runs.load(Ordering::Relaxed);
+    let guesses = (0..50).map(|i| {
+        let url = app.url("/api/session");
+        async move {
+            new_client()
+                .post(url)
+                .json(&json!({"login": EMAIL, "password": format!("guess-number-{i}")}))
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
+    });
+    let statuses = join_all(guesses.collect()).await;
+    let checked = app.state.argon2_runs.load(Ordering::Relaxed) - before;
+    let wrong = statuses.iter().filter(|s| **s == 401).count();
+    let locked = statuses.iter().filter(|s| **s == 429).count();
+    assert_eq!(
+        (wrong, locked),
+        (
+            MAX_LOGIN_FAILURES as usize,
+            50 - MAX_LOGIN_FAILURES as usize
+        ),
+        "{statuses:?}"
+    );
+    assert!(
+        checked <= MAX_LOGIN_FAILURES as u64,
+        "{checked} passwords checked"
+    );
+}
+
+#[tokio::test]
+async fn the_phone_and_the_email_of_one_account_share_the_five_tries() {
+    let app = spawn_app().await;
+    app.register(PHONE, EMAIL).await;
+    let attempt = |login: &'static str, password: &'static str| {
+        let url = app.url("/api/session");
+        async move {
+            new_client()
+                .post(url)
+                .json(&json!({"login": login, "password": password}))
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    for login in [PHONE, PHONE, PHONE, EMAIL, EMAIL] {
+        assert_eq!(attempt(login, "wrong-password").await, 401);
+    }
+    assert_eq!(attempt(PHONE, PASSWORD).await, 429, "by phone");
+    assert_eq!(attempt(EMAIL, PASSWORD).await, 429, "by e-mail");
+}
+
+#[tokio::test]
+async fn a_right_password_clears_the_reserved_try() {
+    let app = spawn_app().await;
+    app.register(PHONE, EMAIL).await;
+    let attempt = |password: &'static str| {
+        let url = app.url("/api/session");
+        async move {
+            new_client()
+                .post(url)
+                .json(&json!({"login": EMAIL, "password": password}))
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    // Ten sign-ins with the right password, four wrong ones between: never locked.
+    for _ in 0..10 {
+        assert_eq!(attempt(PASSWORD).await, 200);
+    }
+    for _ in 0..4 {
+        assert_eq!(attempt("wrong-password").await, 401);
+    }
+    assert_eq!(attempt(PASSWORD).await, 200);
+    for _ in 0..4 {
+        assert_eq!(attempt("wrong-password").await, 401);
+    }
+    assert_eq!(
+        attempt(PASSWORD).await,
+        200,
+        "the right password reset the count"
+    );
+}
+
+#[tokio::test]
+async fn behind_tls_the_session_is_a_host_only_secure_cookie() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = test_config(&dir).await;
+    config.secure_cookies = true;
+    let app = spawn_with(config, dir).await;
+    let id = app.start_signup(PHONE, EMAIL).await;
+    for (channel, to) in [("phone", PHONE_E164), ("email", EMAIL)] {
+        let code = app.code_sent_to(to).await;
+        assert_eq!(app.verify(&id, channel, &code).await.status(), 200);
+    }
+    let r = app
+        .post(
+            "/api/signup/complete",
+            &json!({"signup_id": id, "password": PASSWORD}),
+        )
+        .await;
+    assert_eq!(r.status(), 201);
+    let cookie = r.headers()["set-cookie"].to_str().unwrap().to_owned();
+    for part in [
+        "__Host-per_session=",
+        "Secure",
+        "HttpOnly",
+        "SameSite=Strict",
+        "Path=/",
+    ] {
+        assert!(cookie.contains(part), "{part} in {cookie}");
+    }
+    assert!(!cookie.contains("Domain"), "{cookie}");
+    let token = cookie["__Host-per_session=".len()..]
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    // The token under the development name is not a session here.
+    for (name, status) in [("per_session", 401), ("__Host-per_session", 200)] {
+        let r = new_client()
+            .get(app.url("/api/me"))
+            .header("cookie", format!("theme=dark; {name}={token}"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), status, "{name}");
+    }
+}

@@ -286,30 +286,6 @@ async fn futures_join_all(
     responses.iter().map(|r| r.status().as_u16()).collect()
 }
 
-async fn join_all<F: std::future::Future>(futures: Vec<F>) -> Vec<F::Output> {
-    // Poll every future on the same task: the requests are in flight together.
-    let mut pinned: Vec<_> = futures.into_iter().map(Box::pin).collect();
-    let mut outputs: Vec<Option<F::Output>> = pinned.iter().map(|_| None).collect();
-    std::future::poll_fn(|cx| {
-        let mut pending = false;
-        for (f, out) in pinned.iter_mut().zip(outputs.iter_mut()) {
-            if out.is_none() {
-                match f.as_mut().poll(cx) {
-                    std::task::Poll::Ready(v) => *out = Some(v),
-                    std::task::Poll::Pending => pending = true,
-                }
-            }
-        }
-        if pending {
-            std::task::Poll::Pending
-        } else {
-            std::task::Poll::Ready(())
-        }
-    })
-    .await;
-    outputs.into_iter().map(|o| o.expect("all ready")).collect()
-}
-
 #[tokio::test]
 async fn a_signup_expires_after_two_hours() {
     use per_server::service::signup::SIGNUP_TTL_SECONDS;
@@ -319,4 +295,57 @@ async fn a_signup_expires_after_two_hours() {
     app.state.clock.advance(SIGNUP_TTL_SECONDS);
     let r = app.verify(&id, "phone", &code).await;
     assert_eq!(r.status(), 401);
+}
+
+#[tokio::test]
+async fn a_hundred_wrong_codes_lock_the_destination_for_a_day() {
+    use per_server::service::signup::{
+        CODE_WINDOW_SECONDS, DESTINATION_FAILURE_WINDOW_SECONDS, MAX_CODES_PER_HOUR,
+        MAX_CODE_ATTEMPTS, MAX_DESTINATION_FAILURES,
+    };
+    let app = spawn_app().await;
+    let rounds = MAX_DESTINATION_FAILURES / MAX_CODE_ATTEMPTS;
+    let mut elapsed = 0;
+    for round in 0..rounds {
+        if round > 0 && round % MAX_CODES_PER_HOUR == 0 {
+            // New codes within the hourly budget: every code brings five tries, no more.
+            app.state.clock.advance(CODE_WINDOW_SECONDS + 1);
+            elapsed += CODE_WINDOW_SECONDS + 1;
+        }
+        let id = app.start_signup(PHONE, EMAIL).await;
+        let good = app.code_sent_to(PHONE_E164).await;
+        let wrong = if good == "000000" { "111111" } else { "000000" };
+        for _ in 0..MAX_CODE_ATTEMPTS {
+            assert_eq!(app.verify(&id, "phone", wrong).await.status(), 400);
+        }
+    }
+    app.state.clock.advance(CODE_WINDOW_SECONDS + 1);
+    elapsed += CODE_WINDOW_SECONDS + 1;
+    let r = app
+        .post(
+            "/api/signup",
+            &json!({"phone": PHONE, "email": EMAIL, "language": "sq"}),
+        )
+        .await;
+    assert_eq!(r.status(), 429, "no new code for a locked phone");
+    let e: Value = r.json().await.unwrap();
+    let wait = e["retry_after_seconds"].as_i64().unwrap();
+    // Until the oldest wrong code is a day old (the clock runs on: a minute of slack).
+    let until = DESTINATION_FAILURE_WINDOW_SECONDS - elapsed;
+    assert!(
+        (until - 60..=until).contains(&wait),
+        "until when: {wait} of {until}"
+    );
+    // Another phone with the same e-mail: the e-mail took no wrong code, the phone is new.
+    let other = app.start_signup("+39 312 345 6790", EMAIL).await;
+    let good = app.code_sent_to("+393123456790").await;
+    assert_eq!(app.verify(&other, "phone", &good).await.status(), 200);
+    app.state.clock.advance(wait + 1);
+    let id = app.start_signup(PHONE, EMAIL).await;
+    let good = app.code_sent_to(PHONE_E164).await;
+    assert_eq!(
+        app.verify(&id, "phone", &good).await.status(),
+        200,
+        "open again after a day"
+    );
 }
