@@ -69,13 +69,14 @@ impl Application {
     }
 
     /// Serves until SIGTERM or Ctrl-C, with the outbox's delivery worker running beside
-    /// (unless the configuration turns it off).
+    /// (unless the configuration turns it off) and the housekeeping purge.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let worker = self
             .state
             .delivery
             .worker
             .then(|| crate::delivery::spawn_worker(self.state.clone()));
+        let purger = crate::service::housekeeping::spawn_purger(self.state.clone());
         // TCP_NODELAY: a file's body is written after its headers; with Nagle's algorithm
         // the body waits for the client's delayed ACK of the headers (25-40 ms per file on a
         // kept-alive connection).
@@ -90,6 +91,7 @@ impl Application {
         if let Some(worker) = worker {
             worker.abort();
         }
+        purger.abort();
         served
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod decision;
 pub mod face;
+pub mod housekeeping;
 pub mod request;
 pub mod session;
 pub mod signup;

@@ -17,6 +17,7 @@
 
 mod face;
 mod outbox;
+mod purge;
 mod request;
 mod session;
 mod signup;
@@ -24,6 +25,7 @@ mod throttle;
 
 pub use face::*;
 pub use outbox::*;
+pub use purge::*;
 pub use request::*;
 pub use session::*;
 pub use signup::*;

@@ -5,6 +5,7 @@
 mod crash;
 mod gateway;
 mod helpers;
+mod housekeeping;
 mod instances;
 mod outbox;
 mod processes;

@@ -1,0 +1,53 @@
+//! The purge: abandoned sign-ups, ended sessions and old throttle rows go; live ones stay.
+
+use crate::helpers::*;
+use per_server::service::housekeeping::purge;
+use serde_json::json;
+
+#[tokio::test]
+async fn what_outlived_its_use_is_purged_and_nothing_live() {
+    let app = spawn_app().await;
+    // A voter who finished, and one who gave up after the first page.
+    app.register(PHONE, EMAIL).await;
+    let abandoned = app
+        .start_signup("+39 312 345 6790", "other@example.it")
+        .await;
+    let r = app
+        .post(
+            "/api/session",
+            &json!({"login": EMAIL, "password": "wrong-password"}),
+        )
+        .await;
+    assert_eq!(r.status(), 401);
+    let nothing = purge(&app.state).await.unwrap();
+    assert_eq!(nothing.total(), 0, "all of it still counts: {nothing:?}");
+
+    // Three hours on: the sign-ups are void and no budget counts their codes any more; the
+    // failed sign-in is past its window. The session (two hours) ended, but is kept a day.
+    app.state.clock.advance(3 * 3600 + 1);
+    let purged = purge(&app.state).await.unwrap();
+    assert_eq!(purged.signups, 2, "{purged:?}");
+    assert_eq!(purged.codes, 4, "{purged:?}");
+    assert_eq!(purged.login_failures, 1, "{purged:?}");
+    assert_eq!(purged.sessions, 0, "{purged:?}");
+    assert_eq!(
+        app.verify(&abandoned, "phone", "123456").await.status(),
+        401,
+        "the sign-up is gone"
+    );
+    // The account is not a sign-up: its voter signs in.
+    let r = app
+        .post(
+            "/api/session",
+            &json!({"login": EMAIL, "password": PASSWORD}),
+        )
+        .await;
+    assert_eq!(r.status(), 200);
+
+    app.state.clock.advance(24 * 3600);
+    let later = purge(&app.state).await.unwrap();
+    assert!(later.sessions >= 1, "{later:?}");
+    assert!(later.budgets >= 1, "{later:?}");
+    let r = app.get("/api/me").await;
+    assert_eq!(r.status(), 401, "the newest session ended too");
+}
