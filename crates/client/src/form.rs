@@ -281,7 +281,7 @@ pub fn from_failure(
         ErrorKind::RequestExists => vec![page("/my-request", Key::ErrRequestExists)],
         ErrorKind::NotFound => vec![ErrorItem::general(Msg::Text(Key::ErrNotFound))],
         // Refused as cross-site: the app's own pages never are; say only that it failed.
-        ErrorKind::Internal | ErrorKind::Forbidden => {
+        ErrorKind::Internal | ErrorKind::Forbidden | ErrorKind::Unavailable => {
             vec![ErrorItem::general(Msg::Text(Key::ErrServer))]
         }
     }

@@ -495,6 +495,8 @@ pub enum ErrorKind {
     NotFound,
     /// Refused: a state-changing request from another site's page.
     Forbidden,
+    /// Too busy right now; `retry_after_seconds` says when to try again.
+    Unavailable,
     /// Something broke on our side; nothing about it is said here.
     Internal,
 }

@@ -40,6 +40,8 @@ pub enum AppError {
     TooLarge,
     #[error("a cross-site request")]
     CrossSite,
+    #[error("too busy")]
+    Busy,
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -63,6 +65,7 @@ impl From<SignupError> for AppError {
             },
             SignupError::NotVerified => AppError::StepMissing("both codes must be verified"),
             SignupError::AlreadyRegistered => AppError::AlreadyRegistered,
+            SignupError::Busy => AppError::Busy,
             SignupError::Store(e) => e.into(),
             SignupError::Internal(e) => AppError::Internal(e),
         }
@@ -79,6 +82,7 @@ impl From<SessionError> for AppError {
                 retry_after_seconds,
             },
             SessionError::NoSession => AppError::Unauthorized,
+            SessionError::Busy => AppError::Busy,
             SessionError::Store(e) => e.into(),
             SessionError::Internal(e) => AppError::Internal(e),
         }
@@ -134,6 +138,11 @@ impl AppError {
                 StatusCode::TOO_MANY_REQUESTS,
                 ErrorKind::TooManyRequests,
                 "too many attempts: wait and try again",
+            ),
+            Busy => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                ErrorKind::Unavailable,
+                "the service is busy: try again in a few seconds",
             ),
             CrossSite => (
                 StatusCode::FORBIDDEN,
@@ -202,6 +211,8 @@ impl IntoResponse for AppError {
             AppError::TooMany {
                 retry_after_seconds,
             } => body.retry_after_seconds = Some(retry_after_seconds),
+            // A few seconds: the queue of password checks drains in about half a second.
+            AppError::Busy => body.retry_after_seconds = Some(2),
             _ => {}
         }
         let retry = body.retry_after_seconds;

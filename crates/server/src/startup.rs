@@ -131,6 +131,9 @@ pub async fn open_state(config: &Config) -> anyhow::Result<AppState> {
         secure_cookies: config.secure_cookies,
         argon2_slots: Arc::new(Semaphore::new(cores)),
         argon2_runs: Arc::default(),
+        argon2_queue: Arc::default(),
+        // Eight checks a core (each some 50 ms): beyond half a second of work, shed.
+        argon2_queue_limit: 8 * cores,
         outbox_wakeup: Arc::new(Notify::new()),
         delivery: config.delivery,
     })

@@ -23,6 +23,8 @@ pub enum SessionError {
     Locked { retry_after_seconds: u32 },
     #[error("not signed in")]
     NoSession,
+    #[error("too many password checks at once")]
+    Busy,
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -30,6 +32,15 @@ pub enum SessionError {
 }
 
 type Result<T> = std::result::Result<T, SessionError>;
+
+impl From<crate::state::Argon2Error> for SessionError {
+    fn from(e: crate::state::Argon2Error) -> Self {
+        match e {
+            crate::state::Argon2Error::Busy => SessionError::Busy,
+            crate::state::Argon2Error::Failed(e) => SessionError::Internal(e),
+        }
+    }
+}
 
 fn login_key(login: &Login) -> &str {
     match login {

@@ -42,6 +42,8 @@ pub enum SignupError {
     NotVerified,
     #[error("the phone number or e-mail address has an account")]
     AlreadyRegistered,
+    #[error("too many password checks at once")]
+    Busy,
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -49,6 +51,15 @@ pub enum SignupError {
 }
 
 type Result<T> = std::result::Result<T, SignupError>;
+
+impl From<crate::state::Argon2Error> for SignupError {
+    fn from(e: crate::state::Argon2Error) -> Self {
+        match e {
+            crate::state::Argon2Error::Busy => SignupError::Busy,
+            crate::state::Argon2Error::Failed(e) => SignupError::Internal(e),
+        }
+    }
+}
 
 /// A sign-up just started: the token goes back to the app (only its hash is stored).
 #[derive(Debug)]

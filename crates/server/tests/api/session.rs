@@ -238,3 +238,62 @@ async fn behind_tls_the_session_is_a_host_only_secure_cookie() {
         assert_eq!(r.status(), status, "{name}");
     }
 }
+
+#[tokio::test]
+async fn password_checks_beyond_the_queue_are_shed_with_503() {
+    let app = spawn_app().await;
+    let limit = app.state.argon2_queue_limit;
+    // Every Argon2 slot taken: the checks that come now wait in the queue.
+    let slots = app.state.argon2_slots.clone();
+    let held = slots
+        .acquire_many(slots.available_permits() as u32)
+        .await
+        .unwrap();
+    let tasks: Vec<_> = (0..limit + 5)
+        .map(|i| {
+            let url = app.url("/api/session");
+            tokio::spawn(async move {
+                let r = new_client()
+                    .post(url)
+                    .json(&json!({"login": format!("nobody{i}@example.it"), "password": "whatever-1"}))
+                    .send()
+                    .await
+                    .unwrap();
+                (r.status().as_u16(), r.headers().get("retry-after").cloned())
+            })
+        })
+        .collect();
+    // While the slots are held, the queue fills and the five beyond it are answered at once.
+    for _ in 0..1000 {
+        if tasks.iter().filter(|t| t.is_finished()).count() >= 5 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    let mut early = Vec::new();
+    let mut rest = Vec::new();
+    for t in tasks {
+        if t.is_finished() {
+            early.push(t.await.unwrap());
+        } else {
+            rest.push(t);
+        }
+    }
+    assert_eq!(early.len(), 5, "{early:?}");
+    assert!(
+        early
+            .iter()
+            .all(|(s, retry)| *s == 503 && retry.as_ref().is_some_and(|v| v == "2")),
+        "{early:?}"
+    );
+    assert_eq!(
+        app.state
+            .argon2_queue
+            .load(std::sync::atomic::Ordering::Acquire),
+        limit
+    );
+    drop(held);
+    for t in rest {
+        assert_eq!(t.await.unwrap().0, 401, "the queued ones were checked");
+    }
+}
