@@ -100,3 +100,35 @@ pub fn session_cookie(state: &AppState, value: &str, max_age_seconds: i64) -> St
         .build()
         .to_string()
 }
+
+/// The client's address: the connection's peer, or, behind a reverse proxy
+/// (`behind_proxy`), the last address of `X-Forwarded-For` (the one the proxy saw; the
+/// earlier ones are the client's own word).
+#[derive(Debug, Clone, Copy)]
+pub struct ClientIp(pub std::net::IpAddr);
+
+impl FromRequestParts<AppState> for ClientIp {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        if state.behind_proxy {
+            // The last entry of the last header: what the proxy appended.
+            let forwarded = parts
+                .headers
+                .get_all("x-forwarded-for")
+                .iter()
+                .next_back()
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.rsplit(',').next())
+                .and_then(|a| a.trim().parse().ok());
+            if let Some(ip) = forwarded {
+                return Ok(ClientIp(ip));
+            }
+        }
+        parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|c| ClientIp(c.0.ip()))
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("no client address")))
+    }
+}

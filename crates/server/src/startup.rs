@@ -85,7 +85,10 @@ impl Application {
                 tracing::warn!("cannot set TCP_NODELAY: {e}");
             }
         });
-        let served = axum::serve(listener, self.router)
+        let app = self
+            .router
+            .into_make_service_with_connect_info::<std::net::SocketAddr>();
+        let served = axum::serve(listener, app)
             .with_graceful_shutdown(shutdown_signal())
             .await;
         if let Some(worker) = worker {
@@ -130,6 +133,7 @@ pub async fn open_state(config: &Config) -> anyhow::Result<AppState> {
         clock,
         secure_cookies: config.secure_cookies,
         argon2_slots: Arc::new(Semaphore::new(cores)),
+        behind_proxy: config.behind_proxy,
         argon2_runs: Arc::default(),
         argon2_queue: Arc::default(),
         // Eight checks a core (each some 50 ms): beyond half a second of work, shed.

@@ -18,6 +18,8 @@ pub struct AppState {
     /// Argon2id runs at most this many at once (one per core): each takes ~19 MiB, and a
     /// flood of sign-ins must queue, not exhaust memory.
     pub argon2_slots: Arc<Semaphore>,
+    /// Take the client's address from `X-Forwarded-For` (a reverse proxy in front).
+    pub behind_proxy: bool,
     /// Password hashes and checks waiting or running, and how many may.
     pub argon2_queue: Arc<std::sync::atomic::AtomicUsize>,
     pub argon2_queue_limit: usize,

@@ -16,12 +16,13 @@ const KEEP_EXPIRED_SECONDS: i64 = 24 * 3600;
 pub async fn purge(state: &AppState) -> Result<Purged, StoreError> {
     let now = state.clock.now();
     let before = PurgeBefore {
-        // Void after two hours; their codes count for the hourly budget an hour more.
-        signups: now - signup::SIGNUP_TTL_SECONDS - signup::CODE_WINDOW_SECONDS,
+        // Void after two hours; their codes count for the daily budget a day.
+        signups: now - signup::SIGNUP_TTL_SECONDS.max(signup::DAY_SECONDS),
         expired: now - KEEP_EXPIRED_SECONDS,
         login_failures: now - session::LOGIN_WINDOW_SECONDS,
         code_failures: now - signup::DESTINATION_FAILURE_WINDOW_SECONDS,
         budgets: now - KEEP_EXPIRED_SECONDS,
+        origins: now - signup::ORIGIN_WINDOW_SECONDS,
     };
     let mut tx = state.store.write().await?;
     let purged = tx.purge(before).await?;
@@ -36,6 +37,7 @@ pub async fn purge(state: &AppState) -> Result<Purged, StoreError> {
             login_failures = purged.login_failures,
             code_failures = purged.code_failures,
             budgets = purged.budgets,
+            origins = purged.origins,
             "expired rows deleted"
         );
     }

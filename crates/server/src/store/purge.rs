@@ -17,6 +17,8 @@ pub struct PurgeBefore {
     pub code_failures: Unix,
     /// Budget lock rows untouched since before it.
     pub budgets: Unix,
+    /// Sign-up origins recorded before it.
+    pub origins: Unix,
 }
 
 /// How many rows each purge removed.
@@ -29,6 +31,7 @@ pub struct Purged {
     pub login_failures: u64,
     pub code_failures: u64,
     pub budgets: u64,
+    pub origins: u64,
 }
 
 impl Purged {
@@ -40,6 +43,7 @@ impl Purged {
             + self.login_failures
             + self.code_failures
             + self.budgets
+            + self.origins
     }
 }
 
@@ -82,6 +86,9 @@ impl Tx {
                     "DELETE FROM send_budgets WHERE touched_at < $1",
                     before.budgets,
                 )
+                .await?,
+            origins: self
+                .delete_before("DELETE FROM signup_origins WHERE at < $1", before.origins)
                 .await?,
         })
     }

@@ -77,14 +77,14 @@ impl Tx {
         Ok(())
     }
 
-    /// Wrong codes entered for `destination` since `since`, and when the oldest was.
+    /// Wrong codes entered for `destination` since `since`, and when the latest was.
     pub async fn code_failures_since(
         &mut self,
         destination: &str,
         since: Unix,
     ) -> StoreResult<(i64, Option<Unix>)> {
         Ok(on_tx!(self, c => sqlx::query_as(
-            "SELECT COUNT(*), MIN(at) FROM code_failures WHERE destination = $1 AND at > $2",
+            "SELECT COUNT(*), MAX(at) FROM code_failures WHERE destination = $1 AND at > $2",
         )
         .bind(destination)
         .bind(since)
@@ -105,6 +105,40 @@ impl Tx {
     pub async fn clear_code_failures(&mut self, destination: &str) -> StoreResult<()> {
         on_tx_rows!(self, c => sqlx::query("DELETE FROM code_failures WHERE destination = $1")
             .bind(destination)
+            .execute(&mut *c)
+            .await)?;
+        Ok(())
+    }
+
+    /// Locks the budget row of a sign-up origin (a keyed hash) until the transaction ends.
+    pub async fn lock_origin(&mut self, origin_hash: &[u8], now: Unix) -> StoreResult<()> {
+        use base64::Engine;
+        let key = format!(
+            "origin:{}",
+            base64::engine::general_purpose::STANDARD_NO_PAD.encode(origin_hash)
+        );
+        self.lock_destination(&key, now).await
+    }
+
+    /// Sign-ups started from an origin since `since`, and when the oldest was.
+    pub async fn signups_from_since(
+        &mut self,
+        origin_hash: &[u8],
+        since: Unix,
+    ) -> StoreResult<(i64, Option<Unix>)> {
+        Ok(on_tx!(self, c => sqlx::query_as(
+            "SELECT COUNT(*), MIN(at) FROM signup_origins WHERE origin_hash = $1 AND at > $2",
+        )
+        .bind(origin_hash)
+        .bind(since)
+        .fetch_one(&mut *c)
+        .await)?)
+    }
+
+    pub async fn record_signup_origin(&mut self, origin_hash: &[u8], now: Unix) -> StoreResult<()> {
+        on_tx_rows!(self, c => sqlx::query("INSERT INTO signup_origins (origin_hash, at) VALUES ($1, $2)")
+            .bind(origin_hash)
+            .bind(now)
             .execute(&mut *c)
             .await)?;
         Ok(())
