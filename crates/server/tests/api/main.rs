@@ -7,6 +7,7 @@ mod gateway;
 mod helpers;
 mod housekeeping;
 mod instances;
+mod logs;
 mod outbox;
 mod processes;
 mod request;
