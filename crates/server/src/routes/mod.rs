@@ -9,7 +9,7 @@ mod signup;
 use crate::error::AppError;
 use crate::state::AppState;
 use axum::extract::DefaultBodyLimit;
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use axum::Router;
 use per_domain::api::JpegFrame;
 
@@ -27,6 +27,7 @@ pub fn api() -> Router<AppState> {
         .route("/signup/resend", post(signup::resend))
         .route("/signup/complete", post(signup::complete))
         .route("/session", post(session::sign_in).delete(session::sign_out))
+        .route("/sessions", delete(session::sign_out_everywhere))
         .route("/me", get(session::me))
         .route("/face/challenge", post(face::challenge))
         .route("/request", post(request::submit).get(request::current))

@@ -1,4 +1,5 @@
-//! `POST /api/session` (sign in), `DELETE /api/session` (sign out) and `GET /api/me`. The
+//! `POST /api/session` (sign in), `DELETE /api/session` (sign out), `DELETE /api/sessions`
+//! (sign out everywhere) and `GET /api/me`. The
 //! session lives in an HttpOnly, SameSite=Strict cookie (`__Host-`, Secure, behind TLS).
 
 use crate::error::{AppError, AppResult};
@@ -14,10 +15,13 @@ use per_domain::api::{Me, SignIn};
 
 pub async fn sign_in(
     State(state): State<AppState>,
+    headers: HeaderMap,
     ApiJson(body): ApiJson<SignIn>,
 ) -> AppResult<Response> {
     let v = body.parse().map_err(AppError::Invalid)?;
-    let (account, token) = session::sign_in(&state, &v.login, v.password).await?;
+    let previous = session_token(&state, &headers);
+    let (account, token) =
+        session::sign_in(&state, &v.login, v.password, previous.as_ref()).await?;
     let cookie = cookie_header(&state, token.expose(), SESSION_SECONDS);
     let me = session::me(&state, account).await?;
     Ok(([cookie], Json(me)).into_response())
@@ -27,6 +31,16 @@ pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> AppR
     if let Some(token) = session_token(&state, &headers) {
         session::sign_out(&state, &token).await?;
     }
+    let clear = cookie_header(&state, "", 0);
+    Ok((StatusCode::NO_CONTENT, [clear]).into_response())
+}
+
+/// `DELETE /api/sessions`: every session of the signed-in voter ends, this one too.
+pub async fn sign_out_everywhere(
+    State(state): State<AppState>,
+    voter: Voter,
+) -> AppResult<Response> {
+    session::sign_out_everywhere(&state, voter.account).await?;
     let clear = cookie_header(&state, "", 0);
     Ok((StatusCode::NO_CONTENT, [clear]).into_response())
 }

@@ -64,10 +64,14 @@ fn throttle_key(state: &AppState, login: &Login, account: Option<AccountId>) -> 
 /// throttle key, the failures of the window are counted and, below the limit, one more is
 /// written (and committed) as if the password were wrong; a right password then clears
 /// them. So parallel guesses take turns at the count, and at most five reach Argon2id.
+///
+/// `previous` is the session this browser presented, if any: it ends, so a sign-in always
+/// starts a fresh token (no session fixation) and one browser holds one session.
 pub async fn sign_in(
     state: &AppState,
     login: &Login,
     password: String,
+    previous: Option<&SecretToken>,
 ) -> Result<(AccountId, SecretToken)> {
     let now = state.clock.now();
     let (account, key) = {
@@ -119,6 +123,9 @@ pub async fn sign_in(
     };
     let mut tx = state.store.write().await?;
     tx.clear_login_failures(&key).await?;
+    if let Some(previous) = previous {
+        tx.delete_session(&crypto::token_hash(previous)).await?;
+    }
     let token = open_session(&mut tx, account.id, now).await?;
     tx.commit().await?;
     Ok((account.id, token))
@@ -129,6 +136,19 @@ pub async fn sign_out(state: &AppState, token: &SecretToken) -> Result<()> {
     tx.delete_session(&crypto::token_hash(token)).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Ends every session of the account, on every device ("sign out everywhere").
+pub async fn sign_out_everywhere(state: &AppState, account: AccountId) -> Result<u64> {
+    let mut tx = state.store.write().await?;
+    let ended = tx.delete_sessions_of(account).await?;
+    tx.commit().await?;
+    tracing::info!(
+        event = "signed_out_everywhere",
+        sessions = ended,
+        "every session ended"
+    );
+    Ok(ended)
 }
 
 /// The account of a live session.

@@ -297,3 +297,71 @@ async fn password_checks_beyond_the_queue_are_shed_with_503() {
         assert_eq!(t.await.unwrap().0, 401, "the queued ones were checked");
     }
 }
+
+#[tokio::test]
+async fn signing_in_again_replaces_the_session_and_out_everywhere_ends_all() {
+    let app = spawn_app().await;
+    app.register(PHONE, EMAIL).await;
+    let first = app.client.clone();
+    let sign_in = |client: reqwest::Client| {
+        let url = app.url("/api/session");
+        async move {
+            let r = client
+                .post(url)
+                .json(&json!({"login": EMAIL, "password": PASSWORD}))
+                .send()
+                .await
+                .unwrap();
+            r.headers()["set-cookie"].to_str().unwrap().to_owned()
+        }
+    };
+    let token_of = |cookie: &str| cookie.split(';').next().unwrap().to_owned();
+    // This browser's registration session, then a sign-in in the same browser: a new token,
+    // and the old one no longer opens anything.
+    let cookie_a = sign_in(first.clone()).await;
+    let cookie_b = sign_in(first.clone()).await;
+    assert_ne!(
+        token_of(&cookie_a),
+        token_of(&cookie_b),
+        "a fresh token each time"
+    );
+    let with = |cookie: String| {
+        let url = app.url("/api/me");
+        async move {
+            new_client()
+                .get(url)
+                .header("cookie", token_of(&cookie))
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    assert_eq!(
+        with(cookie_a.clone()).await,
+        401,
+        "the replaced session ended"
+    );
+    assert_eq!(with(cookie_b.clone()).await, 200);
+    // A second device, then "sign out everywhere" from the first: both end.
+    let phone = new_client();
+    let cookie_c = sign_in(phone.clone()).await;
+    assert_eq!(with(cookie_c.clone()).await, 200);
+    let r = first.delete(app.url("/api/sessions")).send().await.unwrap();
+    assert_eq!(r.status(), 204);
+    assert_eq!(with(cookie_b).await, 401);
+    assert_eq!(
+        with(cookie_c).await,
+        401,
+        "the other device is signed out too"
+    );
+    assert_eq!(
+        first
+            .delete(app.url("/api/sessions"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        401
+    );
+}
