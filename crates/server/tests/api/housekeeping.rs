@@ -53,5 +53,5 @@ async fn what_outlived_its_use_is_purged_and_nothing_live() {
         "the sign-up is gone"
     );
     let r = app.get("/api/me").await;
-    assert_eq!(r.status(), 401, "the newest session ended too");
+    assert_eq!(r.status(), 401, "the first session ended and is gone");
 }
