@@ -33,13 +33,13 @@ async fn what_outlived_its_use_is_purged_and_nothing_live() {
         "two sign-ups, their address and network: {purged:?}"
     );
     assert_eq!((purged.signups, purged.sessions), (0, 0), "{purged:?}");
-    // The account is not a sign-up: its voter signs in.
-    let r = app
-        .post(
-            "/api/session",
-            &json!({"login": EMAIL, "password": PASSWORD}),
-        )
-        .await;
+    // The account is not a sign-up: its voter signs in (on another device).
+    let r = new_client()
+        .post(app.url("/api/session"))
+        .json(&json!({"login": EMAIL, "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 200);
 
     app.state.clock.advance(24 * 3600);
