@@ -235,7 +235,10 @@ pub fn from_failure(
             vec![page("/my-request", Key::ErrRequestNotActive)]
         }
         ErrorKind::NotFound => vec![ErrorItem::general(Msg::Text(Key::ErrNotFound))],
-        ErrorKind::Internal => vec![ErrorItem::general(Msg::Text(Key::ErrServer))],
+        // Refused as cross-site: the app's own pages never are; say only that it failed.
+        ErrorKind::Internal | ErrorKind::Forbidden | ErrorKind::Unavailable => {
+            vec![ErrorItem::general(Msg::Text(Key::ErrServer))]
+        }
     }
 }
 

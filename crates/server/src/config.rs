@@ -44,6 +44,8 @@ pub struct Config {
     pub dist: Option<PathBuf>,
     /// Mark the session cookie `Secure` (behind TLS). Production requires it.
     pub secure_cookies: bool,
+    /// The client's address from `X-Forwarded-For` (see `settings::Settings::behind_proxy`).
+    pub behind_proxy: bool,
     /// Argon2id cost; tests lower it, production keeps the default.
     pub argon2: Argon2Cost,
     pub email: EmailChannel,
@@ -95,6 +97,7 @@ impl Config {
             database_url: None,
             dist: None,
             secure_cookies: false,
+            behind_proxy: false,
             argon2: Argon2Cost::RECOMMENDED,
             email: EmailChannel::DevOutbox,
             sms: SmsChannel::DevOutbox,

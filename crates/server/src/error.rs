@@ -48,6 +48,10 @@ pub enum AppError {
     NotFound,
     #[error("the request body is too large")]
     TooLarge,
+    #[error("a cross-site request")]
+    CrossSite,
+    #[error("too busy")]
+    Busy,
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -71,6 +75,7 @@ impl From<SignupError> for AppError {
             },
             SignupError::NotVerified => AppError::StepMissing("both codes must be verified"),
             SignupError::AlreadyRegistered => AppError::AlreadyRegistered,
+            SignupError::Busy => AppError::Busy,
             SignupError::Store(e) => e.into(),
             SignupError::Internal(e) => AppError::Internal(e),
         }
@@ -87,6 +92,7 @@ impl From<SessionError> for AppError {
                 retry_after_seconds,
             },
             SessionError::NoSession => AppError::Unauthorized,
+            SessionError::Busy => AppError::Busy,
             SessionError::Store(e) => e.into(),
             SessionError::Internal(e) => AppError::Internal(e),
         }
@@ -167,6 +173,16 @@ impl AppError {
                 StatusCode::TOO_MANY_REQUESTS,
                 ErrorKind::TooManyRequests,
                 "too many attempts: wait and try again",
+            ),
+            Busy => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                ErrorKind::Unavailable,
+                "the service is busy: try again in a few seconds",
+            ),
+            CrossSite => (
+                StatusCode::FORBIDDEN,
+                ErrorKind::Forbidden,
+                "this request must come from the service's own pages",
             ),
             Unauthorized => (
                 StatusCode::UNAUTHORIZED,
@@ -254,6 +270,8 @@ impl IntoResponse for AppError {
             AppError::TooMany {
                 retry_after_seconds,
             } => body.retry_after_seconds = Some(retry_after_seconds),
+            // A few seconds: the queue of password checks drains in about half a second.
+            AppError::Busy => body.retry_after_seconds = Some(2),
             _ => {}
         }
         let retry = body.retry_after_seconds;

@@ -11,8 +11,11 @@ use axum::http::{header, HeaderMap, StatusCode};
 use per_domain::{Field, FieldProblem, Problem, SecretToken};
 use serde::de::DeserializeOwned;
 
-/// Name of the session cookie.
-pub const SESSION_COOKIE: &str = "per_session";
+/// Name of the session cookie behind TLS: `__Host-` makes the browser refuse it unless it is
+/// `Secure`, for the whole host (`Path=/`, no `Domain`), so a sibling subdomain cannot set it.
+pub const SESSION_COOKIE: &str = "__Host-per_session";
+/// Its name in development over plain HTTP (`--dev` without `--secure-cookies`).
+pub const DEV_SESSION_COOKIE: &str = "per_session";
 
 /// `Json<T>` whose failures are [`AppError::BadJson`], naming a missing field when serde says
 /// which, and never echoing the input back.
@@ -76,20 +79,75 @@ impl FromRequestParts<AppState> for Voter {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
-        let token = session_token(&parts.headers).ok_or(AppError::Unauthorized)?;
+        let token = session_token(state, &parts.headers).ok_or(AppError::Unauthorized)?;
         let account = session::voter(state, &token).await?;
         Ok(Voter { account })
     }
 }
 
-/// The session token from the `Cookie` header, if well-formed.
-pub fn session_token(headers: &HeaderMap) -> Option<SecretToken> {
+/// The session cookie's name for this server (see [`SESSION_COOKIE`]).
+pub fn session_cookie_name(state: &AppState) -> &'static str {
+    if state.secure_cookies {
+        SESSION_COOKIE
+    } else {
+        DEV_SESSION_COOKIE
+    }
+}
+
+/// The session token from the `Cookie` headers (parsed by the `cookie` crate), if well-formed.
+pub fn session_token(state: &AppState, headers: &HeaderMap) -> Option<SecretToken> {
+    let name = session_cookie_name(state);
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
-        .and_then(|(_, value)| SecretToken::parse(value).ok())
+        .flat_map(cookie::Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|c| c.name() == name)
+        .and_then(|c| SecretToken::parse(c.value()).ok())
+}
+
+/// The `Set-Cookie` value of a session (the token is base64url: nothing to encode): `HttpOnly`, `SameSite=Strict`, the whole host
+/// (`Path=/`), `Secure` behind TLS; an empty value and no age end it.
+pub fn session_cookie(state: &AppState, value: &str, max_age_seconds: i64) -> String {
+    cookie::Cookie::build((session_cookie_name(state), value))
+        .path("/")
+        .http_only(true)
+        .same_site(cookie::SameSite::Strict)
+        .secure(state.secure_cookies)
+        .max_age(cookie::time::Duration::seconds(max_age_seconds))
+        .build()
+        .to_string()
+}
+
+/// The client's address: the connection's peer, or, behind a reverse proxy
+/// (`behind_proxy`), the last address of `X-Forwarded-For` (the one the proxy saw; the
+/// earlier ones are the client's own word).
+#[derive(Debug, Clone, Copy)]
+pub struct ClientIp(pub std::net::IpAddr);
+
+impl FromRequestParts<AppState> for ClientIp {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        if state.behind_proxy {
+            // The last entry of the last header: what the proxy appended.
+            let forwarded = parts
+                .headers
+                .get_all("x-forwarded-for")
+                .iter()
+                .next_back()
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.rsplit(',').next())
+                .and_then(|a| a.trim().parse().ok());
+            if let Some(ip) = forwarded {
+                return Ok(ClientIp(ip));
+            }
+        }
+        parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|c| ClientIp(c.0.ip()))
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("no client address")))
+    }
 }

@@ -21,6 +21,10 @@ pub struct Settings {
     pub data_dir: PathBuf,
     pub dist: Option<PathBuf>,
     pub secure_cookies: bool,
+    /// Behind a reverse proxy: the client's address is the last one of `X-Forwarded-For`
+    /// (the address the proxy saw), not the connection's.
+    #[serde(default)]
+    pub behind_proxy: bool,
     pub smtp: Option<SmtpFile>,
     pub sms: Option<SmsFile>,
     pub delivery: DeliveryFile,
@@ -75,6 +79,7 @@ impl Default for Settings {
             data_dir: PathBuf::from(".per"),
             dist: None,
             secure_cookies: true,
+            behind_proxy: false,
             smtp: None,
             sms: None,
             delivery: DeliveryFile {
@@ -90,11 +95,12 @@ impl Default for Settings {
 }
 
 /// The settings' roots the environment may set (`PER_DIST`, `PER_SMTP__HOST`…).
-const ENV_KEYS: [&str; 8] = [
+const ENV_KEYS: [&str; 9] = [
     "addr",
     "data_dir",
     "dist",
     "secure_cookies",
+    "behind_proxy",
     "smtp",
     "sms",
     "delivery",
@@ -244,6 +250,7 @@ impl Settings {
             dist: self.dist,
             // Development allows plain http on 127.0.0.1.
             secure_cookies: self.secure_cookies && mode == Mode::Production,
+            behind_proxy: self.behind_proxy,
             argon2: Argon2Cost::RECOMMENDED,
             email,
             sms,

@@ -70,13 +70,14 @@ impl Application {
     }
 
     /// Serves until SIGTERM or Ctrl-C, with the outbox's delivery worker running beside
-    /// (unless the configuration turns it off).
+    /// (unless the configuration turns it off) and the housekeeping purge.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let worker = self
             .state
             .delivery
             .worker
             .then(|| crate::delivery::spawn_worker(self.state.clone()));
+        let purger = crate::service::housekeeping::spawn_purger(self.state.clone());
         // TCP_NODELAY: a file's body is written after its headers; with Nagle's algorithm
         // the body waits for the client's delayed ACK of the headers (25-40 ms per file on a
         // kept-alive connection).
@@ -85,12 +86,16 @@ impl Application {
                 tracing::warn!("cannot set TCP_NODELAY: {e}");
             }
         });
-        let served = axum::serve(listener, self.router)
+        let app = self
+            .router
+            .into_make_service_with_connect_info::<std::net::SocketAddr>();
+        let served = axum::serve(listener, app)
             .with_graceful_shutdown(shutdown_signal())
             .await;
         if let Some(worker) = worker {
             worker.abort();
         }
+        purger.abort();
         served
     }
 }
@@ -129,6 +134,11 @@ pub async fn open_state(config: &Config) -> anyhow::Result<AppState> {
         clock,
         secure_cookies: config.secure_cookies,
         argon2_slots: Arc::new(Semaphore::new(cores)),
+        behind_proxy: config.behind_proxy,
+        argon2_runs: Arc::default(),
+        argon2_queue: Arc::default(),
+        // Eight checks a core (each some 50 ms): beyond half a second of work, shed.
+        argon2_queue_limit: 8 * cores,
         outbox_wakeup: Arc::new(Notify::new()),
         delivery: config.delivery,
         window: config.window,
@@ -142,10 +152,12 @@ pub fn app(state: AppState, static_app: Option<StaticApp>) -> Router {
     // Entry pages carry their own CSP (their loader's hash); every other answer this one.
     let csp = security::content_security_policy(&[]);
     let secure = state.secure_cookies;
-    let api = routes::api().layer(SetResponseHeaderLayer::overriding(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("no-store"),
-    ));
+    let api = routes::api()
+        .layer(axum::middleware::from_fn(security::same_origin_only))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ));
     let mut router = Router::new().nest("/api", api).with_state(state);
     router = match static_app {
         Some(app) => {

@@ -395,6 +395,10 @@ pub enum ErrorKind {
     /// The request is no longer active (rejected or withdrawn): nothing to withdraw.
     RequestNotActive,
     NotFound,
+    /// Refused: a state-changing request from another site's page.
+    Forbidden,
+    /// Too busy right now; `retry_after_seconds` says when to try again.
+    Unavailable,
     /// Something broke on our side; nothing about it is said here.
     Internal,
 }

@@ -12,7 +12,7 @@ mod window;
 use crate::error::AppError;
 use crate::state::AppState;
 use axum::extract::DefaultBodyLimit;
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use axum::Router;
 use per_domain::api::JpegFrame;
 use per_domain::UploadKind;
@@ -31,6 +31,7 @@ pub fn api() -> Router<AppState> {
         .route("/signup/resend", post(signup::resend))
         .route("/signup/complete", post(signup::complete))
         .route("/session", post(session::sign_in).delete(session::sign_out))
+        .route("/sessions", delete(session::sign_out_everywhere))
         .route("/me", get(session::me))
         .route("/face/challenge", post(face::challenge))
         .route("/request", post(request::submit).get(request::current))

@@ -1,8 +1,9 @@
-//! `POST /api/session` (sign in), `DELETE /api/session` (sign out) and `GET /api/me`. The
-//! session lives in an HttpOnly, SameSite=Strict cookie (Secure behind TLS).
+//! `POST /api/session` (sign in), `DELETE /api/session` (sign out), `DELETE /api/sessions`
+//! (sign out everywhere) and `GET /api/me`. The
+//! session lives in an HttpOnly, SameSite=Strict cookie (`__Host-`, Secure, behind TLS).
 
 use crate::error::{AppError, AppResult};
-use crate::extract::{session_token, ApiJson, Voter, SESSION_COOKIE};
+use crate::extract::{session_cookie, session_token, ApiJson, Voter};
 use crate::service::session::{self, SESSION_SECONDS};
 use crate::state::AppState;
 use axum::extract::State;
@@ -14,19 +15,32 @@ use per_domain::api::{Me, SignIn};
 
 pub async fn sign_in(
     State(state): State<AppState>,
+    headers: HeaderMap,
     ApiJson(body): ApiJson<SignIn>,
 ) -> AppResult<Response> {
     let v = body.parse().map_err(AppError::Invalid)?;
-    let (account, token) = session::sign_in(&state, &v.login, v.password).await?;
+    let previous = session_token(&state, &headers);
+    let (account, token) =
+        session::sign_in(&state, &v.login, v.password, previous.as_ref()).await?;
     let cookie = cookie_header(&state, token.expose(), SESSION_SECONDS);
     let me = session::me(&state, account).await?;
     Ok(([cookie], Json(me)).into_response())
 }
 
 pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> AppResult<Response> {
-    if let Some(token) = session_token(&headers) {
+    if let Some(token) = session_token(&state, &headers) {
         session::sign_out(&state, &token).await?;
     }
+    let clear = cookie_header(&state, "", 0);
+    Ok((StatusCode::NO_CONTENT, [clear]).into_response())
+}
+
+/// `DELETE /api/sessions`: every session of the signed-in voter ends, this one too.
+pub async fn sign_out_everywhere(
+    State(state): State<AppState>,
+    voter: Voter,
+) -> AppResult<Response> {
+    session::sign_out_everywhere(&state, voter.account).await?;
     let clear = cookie_header(&state, "", 0);
     Ok((StatusCode::NO_CONTENT, [clear]).into_response())
 }
@@ -37,9 +51,5 @@ pub async fn me(State(state): State<AppState>, voter: Voter) -> AppResult<Json<M
 
 /// The `Set-Cookie` header of a session (an empty value and no age: sign-out).
 pub fn cookie_header(state: &AppState, value: &str, max_age: i64) -> (HeaderName, String) {
-    let secure = if state.secure_cookies { "; Secure" } else { "" };
-    (
-        SET_COOKIE,
-        format!("{SESSION_COOKIE}={value}; Path=/api; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"),
-    )
+    (SET_COOKIE, session_cookie(state, value, max_age))
 }

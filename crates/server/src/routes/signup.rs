@@ -2,7 +2,7 @@
 //! the sign-up service, answer.
 
 use crate::error::{AppError, AppResult};
-use crate::extract::ApiJson;
+use crate::extract::{ApiJson, ClientIp};
 use crate::routes::session::cookie_header;
 use crate::service::session::me;
 use crate::service::signup::{self, CODE_TTL_SECONDS, RESEND_AFTER_SECONDS};
@@ -18,10 +18,11 @@ use per_domain::{Field, FieldProblem};
 
 pub async fn start(
     State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
     ApiJson(body): ApiJson<SignupStart>,
 ) -> AppResult<(StatusCode, Json<SignupStarted>)> {
     let v = body.parse().map_err(AppError::Invalid)?;
-    let started = signup::start(&state, &v).await?;
+    let started = signup::start(&state, &v, signup::Origin(ip)).await?;
     Ok((
         StatusCode::CREATED,
         Json(SignupStarted {

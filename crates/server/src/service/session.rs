@@ -1,6 +1,6 @@
 //! Signing in and out, the voter's sessions (two hours; the store keeps only the token's
-//! hash), the sign-in throttle (5 wrong passwords per login in 15 minutes, kept in the
-//! database) and the voter's own view of their registration.
+//! hash), the sign-in throttle (5 wrong passwords per account, or per unknown login, in 15
+//! minutes, each attempt reserved in the database before the password is checked) and the voter's own view of their registration.
 
 use crate::clock::rfc3339;
 use crate::crypto;
@@ -23,6 +23,8 @@ pub enum SessionError {
     Locked { retry_after_seconds: u32 },
     #[error("not signed in")]
     NoSession,
+    #[error("too many password checks at once")]
+    Busy,
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -31,6 +33,15 @@ pub enum SessionError {
 
 type Result<T> = std::result::Result<T, SessionError>;
 
+impl From<crate::state::Argon2Error> for SessionError {
+    fn from(e: crate::state::Argon2Error) -> Self {
+        match e {
+            crate::state::Argon2Error::Busy => SessionError::Busy,
+            crate::state::Argon2Error::Failed(e) => SessionError::Internal(e),
+        }
+    }
+}
+
 fn login_key(login: &Login) -> &str {
     match login {
         Login::Email(e) => e.as_str(),
@@ -38,33 +49,58 @@ fn login_key(login: &Login) -> &str {
     }
 }
 
+/// What the sign-in throttle counts under: the account when the login names one (so its
+/// phone and its e-mail share the five tries), else the login as typed.
+fn throttle_key(state: &AppState, login: &Login, account: Option<AccountId>) -> Vec<u8> {
+    match account {
+        Some(id) => state.keys.mac(&[b"sign-in account", &id.0.to_be_bytes()]),
+        None => state.keys.mac(&[b"login", login_key(login).as_bytes()]),
+    }
+}
+
 /// Checks the password; on success opens a session and returns its token.
+///
+/// The attempt is reserved before the password is checked: under a row lock on the
+/// throttle key, the failures of the window are counted and, below the limit, one more is
+/// written (and committed) as if the password were wrong; a right password then clears
+/// them. So parallel guesses take turns at the count, and at most five reach Argon2id.
+///
+/// `previous` is the session this browser presented, if any: it ends, so a sign-in always
+/// starts a fresh token (no session fixation) and one browser holds one session.
 pub async fn sign_in(
     state: &AppState,
     login: &Login,
     password: String,
+    previous: Option<&SecretToken>,
 ) -> Result<(AccountId, SecretToken)> {
-    let login_hash = state.keys.mac(&[b"login", login_key(login).as_bytes()]);
     let now = state.clock.now();
-    let (account, failures, oldest) = {
-        let mut tx = state.store.read().await?;
-        let key = match login {
+    let (account, key) = {
+        let mut tx = state.store.write().await?;
+        let found = match login {
             Login::Email(e) => AccountKey::Email(e),
             Login::Phone(p) => AccountKey::Phone(p),
         };
-        let account = tx.account(key).await?;
+        let account = tx.account(found).await?;
+        let key = throttle_key(state, login, account.as_ref().map(|a| a.id));
+        tx.lock_sign_in(&key, now).await?;
         let (failures, oldest) = tx
-            .login_failures_since(&login_hash, now - LOGIN_WINDOW_SECONDS)
+            .login_failures_since(&key, now - LOGIN_WINDOW_SECONDS)
             .await?;
-        (account, failures, oldest)
+        // Five wrong passwords within 15 minutes lock it until the oldest ages out.
+        if failures >= MAX_LOGIN_FAILURES {
+            let wait = oldest.map_or(LOGIN_WINDOW_SECONDS, |t| t + LOGIN_WINDOW_SECONDS - now);
+            tracing::warn!(
+                event = "sign_in_locked",
+                "sign-in refused: too many wrong passwords"
+            );
+            return Err(SessionError::Locked {
+                retry_after_seconds: wait.max(1) as u32,
+            });
+        }
+        tx.record_login_failure(&key, now).await?;
+        tx.commit().await?;
+        (account, key)
     };
-    // Five wrong passwords for a login within 15 minutes lock it until the oldest ages out.
-    if failures >= MAX_LOGIN_FAILURES {
-        let wait = oldest.map_or(LOGIN_WINDOW_SECONDS, |t| t + LOGIN_WINDOW_SECONDS - now);
-        return Err(SessionError::Locked {
-            retry_after_seconds: wait.max(1) as u32,
-        });
-    }
     let stored = account.as_ref().map(|a| a.password_hash.clone());
     let ok = state
         .argon2(move |keys| match stored {
@@ -75,16 +111,21 @@ pub async fn sign_in(
             }
         })
         .await?;
-    let mut tx = state.store.write().await?;
     let account = match (ok, account) {
         (true, Some(account)) => account,
         _ => {
-            tx.record_login_failure(&login_hash, now).await?;
-            tx.commit().await?;
+            tracing::info!(
+                event = "sign_in_failed",
+                "sign-in failed: wrong login or password"
+            );
             return Err(SessionError::BadCredentials);
         }
     };
-    tx.clear_login_failures(&login_hash).await?;
+    let mut tx = state.store.write().await?;
+    tx.clear_login_failures(&key).await?;
+    if let Some(previous) = previous {
+        tx.delete_session(&crypto::token_hash(previous)).await?;
+    }
     let token = open_session(&mut tx, account.id, now).await?;
     tx.commit().await?;
     Ok((account.id, token))
@@ -95,6 +136,19 @@ pub async fn sign_out(state: &AppState, token: &SecretToken) -> Result<()> {
     tx.delete_session(&crypto::token_hash(token)).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Ends every session of the account, on every device ("sign out everywhere").
+pub async fn sign_out_everywhere(state: &AppState, account: AccountId) -> Result<u64> {
+    let mut tx = state.store.write().await?;
+    let ended = tx.delete_sessions_of(account).await?;
+    tx.commit().await?;
+    tracing::info!(
+        event = "signed_out_everywhere",
+        sessions = ended,
+        "every session ended"
+    );
+    Ok(ended)
 }
 
 /// The account of a live session.

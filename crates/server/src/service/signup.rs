@@ -20,6 +20,21 @@ pub const MAX_CODE_ATTEMPTS: i64 = 5;
 pub const RESEND_AFTER_SECONDS: i64 = 60;
 pub const MAX_CODES_PER_HOUR: i64 = 5;
 pub const CODE_WINDOW_SECONDS: i64 = 3600;
+/// Wrong codes for one destination in a row, across all its codes (new sign-ups and
+/// re-sends bring fresh codes, not fresh tries): at most 100 (NIST SP 800-63B 5.2.2,
+/// counted over 30 days; a right code clears them); then the destination takes no code and
+/// no try for a day after the last wrong one.
+pub const MAX_DESTINATION_FAILURES: i64 = 100;
+pub const DESTINATION_FAILURE_WINDOW_SECONDS: i64 = 30 * 24 * 3600;
+pub const DESTINATION_LOCK_SECONDS: i64 = 24 * 3600;
+/// Sign-ups from one client address, and from its network (IPv4 /24, IPv6 /48), in an
+/// hour: a household or a consulate's wifi stays far below; a pump of SMS does not.
+pub const MAX_SIGNUPS_PER_ADDRESS: i64 = 10;
+pub const MAX_SIGNUPS_PER_NETWORK: i64 = 50;
+pub const ORIGIN_WINDOW_SECONDS: i64 = 3600;
+/// Codes to one destination in a day (besides the five an hour).
+pub const MAX_CODES_PER_DAY: i64 = 10;
+pub const DAY_SECONDS: i64 = 24 * 3600;
 /// A sign-up not finished within two hours is void; the voter starts again.
 pub const SIGNUP_TTL_SECONDS: i64 = 2 * 3600;
 
@@ -37,6 +52,8 @@ pub enum SignupError {
     NotVerified,
     #[error("the phone number or e-mail address has an account")]
     AlreadyRegistered,
+    #[error("too many password checks at once")]
+    Busy,
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -45,21 +62,78 @@ pub enum SignupError {
 
 type Result<T> = std::result::Result<T, SignupError>;
 
+impl From<crate::state::Argon2Error> for SignupError {
+    fn from(e: crate::state::Argon2Error) -> Self {
+        match e {
+            crate::state::Argon2Error::Busy => SignupError::Busy,
+            crate::state::Argon2Error::Failed(e) => SignupError::Internal(e),
+        }
+    }
+}
+
 /// A sign-up just started: the token goes back to the app (only its hash is stored).
 #[derive(Debug)]
 pub struct Started {
     pub token: SecretToken,
 }
 
-pub async fn start(state: &AppState, v: &ValidSignupStart) -> Result<Started> {
+/// Where a request came from: the client's address (see `extract::ClientIp`).
+#[derive(Debug, Clone, Copy)]
+pub struct Origin(pub std::net::IpAddr);
+
+impl Origin {
+    /// Keyed hashes of the address and of its network, with each one's hourly limit.
+    fn keys(self, state: &AppState) -> [(Vec<u8>, i64); 2] {
+        use std::net::IpAddr;
+        let net: Vec<u8> = match self.0 {
+            IpAddr::V4(a) => a.octets()[..3].to_vec(),
+            IpAddr::V6(a) => a.octets()[..6].to_vec(),
+        };
+        let addr: Vec<u8> = match self.0 {
+            IpAddr::V4(a) => a.octets().to_vec(),
+            IpAddr::V6(a) => a.octets().to_vec(),
+        };
+        [
+            (
+                state.keys.mac(&[b"origin address", &addr]),
+                MAX_SIGNUPS_PER_ADDRESS,
+            ),
+            (
+                state.keys.mac(&[b"origin network", &net]),
+                MAX_SIGNUPS_PER_NETWORK,
+            ),
+        ]
+    }
+}
+
+pub async fn start(state: &AppState, v: &ValidSignupStart, origin: Origin) -> Result<Started> {
     let now = state.clock.now();
     let mut tx = state.store.write().await?;
+    // One address, one network: a bounded number of sign-ups (each sends an SMS) an hour.
+    for (key, limit) in origin.keys(state) {
+        tx.lock_origin(&key, now).await?;
+        let (count, oldest) = tx
+            .signups_from_since(&key, now - ORIGIN_WINDOW_SECONDS)
+            .await?;
+        if count >= limit {
+            let wait = oldest.map_or(ORIGIN_WINDOW_SECONDS, |t| t + ORIGIN_WINDOW_SECONDS - now);
+            tracing::warn!(
+                event = "signup_origin_limit",
+                "sign-up refused: too many from one origin"
+            );
+            return Err(SignupError::TooMany {
+                retry_after_seconds: wait.max(1) as u32,
+            });
+        }
+        tx.record_signup_origin(&key, now).await?;
+    }
     // Refuse before creating anything if either destination had its codes for the hour.
     let mut destinations = [v.phone.as_str(), v.email.as_str()];
     destinations.sort_unstable();
     for destination in destinations {
         tx.lock_destination(destination, now).await?;
         hourly_allowance(&mut tx, destination, now).await?;
+        destination_allowance(&mut tx, destination, now).await?;
     }
     let (token, hash) = crypto::new_token();
     let id = tx
@@ -102,6 +176,10 @@ pub async fn verify(
     if signup.verified(channel) {
         return Ok(progress(&signup, None));
     }
+    let destination = signup.destination(channel).to_owned();
+    // Under the destination's lock: parallel guesses count their failures in turn.
+    tx.lock_destination(&destination, now).await?;
+    destination_allowance(&mut tx, &destination, now).await?;
     let stored = tx
         .current_code(signup.id, channel)
         .await?
@@ -119,7 +197,13 @@ pub async fn verify(
         if left == 0 {
             tx.spend_code(stored.id).await?;
         }
+        tx.record_code_failure(&destination, now).await?;
         tx.commit().await?;
+        tracing::info!(
+            event = "code_wrong",
+            channel = channel.code(),
+            "a wrong code was entered"
+        );
         return Err(SignupError::CodeWrong {
             attempts_left: left as u32,
         });
@@ -127,8 +211,28 @@ pub async fn verify(
     if !tx.accept_code(signup.id, stored.id, channel).await? {
         return Err(SignupError::CodeExpired);
     }
+    tx.clear_code_failures(&destination).await?;
     tx.commit().await?;
     Ok(progress(&signup, Some(channel)))
+}
+
+/// Refuses a destination with 100 wrong codes in a row for a day after the last of them,
+/// saying when it opens again.
+async fn destination_allowance(tx: &mut Tx, destination: &str, now: Unix) -> Result<()> {
+    let since = now - DESTINATION_FAILURE_WINDOW_SECONDS;
+    let (failures, latest) = tx.code_failures_since(destination, since).await?;
+    let until = latest.map_or(now, |t| t + DESTINATION_LOCK_SECONDS);
+    if failures >= MAX_DESTINATION_FAILURES && until > now {
+        let wait = until - now;
+        tracing::warn!(
+            event = "destination_locked",
+            "a destination is locked: too many wrong codes"
+        );
+        return Err(SignupError::TooMany {
+            retry_after_seconds: wait.max(1) as u32,
+        });
+    }
+    Ok(())
 }
 
 pub async fn resend(state: &AppState, token: &SecretToken, channel: Channel) -> Result<()> {
@@ -146,6 +250,7 @@ pub async fn resend(state: &AppState, token: &SecretToken, channel: Channel) -> 
         }
     }
     hourly_allowance(&mut tx, &destination, now).await?;
+    destination_allowance(&mut tx, &destination, now).await?;
     issue_code(
         state,
         &mut tx,
@@ -211,16 +316,22 @@ fn progress(signup: &Signup, also: Option<Channel>) -> SignupProgress {
 }
 
 async fn hourly_allowance(tx: &mut Tx, destination: &str, now: Unix) -> Result<()> {
-    let (sent, oldest) = tx
-        .codes_sent_since(destination, now - CODE_WINDOW_SECONDS)
-        .await?;
-    if sent >= MAX_CODES_PER_HOUR {
-        let wait = oldest
-            .map_or(CODE_WINDOW_SECONDS, |t| t + CODE_WINDOW_SECONDS - now)
-            .max(1);
-        return Err(SignupError::TooMany {
-            retry_after_seconds: wait as u32,
-        });
+    for (window, limit) in [
+        (CODE_WINDOW_SECONDS, MAX_CODES_PER_HOUR),
+        (DAY_SECONDS, MAX_CODES_PER_DAY),
+    ] {
+        let (sent, oldest) = tx.codes_sent_since(destination, now - window).await?;
+        if sent >= limit {
+            let wait = oldest.map_or(window, |t| t + window - now).max(1);
+            tracing::info!(
+                event = "code_budget_spent",
+                window,
+                "no code sent: the destination's budget is spent"
+            );
+            return Err(SignupError::TooMany {
+                retry_after_seconds: wait as u32,
+            });
+        }
     }
     Ok(())
 }

@@ -18,6 +18,7 @@
 mod draft;
 mod face;
 mod outbox;
+mod purge;
 mod registry;
 mod request;
 mod session;
@@ -27,6 +28,7 @@ mod upload;
 
 pub use face::*;
 pub use outbox::*;
+pub use purge::*;
 pub use request::*;
 pub use session::*;
 pub use signup::*;

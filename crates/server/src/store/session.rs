@@ -111,4 +111,14 @@ impl Tx {
             .await)?;
         Ok(())
     }
+
+    /// Ends every session of the account ("sign out everywhere"); returns how many.
+    pub async fn delete_sessions_of(&mut self, account: AccountId) -> StoreResult<u64> {
+        Ok(
+            on_tx_rows!(self, c => sqlx::query("DELETE FROM sessions WHERE account_id = $1")
+            .bind(account.0)
+            .execute(&mut *c)
+            .await)?,
+        )
+    }
 }

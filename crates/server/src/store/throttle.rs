@@ -18,6 +18,18 @@ impl Tx {
         Ok(())
     }
 
+    /// Locks the sign-in throttle row of `key` (a keyed hash) until the transaction ends, so
+    /// that parallel sign-ins for one account count and reserve their attempts in turn. The
+    /// row lives with the send budgets (one row per limited key; a sign-in key is prefixed).
+    pub async fn lock_sign_in(&mut self, key: &[u8], now: Unix) -> StoreResult<()> {
+        use base64::Engine;
+        let key = format!(
+            "sign-in:{}",
+            base64::engine::general_purpose::STANDARD_NO_PAD.encode(key)
+        );
+        self.lock_destination(&key, now).await
+    }
+
     /// How many codes went to `destination` since `since`, and when the oldest of them went.
     pub async fn codes_sent_since(
         &mut self,
@@ -60,6 +72,73 @@ impl Tx {
     pub async fn clear_login_failures(&mut self, login_hash: &[u8]) -> StoreResult<()> {
         on_tx_rows!(self, c => sqlx::query("DELETE FROM login_failures WHERE login_hash = $1")
             .bind(login_hash)
+            .execute(&mut *c)
+            .await)?;
+        Ok(())
+    }
+
+    /// Wrong codes entered for `destination` since `since`, and when the latest was.
+    pub async fn code_failures_since(
+        &mut self,
+        destination: &str,
+        since: Unix,
+    ) -> StoreResult<(i64, Option<Unix>)> {
+        Ok(on_tx!(self, c => sqlx::query_as(
+            "SELECT COUNT(*), MAX(at) FROM code_failures WHERE destination = $1 AND at > $2",
+        )
+        .bind(destination)
+        .bind(since)
+        .fetch_one(&mut *c)
+        .await)?)
+    }
+
+    pub async fn record_code_failure(&mut self, destination: &str, now: Unix) -> StoreResult<()> {
+        on_tx_rows!(self, c => sqlx::query("INSERT INTO code_failures (destination, at) VALUES ($1, $2)")
+            .bind(destination)
+            .bind(now)
+            .execute(&mut *c)
+            .await)?;
+        Ok(())
+    }
+
+    /// A right code ends the run of wrong ones.
+    pub async fn clear_code_failures(&mut self, destination: &str) -> StoreResult<()> {
+        on_tx_rows!(self, c => sqlx::query("DELETE FROM code_failures WHERE destination = $1")
+            .bind(destination)
+            .execute(&mut *c)
+            .await)?;
+        Ok(())
+    }
+
+    /// Locks the budget row of a sign-up origin (a keyed hash) until the transaction ends.
+    pub async fn lock_origin(&mut self, origin_hash: &[u8], now: Unix) -> StoreResult<()> {
+        use base64::Engine;
+        let key = format!(
+            "origin:{}",
+            base64::engine::general_purpose::STANDARD_NO_PAD.encode(origin_hash)
+        );
+        self.lock_destination(&key, now).await
+    }
+
+    /// Sign-ups started from an origin since `since`, and when the oldest was.
+    pub async fn signups_from_since(
+        &mut self,
+        origin_hash: &[u8],
+        since: Unix,
+    ) -> StoreResult<(i64, Option<Unix>)> {
+        Ok(on_tx!(self, c => sqlx::query_as(
+            "SELECT COUNT(*), MIN(at) FROM signup_origins WHERE origin_hash = $1 AND at > $2",
+        )
+        .bind(origin_hash)
+        .bind(since)
+        .fetch_one(&mut *c)
+        .await)?)
+    }
+
+    pub async fn record_signup_origin(&mut self, origin_hash: &[u8], now: Unix) -> StoreResult<()> {
+        on_tx_rows!(self, c => sqlx::query("INSERT INTO signup_origins (origin_hash, at) VALUES ($1, $2)")
+            .bind(origin_hash)
+            .bind(now)
             .execute(&mut *c)
             .await)?;
         Ok(())

@@ -1,6 +1,7 @@
-//! Security headers, the static app with its client-route fallback and precompressed assets.
+//! Security headers, cross-site refusal, the static app with its client-route fallback and precompressed assets.
 
 use crate::helpers::*;
+use serde_json::{json, Value};
 
 fn dist() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -183,4 +184,50 @@ async fn production_refuses_the_dev_outbox_a_key_file_and_cookies_without_secure
         !dir.path().join("data.key").exists(),
         "a refused start makes no key file"
     );
+}
+
+#[tokio::test]
+async fn another_site_cannot_change_anything() {
+    let app = spawn_app().await;
+    let body = json!({"phone": PHONE, "email": EMAIL, "language": "sq"});
+    let send = |headers: &'static [(&'static str, &'static str)]| {
+        let mut r = new_client().post(app.url("/api/signup")).json(&body);
+        for (k, v) in headers {
+            r = r.header(*k, *v);
+        }
+        r.send()
+    };
+    for headers in [
+        &[("origin", "https://evil.example")][..],
+        &[("sec-fetch-site", "cross-site")][..],
+        &[
+            ("sec-fetch-site", "same-site"),
+            ("origin", "https://sub.example"),
+        ][..],
+    ] {
+        let r = send(headers).await.unwrap();
+        assert_eq!(r.status(), 403, "{headers:?}");
+        let e: Value = r.json().await.unwrap();
+        assert_eq!(e["error"], "forbidden");
+    }
+    assert_eq!(app.deliver().await, 0, "nothing was sent");
+    let own = app.address.trim_start_matches("http://").to_owned();
+    let origin = format!("http://{own}");
+    let r = new_client()
+        .post(app.url("/api/signup"))
+        .header("origin", origin)
+        .header("sec-fetch-site", "same-origin")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201, "the service's own page");
+    // Reading stays open: a GET from anywhere changes nothing.
+    let r = new_client()
+        .get(app.url("/api/health"))
+        .header("sec-fetch-site", "cross-site")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
 }

@@ -286,30 +286,6 @@ async fn futures_join_all(
     responses.iter().map(|r| r.status().as_u16()).collect()
 }
 
-async fn join_all<F: std::future::Future>(futures: Vec<F>) -> Vec<F::Output> {
-    // Poll every future on the same task: the requests are in flight together.
-    let mut pinned: Vec<_> = futures.into_iter().map(Box::pin).collect();
-    let mut outputs: Vec<Option<F::Output>> = pinned.iter().map(|_| None).collect();
-    std::future::poll_fn(|cx| {
-        let mut pending = false;
-        for (f, out) in pinned.iter_mut().zip(outputs.iter_mut()) {
-            if out.is_none() {
-                match f.as_mut().poll(cx) {
-                    std::task::Poll::Ready(v) => *out = Some(v),
-                    std::task::Poll::Pending => pending = true,
-                }
-            }
-        }
-        if pending {
-            std::task::Poll::Pending
-        } else {
-            std::task::Poll::Ready(())
-        }
-    })
-    .await;
-    outputs.into_iter().map(|o| o.expect("all ready")).collect()
-}
-
 #[tokio::test]
 async fn a_signup_expires_after_two_hours() {
     use per_server::service::signup::SIGNUP_TTL_SECONDS;
@@ -319,4 +295,172 @@ async fn a_signup_expires_after_two_hours() {
     app.state.clock.advance(SIGNUP_TTL_SECONDS);
     let r = app.verify(&id, "phone", &code).await;
     assert_eq!(r.status(), 401);
+}
+
+#[tokio::test]
+async fn a_hundred_wrong_codes_in_a_row_lock_the_destination_for_a_day() {
+    use per_server::service::signup::{
+        CODE_WINDOW_SECONDS, DAY_SECONDS, DESTINATION_LOCK_SECONDS, MAX_CODES_PER_DAY,
+        MAX_CODES_PER_HOUR, MAX_CODE_ATTEMPTS, MAX_DESTINATION_FAILURES,
+    };
+    let app = spawn_app().await;
+    let mut codes = 0;
+    let mut wrong = 0;
+    while wrong < MAX_DESTINATION_FAILURES {
+        // Within the phone's budgets (5 codes an hour, 10 a day): every code brings five
+        // tries, no more, and the tries add up across codes.
+        if codes > 0 && codes % MAX_CODES_PER_DAY == 0 {
+            app.state.clock.advance(DAY_SECONDS + 1);
+        } else if codes > 0 && codes % MAX_CODES_PER_HOUR == 0 {
+            app.state.clock.advance(CODE_WINDOW_SECONDS + 1);
+        }
+        let id = app
+            .start_signup(PHONE, &format!("voter{codes}@example.it"))
+            .await;
+        codes += 1;
+        let good = app.code_sent_to(PHONE_E164).await;
+        let guess = if good == "000000" { "111111" } else { "000000" };
+        for _ in 0..MAX_CODE_ATTEMPTS {
+            assert_eq!(app.verify(&id, "phone", guess).await.status(), 400);
+            wrong += 1;
+        }
+    }
+    app.state.clock.advance(DAY_SECONDS + 1);
+    // A new day: the daily budget would allow a code, but the phone is locked a day after
+    // its hundredth wrong code: that was a day and a second ago, so one more try is
+    // allowed, and a wrong one locks it again for a day.
+    let id = app.start_signup(PHONE, "after@example.it").await;
+    let good = app.code_sent_to(PHONE_E164).await;
+    let guess = if good == "000000" { "111111" } else { "000000" };
+    assert_eq!(app.verify(&id, "phone", guess).await.status(), 400);
+    let r = app.verify(&id, "phone", &good).await;
+    assert_eq!(r.status(), 429, "locked even with the right code");
+    let e: Value = r.json().await.unwrap();
+    let wait = e["retry_after_seconds"].as_i64().unwrap();
+    assert!(
+        (DESTINATION_LOCK_SECONDS - 60..=DESTINATION_LOCK_SECONDS).contains(&wait),
+        "until when: {wait}"
+    );
+    // Another phone with the same kind of traffic is not affected.
+    let other = app
+        .start_signup("+39 312 345 6790", "other@example.it")
+        .await;
+    let code = app.code_sent_to("+393123456790").await;
+    assert_eq!(app.verify(&other, "phone", &code).await.status(), 200);
+    app.state.clock.advance(wait + 1);
+    let id = app.start_signup(PHONE, "next-day@example.it").await;
+    let good = app.code_sent_to(PHONE_E164).await;
+    assert_eq!(
+        app.verify(&id, "phone", &good).await.status(),
+        200,
+        "open again after a day"
+    );
+}
+
+#[tokio::test]
+async fn one_address_cannot_pump_sign_ups() {
+    use per_server::service::signup::{MAX_SIGNUPS_PER_ADDRESS, ORIGIN_WINDOW_SECONDS};
+    let app = spawn_app().await;
+    // Thirty sign-ups to thirty numbers from one address within a second.
+    let starts = (0..30).map(|i| {
+        let url = app.url("/api/signup");
+        async move {
+            new_client()
+                .post(url)
+                .json(&json!({
+                    "phone": format!("+39 312 345 {:04}", 6000 + i),
+                    "email": format!("voter{i}@example.it"),
+                    "language": "sq"
+                }))
+                .send()
+                .await
+                .unwrap()
+        }
+    });
+    let answers = join_all(starts.collect()).await;
+    let accepted = answers.iter().filter(|r| r.status() == 201).count();
+    let refused: Vec<_> = answers.iter().filter(|r| r.status() == 429).collect();
+    assert_eq!(accepted as i64, MAX_SIGNUPS_PER_ADDRESS);
+    assert_eq!(accepted + refused.len(), 30);
+    assert!(refused
+        .iter()
+        .all(|r| r.headers().contains_key("retry-after")));
+    let sent = app.deliver().await;
+    assert_eq!(
+        sent as i64,
+        2 * MAX_SIGNUPS_PER_ADDRESS,
+        "an SMS and an e-mail per accepted sign-up only"
+    );
+    app.state.clock.advance(ORIGIN_WINDOW_SECONDS + 1);
+    app.start_signup("+39 312 345 7000", "later@example.it")
+        .await;
+}
+
+#[tokio::test]
+async fn a_destination_gets_at_most_ten_codes_a_day() {
+    use per_server::service::signup::{CODE_WINDOW_SECONDS, MAX_CODES_PER_DAY, MAX_CODES_PER_HOUR};
+    let app = spawn_app().await;
+    let mut sent = 0;
+    while sent < MAX_CODES_PER_DAY {
+        for _ in 0..MAX_CODES_PER_HOUR.min(MAX_CODES_PER_DAY - sent) {
+            app.start_signup(PHONE, &format!("voter{sent}@example.it"))
+                .await;
+            sent += 1;
+        }
+        app.state.clock.advance(CODE_WINDOW_SECONDS + 1);
+    }
+    let r = app
+        .post(
+            "/api/signup",
+            &json!({"phone": PHONE, "email": "one-more@example.it", "language": "sq"}),
+        )
+        .await;
+    assert_eq!(r.status(), 429, "the phone's codes for the day are spent");
+    let wait: u64 = r.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        wait > 20 * 3600,
+        "until the first of the day's codes is a day old: {wait}"
+    );
+}
+
+#[tokio::test]
+async fn behind_a_proxy_the_address_is_the_one_the_proxy_saw() {
+    use per_server::service::signup::MAX_SIGNUPS_PER_ADDRESS;
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = test_config(&dir).await;
+    config.behind_proxy = true;
+    let app = spawn_with(config, dir).await;
+    let start = |i: i64, forwarded: String| {
+        let url = app.url("/api/signup");
+        async move {
+            new_client()
+                .post(url)
+                .header("x-forwarded-for", forwarded)
+                .json(&json!({
+                    "phone": format!("+39 312 345 {:04}", 6000 + i),
+                    "email": format!("voter{i}@example.it"),
+                    "language": "sq"
+                }))
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    // Each from its own network (as the proxy saw it): none refused, whatever the client
+    // claims in front.
+    for i in 0..MAX_SIGNUPS_PER_ADDRESS + 2 {
+        let forwarded = format!("203.0.113.9, 198.51.{i}.7");
+        assert_eq!(start(i, forwarded).await, 201);
+    }
+    // One address, however the client's own part of the header varies: the limit holds.
+    for i in 0..MAX_SIGNUPS_PER_ADDRESS {
+        let forwarded = format!("10.0.0.{i}, 192.0.2.44");
+        assert_eq!(start(100 + i, forwarded).await, 201);
+    }
+    assert_eq!(start(200, "10.9.9.9, 192.0.2.44".into()).await, 429);
 }
