@@ -254,7 +254,10 @@ struct Strings<'a>(&'a str);
 impl Strings<'_> {
     /// Skips white space, then `c`.
     fn eat(&mut self, c: char) -> Option<()> {
-        self.0 = self.0.trim_start_matches([' ', '\t', '\n', '\r']).strip_prefix(c)?;
+        self.0 = self
+            .0
+            .trim_start_matches([' ', '\t', '\n', '\r'])
+            .strip_prefix(c)?;
         Some(())
     }
 

@@ -144,8 +144,15 @@ fn a_language_file_is_read_by_key_name_and_must_be_complete() {
     let tricky = "\"quoted\" \\ / \n\t Ελλάδα \u{1F1E6}\u{1F1F1} \u{1}";
     file.insert("Continue".into(), tricky.into());
     let written = serde_json::to_string_pretty(&file).unwrap();
-    assert_eq!(&*parse_texts(&written).unwrap()[Key::Continue as usize], tricky);
-    let escaped = written.replacen("\"Continue\": \"", "\"Continue\": \"\\u00c7\\ud83c\\udde6\\/", 1);
+    assert_eq!(
+        &*parse_texts(&written).unwrap()[Key::Continue as usize],
+        tricky
+    );
+    let escaped = written.replacen(
+        "\"Continue\": \"",
+        "\"Continue\": \"\\u00c7\\ud83c\\udde6\\/",
+        1,
+    );
     assert!(parse_texts(&escaped).unwrap()[Key::Continue as usize].starts_with("Ç\u{1F1E6}/"));
     for bad in ["\\ud83c", "\\x", "\\u12", "\t"] {
         let broken = written.replacen("\"Continue\": \"", &format!("\"Continue\": \"{bad}"), 1);
