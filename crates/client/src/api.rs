@@ -161,12 +161,15 @@ pub async fn complete(body: &CompleteSignup) -> Result<Me, ApiFailure> {
     post("/api/signup/complete", body).await
 }
 
-/// `GET` of one of the app's own files (a language file): its text, when the server has it.
+/// `GET` of one of the app's own files (a language file, a data set): its text, when the
+/// server has it. Not an API call: no error body to read, no session to forget (so an entry
+/// that only fetches files carries no API decoding).
 pub async fn file(path: &str) -> Option<String> {
-    match call(Request::get(path), NO_BODY).await {
-        Ok((200, text)) => Some(text),
-        _ => None,
+    let response = Request::get(path).send().await.ok()?;
+    if response.status() != 200 {
+        return None;
     }
+    response.text().await.ok()
 }
 
 /// An empty JSON object, `{}`, without `serde_json::Value` in the bundle.

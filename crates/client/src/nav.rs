@@ -152,11 +152,8 @@ mod tests {
             let entry = Entry::ALL.into_iter().find(|x| x.dir() == dir);
             assert!(entry.is_some(), "{dir} is no per_domain::Entry");
             let budget = e["budget"].as_u64().unwrap();
-            // The results viewer is over, for now, with a note that says why and how it
-            // comes back to 150,000; no other entry may be.
             let max = match entry {
                 Some(Entry::Start) => 100_000,
-                Some(Entry::Results) if e["budget_note"].is_string() => 160_000,
                 _ => 150_000,
             };
             assert!(budget <= max, "{dir}: budget {budget} over {max}");

@@ -9,7 +9,7 @@
 use per_seats::{Election, Subject, SubjectKind, Zone};
 
 use crate::document::Document;
-use crate::error::DataError;
+use crate::error::{Count, CsvProblem, DataError, NotACount};
 
 const REQUIRED: [&str; 4] = ["zone", "zone_seats", "subject", "votes"];
 
@@ -22,25 +22,14 @@ pub fn parse_csv(text: &str) -> Result<Document, DataError> {
         .map(|(i, l)| (i + 1, l))
         .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
     let Some((header_line, header)) = rows.next() else {
-        return Err(csv_err(
-            1,
-            0,
-            None,
-            "empty input: expected a header row".into(),
-        ));
+        return Err(csv_err(1, 0, None, CsvProblem::Empty));
     };
     let header = split(header_line, header)?;
     let col = |name: &str| header.iter().position(|h| h.trim() == name);
     let mut required = [0usize; 4];
     for (slot, name) in required.iter_mut().zip(REQUIRED) {
-        *slot = col(name).ok_or_else(|| {
-            csv_err(
-                header_line,
-                0,
-                None,
-                format!("header lacks column {name} (required: zone, zone_seats, subject, votes)"),
-            )
-        })?;
+        *slot = col(name)
+            .ok_or_else(|| csv_err(header_line, 0, None, CsvProblem::MissingColumn(name)))?;
     }
     let [c_zone, c_seats, c_subject, c_votes] = required;
     let (c_kind, c_valid, c_official) =
@@ -57,31 +46,57 @@ pub fn parse_csv(text: &str) -> Result<Document, DataError> {
                     line,
                     c + 1,
                     Some(header[c].trim()),
-                    format!("missing field: the row has {} fields", fields.len()),
+                    CsvProblem::ShortRow {
+                        fields: fields.len(),
+                    },
                 )
             })
         };
         let zone_name = get(c_zone)?;
         let subject = get(c_subject)?;
-        let at = |c: usize, message: String| csv_err(line, c + 1, Some(header[c].trim()), message);
+        let at =
+            |c: usize, problem: CsvProblem| csv_err(line, c + 1, Some(header[c].trim()), problem);
         if zone_name.is_empty() {
-            return Err(at(c_zone, "empty zone name".into()));
+            return Err(at(c_zone, CsvProblem::EmptyZone));
         }
         if subject.is_empty() {
             return Err(at(
                 c_subject,
-                format!("zone {zone_name}: empty subject name"),
+                CsvProblem::EmptySubject {
+                    zone: zone_name.to_owned(),
+                },
             ));
         }
-        let place = format!("zone {zone_name}, subject {subject}");
-        let number = |c: usize, what: &str| -> Result<u64, DataError> {
+        let zone = || zone_name.to_owned();
+        let subj = || subject.to_owned();
+        let number = |c: usize, count: Count| -> Result<u64, DataError> {
             let text = get(c)?;
-            parse_count(text).map_err(|why| at(c, format!("{place}: {why} {what} (\"{text}\")")))
+            parse_count(text).map_err(|why| {
+                at(
+                    c,
+                    CsvProblem::BadCount {
+                        zone: zone(),
+                        subject: subj(),
+                        count,
+                        why,
+                        text: text.to_owned(),
+                    },
+                )
+            })
         };
-        let seats = number(c_seats, "seats")?;
-        let seats =
-            u32::try_from(seats).map_err(|_| at(c_seats, format!("{place}: too many seats")))?;
-        let votes = number(c_votes, "votes")?;
+        let too_many = |c: usize, count: Count| {
+            at(
+                c,
+                CsvProblem::TooMany {
+                    zone: zone(),
+                    subject: subj(),
+                    count,
+                },
+            )
+        };
+        let seats = number(c_seats, Count::Seats)?;
+        let seats = u32::try_from(seats).map_err(|_| too_many(c_seats, Count::Seats))?;
+        let votes = number(c_votes, Count::Votes)?;
         let kind = match c_kind.map(get).transpose()? {
             None | Some("") | Some("party") => SubjectKind::Party,
             Some("coalition") => SubjectKind::Coalition,
@@ -90,21 +105,22 @@ pub fn parse_csv(text: &str) -> Result<Document, DataError> {
                 let c = c_kind.unwrap_or(0);
                 return Err(at(
                     c,
-                    format!("{place}: unknown kind \"{other}\" (expected party, coalition or independent)"),
+                    CsvProblem::UnknownKind {
+                        zone: zone(),
+                        subject: subj(),
+                        kind: other.to_owned(),
+                    },
                 ));
             }
         };
         let valid = match c_valid {
-            Some(c) if !get(c)?.is_empty() => Some(number(c, "zone valid votes")?),
+            Some(c) if !get(c)?.is_empty() => Some(number(c, Count::ValidVotes)?),
             _ => None,
         };
         let official_seats = match c_official {
             Some(c) if !get(c)?.is_empty() => {
-                let n = number(c, "official seats")?;
-                Some(
-                    u32::try_from(n)
-                        .map_err(|_| at(c, format!("{place}: too many official seats")))?,
-                )
+                let n = number(c, Count::OfficialSeats)?;
+                Some(u32::try_from(n).map_err(|_| too_many(c, Count::OfficialSeats))?)
             }
             _ => None,
         };
@@ -127,10 +143,11 @@ pub fn parse_csv(text: &str) -> Result<Document, DataError> {
         if zone.seats != seats {
             return Err(at(
                 c_seats,
-                format!(
-                    "zone {zone_name}: {seats} seats here but {} on an earlier row",
-                    zone.seats
-                ),
+                CsvProblem::SeatsDiffer {
+                    zone: zone_name.to_owned(),
+                    here: seats,
+                    earlier: zone.seats,
+                },
             ));
         }
         if let (Some(v), Some(c)) = (valid, c_valid) {
@@ -138,9 +155,11 @@ pub fn parse_csv(text: &str) -> Result<Document, DataError> {
                 Some(old) if old != v => {
                     return Err(at(
                         c,
-                        format!(
-                            "zone {zone_name}: {v} valid votes here but {old} on an earlier row"
-                        ),
+                        CsvProblem::ValidVotesDiffer {
+                            zone: zone_name.to_owned(),
+                            here: v,
+                            earlier: old,
+                        },
                     ))
                 }
                 _ => zone.valid_votes = Some(v),
@@ -152,7 +171,13 @@ pub fn parse_csv(text: &str) -> Result<Document, DataError> {
             .chain(&zone.independents)
             .any(|(s, _)| s == subject)
         {
-            return Err(at(c_subject, format!("{place}: listed twice")));
+            return Err(at(
+                c_subject,
+                CsvProblem::ListedTwice {
+                    zone: zone_name.to_owned(),
+                    subject: subject.to_owned(),
+                },
+            ));
         }
         if kind == SubjectKind::Independent {
             zone.independents.push((subject.to_owned(), votes));
@@ -162,11 +187,12 @@ pub fn parse_csv(text: &str) -> Result<Document, DataError> {
                 Some(s) if s.kind != kind => {
                     return Err(at(
                         c_kind.unwrap_or(c_subject),
-                        format!(
-                            "{place}: kind {} here but {} on an earlier row",
-                            kind.name(),
-                            s.kind.name()
-                        ),
+                        CsvProblem::KindDiffers {
+                            zone: zone_name.to_owned(),
+                            subject: subject.to_owned(),
+                            here: kind,
+                            earlier: s.kind,
+                        },
                     ))
                 }
                 Some(_) => {}
@@ -197,19 +223,19 @@ pub fn parse_csv(text: &str) -> Result<Document, DataError> {
     })
 }
 
-fn csv_err(line: usize, column: usize, field: Option<&str>, message: String) -> DataError {
+fn csv_err(line: usize, column: usize, field: Option<&str>, problem: CsvProblem) -> DataError {
     DataError::Csv {
         line,
         column,
         field: field.map(str::to_owned),
-        message,
+        problem,
     }
 }
 
-/// A whole number of votes or seats; says why not ("negative", "non-integer", "invalid").
-fn parse_count(text: &str) -> Result<u64, &'static str> {
+/// A whole number of votes or seats, or why not.
+fn parse_count(text: &str) -> Result<u64, NotACount> {
     if text.is_empty() {
-        return Err("missing");
+        return Err(NotACount::Missing);
     }
     if let Ok(n) = text.parse::<u64>() {
         return Ok(n);
@@ -219,19 +245,19 @@ fn parse_count(text: &str) -> Result<u64, &'static str> {
         && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
         && digits.bytes().filter(|b| *b == b'.').count() <= 1;
     match (text.starts_with('-'), numeric) {
-        (true, true) if digits.bytes().any(|b| b != b'0' && b != b'.') => Err("negative"),
+        (true, true) if digits.bytes().any(|b| b != b'0' && b != b'.') => Err(NotACount::Negative),
         (true, true) => Ok(0),
         (false, true) if digits.contains('.') => {
             let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
             match (frac.bytes().all(|b| b == b'0'), int.parse::<u64>()) {
                 (true, Ok(n)) => Ok(n),
                 (true, Err(_)) if int.is_empty() => Ok(0),
-                (false, _) => Err("non-integer"),
-                (true, Err(_)) => Err("too large"),
+                (false, _) => Err(NotACount::NotWhole),
+                (true, Err(_)) => Err(NotACount::TooLarge),
             }
         }
-        (false, true) => Err("too large"),
-        _ => Err("invalid"),
+        (false, true) => Err(NotACount::TooLarge),
+        _ => Err(NotACount::Invalid),
     }
 }
 
@@ -260,7 +286,7 @@ fn split(line: usize, raw: &str) -> Result<Vec<String>, DataError> {
                     line,
                     fields.len() + 1,
                     None,
-                    "quote inside an unquoted field".into(),
+                    CsvProblem::QuoteInside,
                 ))
             }
             (false, ',') => {
@@ -272,7 +298,7 @@ fn split(line: usize, raw: &str) -> Result<Vec<String>, DataError> {
                     line,
                     fields.len() + 1,
                     None,
-                    "text after a closing quote".into(),
+                    CsvProblem::TextAfterQuote,
                 ))
             }
             (false, c) => field.push(c),
@@ -283,7 +309,7 @@ fn split(line: usize, raw: &str) -> Result<Vec<String>, DataError> {
             line,
             fields.len() + 1,
             None,
-            "unclosed quote".into(),
+            CsvProblem::UnclosedQuote,
         ));
     }
     fields.push(field);
@@ -299,11 +325,14 @@ mod tests {
         assert_eq!(parse_count("12"), Ok(12));
         assert_eq!(parse_count("12.0"), Ok(12));
         assert_eq!(parse_count("-0"), Ok(0));
-        assert_eq!(parse_count("-3"), Err("negative"));
-        assert_eq!(parse_count("1.5"), Err("non-integer"));
-        assert_eq!(parse_count("abc"), Err("invalid"));
-        assert_eq!(parse_count("99999999999999999999"), Err("too large"));
-        assert_eq!(parse_count(""), Err("missing"));
+        assert_eq!(parse_count("-3"), Err(NotACount::Negative));
+        assert_eq!(parse_count("1.5"), Err(NotACount::NotWhole));
+        assert_eq!(parse_count("abc"), Err(NotACount::Invalid));
+        assert_eq!(
+            parse_count("99999999999999999999"),
+            Err(NotACount::TooLarge)
+        );
+        assert_eq!(parse_count(""), Err(NotACount::Missing));
     }
 
     #[test]

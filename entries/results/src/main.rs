@@ -6,11 +6,13 @@
 //! - [`model`]: the data with the visitor's edits, the rules, the engine's outcome;
 //! - [`hemicycle`], [`numbers`]: chart geometry and numbers in the visitor's language;
 //! - [`html`]: markup written as escaped text, for the result views; [`sort`]: a small sort;
-//! - [`texts`]: the viewer's own text table (five languages);
+//! - [`texts`]: the viewer's own text table (five languages); [`errors`]: why a file
+//!   cannot be read, in the visitor's language;
 //! - [`viewer`], [`views`]: the page and its views; [`browser`]: address, download, files.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::panic))]
 
 mod browser;
+mod errors;
 mod hemicycle;
 mod html;
 mod model;

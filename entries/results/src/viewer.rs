@@ -10,7 +10,7 @@ use crate::texts::{rt, rtr, RKey};
 use crate::views::{Candidates, Controls, National, WhatIf, ZoneView};
 use leptos::prelude::*;
 use per_client::components::{BackLink, PageHeading};
-use per_client::i18n::{fill, use_lang};
+use per_client::i18n::use_lang;
 use per_domain::Language;
 use per_seats_data::{parse, DataError, Document, Format};
 use std::sync::Arc;
@@ -74,38 +74,6 @@ impl Viewer {
     }
 }
 
-/// An input error in the visitor's language, naming line, column and field.
-pub fn data_error(lang: Language, e: &DataError) -> String {
-    let line = |n: usize| fill(&rt(lang, RKey::AtLine), u32::try_from(n).ok(), None);
-    let column = |n: usize| fill(&rt(lang, RKey::AtColumn), u32::try_from(n).ok(), None);
-    match e {
-        DataError::Json {
-            line: l,
-            column: c,
-            message,
-        } => format!("{}, {}: {message}", line(*l), column(*c)),
-        DataError::Csv {
-            line: l,
-            column: c,
-            field,
-            message,
-        } => {
-            let mut s = line(*l);
-            if *c > 0 {
-                s = format!("{s}, {}", column(*c));
-            }
-            if let Some(f) = field {
-                s = format!("{s} ({})", fill(&rt(lang, RKey::AtField), None, Some(f)));
-            }
-            format!("{s}: {message}")
-        }
-        DataError::NotUtf8 { offset } => {
-            fill(&rt(lang, RKey::NotUtf8), u32::try_from(*offset).ok(), None)
-        }
-        DataError::Engine(err) => format!("{}: {err}", rt(lang, RKey::EngineError)),
-    }
-}
-
 /// Where loading and computing stand, when there is something to say: loading, a failure,
 /// why the visitor's file cannot be read, why the engine refused the data.
 pub fn status(lang: Language, load: &Load, refused: Option<&str>) -> String {
@@ -140,7 +108,7 @@ pub fn status(lang: Language, load: &Load, refused: Option<&str>) -> String {
                         &[("class", "error-summary__title")],
                         &rt(lang, RKey::FileError),
                     )
-                    .text_el("p", &[], &data_error(lang, e));
+                    .text_el("p", &[], &crate::errors::data_error(lang, e));
                 },
             );
         }

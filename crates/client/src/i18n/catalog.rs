@@ -170,33 +170,27 @@ impl Catalog {
     /// Parses a language file: a JSON object of key name → text. Every key must have a text;
     /// names the catalog does not know are ignored. `None` when it is not such a file.
     pub fn parse(&self, json: &str) -> Option<Box<[Box<str>]>> {
-        use serde::de::{Deserializer, MapAccess, Visitor};
-
-        struct Texts(Vec<Option<Box<str>>>);
-        struct TextsVisitor<'a>(&'a Catalog);
-
-        impl<'de> Visitor<'de> for TextsVisitor<'_> {
-            type Value = Texts;
-
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("texts")
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Texts, A::Error> {
-                let mut texts = vec![None; self.0.len];
-                while let Some((name, text)) = map.next_entry::<String, Box<str>>()? {
-                    if let Some(i) = self.0.names().position(|n| n == name) {
-                        texts[i] = Some(text);
-                    }
+        let mut texts: Vec<Option<Box<str>>> = vec![None; self.len];
+        let mut r = Strings(json.trim_start());
+        r.eat('{')?;
+        if r.eat('}').is_none() {
+            loop {
+                let name = r.string()?;
+                r.eat(':')?;
+                let text = r.string()?;
+                if let Some(i) = self.names().position(|n| n == name) {
+                    texts[i] = Some(text.into());
                 }
-                Ok(Texts(texts))
+                if r.eat('}').is_some() {
+                    break;
+                }
+                r.eat(',')?;
             }
         }
-
-        let mut de = serde_json::Deserializer::from_str(json);
-        let texts = de.deserialize_map(TextsVisitor(self)).ok()?;
-        de.end().ok()?;
-        texts.0.into_iter().collect()
+        if !r.0.trim_start().is_empty() {
+            return None;
+        }
+        texts.into_iter().collect()
     }
 
     /// What is wrong with `json` as this table's file of `lang`, one line each (none: it is
@@ -250,5 +244,77 @@ impl Catalog {
             slot.get_or_init(|| Box::leak(texts));
         }
         Ok(())
+    }
+}
+
+/// A reader of the JSON a language file is: an object whose values are all strings. Small
+/// on purpose (an entry page need not carry a general JSON parser to read its texts).
+struct Strings<'a>(&'a str);
+
+impl Strings<'_> {
+    /// Skips white space, then `c`.
+    fn eat(&mut self, c: char) -> Option<()> {
+        self.0 = self
+            .0
+            .trim_start_matches([' ', '\t', '\n', '\r'])
+            .strip_prefix(c)?;
+        Some(())
+    }
+
+    /// Four hex digits of a `\u` escape.
+    fn hex4(&mut self) -> Option<u32> {
+        let digits = self.0.get(..4)?;
+        self.0 = &self.0[4..];
+        if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        u32::from_str_radix(digits, 16).ok()
+    }
+
+    /// A string (after white space), its escapes resolved.
+    fn string(&mut self) -> Option<String> {
+        self.eat('"')?;
+        let mut out = String::new();
+        loop {
+            let end = self.0.find(['"', '\\'])?;
+            let (plain, rest) = self.0.split_at(end);
+            if plain.chars().any(|c| c < ' ') {
+                return None;
+            }
+            out.push_str(plain);
+            let mut chars = rest.chars();
+            let quote = chars.next() == Some('"');
+            self.0 = chars.as_str();
+            if quote {
+                return Some(out);
+            }
+            let escape = self.0.chars().next()?;
+            self.0 = &self.0[escape.len_utf8()..];
+            out.push(match escape {
+                '"' => '"',
+                '\\' => '\\',
+                '/' => '/',
+                'b' => '\u{8}',
+                'f' => '\u{c}',
+                'n' => '\n',
+                'r' => '\r',
+                't' => '\t',
+                'u' => {
+                    let hi = self.hex4()?;
+                    let code = if (0xD800..0xDC00).contains(&hi) {
+                        self.0 = self.0.strip_prefix("\\u")?;
+                        let lo = self.hex4()?;
+                        if !(0xDC00..0xE000).contains(&lo) {
+                            return None;
+                        }
+                        0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
+                    } else {
+                        hi
+                    };
+                    char::from_u32(code)?
+                }
+                _ => return None,
+            });
+        }
     }
 }

@@ -139,6 +139,25 @@ fn a_language_file_is_read_by_key_name_and_must_be_complete() {
     ] {
         assert!(parse_texts(bad).is_none(), "{bad}");
     }
+    // Escapes are JSON's, as serde_json writes and reads them.
+    let mut file: serde_json::Map<String, serde_json::Value> = serde_json::from_str(en).unwrap();
+    let tricky = "\"quoted\" \\ / \n\t Ελλάδα \u{1F1E6}\u{1F1F1} \u{1}";
+    file.insert("Continue".into(), tricky.into());
+    let written = serde_json::to_string_pretty(&file).unwrap();
+    assert_eq!(
+        &*parse_texts(&written).unwrap()[Key::Continue as usize],
+        tricky
+    );
+    let escaped = written.replacen(
+        "\"Continue\": \"",
+        "\"Continue\": \"\\u00c7\\ud83c\\udde6\\/",
+        1,
+    );
+    assert!(parse_texts(&escaped).unwrap()[Key::Continue as usize].starts_with("Ç\u{1F1E6}/"));
+    for bad in ["\\ud83c", "\\x", "\\u12", "\t"] {
+        let broken = written.replacen("\"Continue\": \"", &format!("\"Continue\": \"{bad}"), 1);
+        assert!(parse_texts(&broken).is_none(), "{bad}");
+    }
     // Albanian is compiled in: nothing to install.
     assert_eq!(install(Language::Sq, "not json"), Ok(()));
     assert!(is_loaded(Language::Sq));
