@@ -78,17 +78,42 @@ impl Window {
 #[derive(Debug)]
 enum Op {
     /// Weights as `[kh][kw][cin][cout]`.
-    Conv { win: Window, cin: usize, cout: usize, act: Act, w: Vec<f32>, b: Vec<f32> },
+    Conv {
+        win: Window,
+        cin: usize,
+        cout: usize,
+        act: Act,
+        w: Vec<f32>,
+        b: Vec<f32>,
+    },
     /// Weights as `[kh][kw][c]`.
-    Depthwise { win: Window, c: usize, act: Act, w: Vec<f32>, b: Vec<f32> },
-    Add { act: Act },
+    Depthwise {
+        win: Window,
+        c: usize,
+        act: Act,
+        w: Vec<f32>,
+        b: Vec<f32>,
+    },
+    Add {
+        act: Act,
+    },
     Relu,
-    Prelu { alpha: Vec<f32> },
+    Prelu {
+        alpha: Vec<f32>,
+    },
     /// Zero padding: top, bottom, left, right, channels before, after.
-    Pad { p: [usize; 6] },
-    MaxPool { win: Window },
-    Reshape { dims: [usize; 3] },
-    Concat { axis: usize },
+    Pad {
+        p: [usize; 6],
+    },
+    MaxPool {
+        win: Window,
+    },
+    Reshape {
+        dims: [usize; 3],
+    },
+    Concat {
+        axis: usize,
+    },
 }
 
 #[derive(Debug)]
@@ -116,7 +141,10 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn u32(&mut self) -> Result<u32, ModelError> {
-        let s = self.b.get(self.at..self.at + 4).ok_or(ModelError::Truncated)?;
+        let s = self
+            .b
+            .get(self.at..self.at + 4)
+            .ok_or(ModelError::Truncated)?;
         self.at += 4;
         Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
     }
@@ -125,9 +153,14 @@ impl Reader<'_> {
     }
     fn f16s(&mut self) -> Result<Vec<f32>, ModelError> {
         let n = self.usize()?;
-        let s = self.b.get(self.at..self.at + 2 * n).ok_or(ModelError::Truncated)?;
+        let s = self
+            .b
+            .get(self.at..self.at + 2 * n)
+            .ok_or(ModelError::Truncated)?;
         self.at += 2 * n;
-        Ok(s.chunks_exact(2).map(|c| f16_to_f32(u16::from_le_bytes([c[0], c[1]]))).collect())
+        Ok(s.chunks_exact(2)
+            .map(|c| f16_to_f32(u16::from_le_bytes([c[0], c[1]])))
+            .collect())
     }
 }
 
@@ -176,7 +209,9 @@ impl Model {
         let slots = r.usize()?;
         let input = r.usize()?;
         let n_out = r.usize()?;
-        let outputs = (0..n_out).map(|_| r.usize()).collect::<Result<Vec<_>, _>>()?;
+        let outputs = (0..n_out)
+            .map(|_| r.usize())
+            .collect::<Result<Vec<_>, _>>()?;
         let n_ops = r.usize()?;
         let mut nodes = Vec::with_capacity(n_ops.min(4096));
         for i in 0..n_ops {
@@ -185,21 +220,31 @@ impl Model {
             if n_in > 16 {
                 return Err(ModelError::Malformed(i));
             }
-            let ins = (0..n_in).map(|_| r.usize()).collect::<Result<Vec<_>, _>>()?;
+            let ins = (0..n_in)
+                .map(|_| r.usize())
+                .collect::<Result<Vec<_>, _>>()?;
             let out = r.usize()?;
             let n_par = r.usize()?;
             if n_par > 16 {
                 return Err(ModelError::Malformed(i));
             }
-            let p = (0..n_par).map(|_| r.u32().map(|v| v as i32)).collect::<Result<Vec<_>, _>>()?;
+            let p = (0..n_par)
+                .map(|_| r.u32().map(|v| v as i32))
+                .collect::<Result<Vec<_>, _>>()?;
             let n_arr = r.usize()?;
             if n_arr > 4 {
                 return Err(ModelError::Malformed(i));
             }
-            let arrays = (0..n_arr).map(|_| r.f16s()).collect::<Result<Vec<_>, _>>()?;
+            let arrays = (0..n_arr)
+                .map(|_| r.f16s())
+                .collect::<Result<Vec<_>, _>>()?;
             let bad = || ModelError::Malformed(i);
             let need = |np: usize, na: usize, ni: usize| {
-                if p.len() == np && arrays.len() == na && ins.len() == ni && p.iter().all(|v| *v >= 0) {
+                if p.len() == np
+                    && arrays.len() == na
+                    && ins.len() == ni
+                    && p.iter().all(|v| *v >= 0)
+                {
                     Ok(())
                 } else {
                     Err(ModelError::Malformed(i))
@@ -210,7 +255,13 @@ impl Model {
                 0 => {
                     need(8, 2, 1)?;
                     let (kh, kw, cin, cout) = (u(0), u(1), u(2), u(3));
-                    let win = Window { kh, kw, sh: u(4).max(1), sw: u(5).max(1), same: p[6] == 1 };
+                    let win = Window {
+                        kh,
+                        kw,
+                        sh: u(4).max(1),
+                        sw: u(5).max(1),
+                        same: p[6] == 1,
+                    };
                     let src = &arrays[0];
                     if src.len() != cout * kh * kw * cin || arrays[1].len() != cout {
                         return Err(bad());
@@ -227,16 +278,35 @@ impl Model {
                             }
                         }
                     }
-                    Op::Conv { win, cin, cout, act: act(p[7], i)?, w, b: arrays[1].clone() }
+                    Op::Conv {
+                        win,
+                        cin,
+                        cout,
+                        act: act(p[7], i)?,
+                        w,
+                        b: arrays[1].clone(),
+                    }
                 }
                 1 => {
                     need(7, 2, 1)?;
                     let (kh, kw, c) = (u(0), u(1), u(2));
-                    let win = Window { kh, kw, sh: u(3).max(1), sw: u(4).max(1), same: p[5] == 1 };
+                    let win = Window {
+                        kh,
+                        kw,
+                        sh: u(3).max(1),
+                        sw: u(4).max(1),
+                        same: p[5] == 1,
+                    };
                     if arrays[0].len() != kh * kw * c || arrays[1].len() != c {
                         return Err(bad());
                     }
-                    Op::Depthwise { win, c, act: act(p[6], i)?, w: arrays[0].clone(), b: arrays[1].clone() }
+                    Op::Depthwise {
+                        win,
+                        c,
+                        act: act(p[6], i)?,
+                        w: arrays[0].clone(),
+                        b: arrays[1].clone(),
+                    }
                 }
                 2 => {
                     need(1, 0, 2)?;
@@ -248,19 +318,33 @@ impl Model {
                 }
                 4 => {
                     need(0, 1, 1)?;
-                    Op::Prelu { alpha: arrays[0].clone() }
+                    Op::Prelu {
+                        alpha: arrays[0].clone(),
+                    }
                 }
                 5 => {
                     need(6, 0, 1)?;
-                    Op::Pad { p: [u(0), u(1), u(2), u(3), u(4), u(5)] }
+                    Op::Pad {
+                        p: [u(0), u(1), u(2), u(3), u(4), u(5)],
+                    }
                 }
                 6 => {
                     need(5, 0, 1)?;
-                    Op::MaxPool { win: Window { kh: u(0), kw: u(1), sh: u(2).max(1), sw: u(3).max(1), same: p[4] == 1 } }
+                    Op::MaxPool {
+                        win: Window {
+                            kh: u(0),
+                            kw: u(1),
+                            sh: u(2).max(1),
+                            sw: u(3).max(1),
+                            same: p[4] == 1,
+                        },
+                    }
                 }
                 7 => {
                     need(3, 0, 1)?;
-                    Op::Reshape { dims: [u(0), u(1), u(2)] }
+                    Op::Reshape {
+                        dims: [u(0), u(1), u(2)],
+                    }
                 }
                 8 => {
                     if p.len() != 1 || !(0..3).contains(&p[0]) || ins.is_empty() {
@@ -292,7 +376,13 @@ impl Model {
                 }
             }
         }
-        Ok(Self { slots, input, outputs, nodes, frees })
+        Ok(Self {
+            slots,
+            input,
+            outputs,
+            nodes,
+            frees,
+        })
     }
 
     /// Runs the graph; returns the outputs in the model's order.
@@ -302,14 +392,28 @@ impl Model {
         for (i, n) in self.nodes.iter().enumerate() {
             let get = |k: usize| vals[n.ins[k]].as_ref().ok_or(ModelError::Malformed(i));
             let out = match &n.op {
-                Op::Conv { win, cin, cout, act, w, b } => conv(get(0)?, *win, *cin, *cout, *act, w, b).ok_or(ModelError::Shape(i))?,
-                Op::Depthwise { win, c, act, w, b } => depthwise(get(0)?, *win, *c, *act, w, b).ok_or(ModelError::Shape(i))?,
+                Op::Conv {
+                    win,
+                    cin,
+                    cout,
+                    act,
+                    w,
+                    b,
+                } => conv(get(0)?, *win, *cin, *cout, *act, w, b).ok_or(ModelError::Shape(i))?,
+                Op::Depthwise { win, c, act, w, b } => {
+                    depthwise(get(0)?, *win, *c, *act, w, b).ok_or(ModelError::Shape(i))?
+                }
                 Op::Add { act } => {
                     let (a, b) = (get(0)?, get(1)?);
                     if (a.h, a.w, a.c) != (b.h, b.w, b.c) {
                         return Err(ModelError::Shape(i));
                     }
-                    let data = a.data.iter().zip(&b.data).map(|(x, y)| apply(*act, x + y)).collect();
+                    let data = a
+                        .data
+                        .iter()
+                        .zip(&b.data)
+                        .map(|(x, y)| apply(*act, x + y))
+                        .collect();
                     Tensor::new(a.h, a.w, a.c, data)
                 }
                 Op::Relu => {
@@ -352,7 +456,11 @@ impl Model {
         }
         self.outputs
             .iter()
-            .map(|s| vals[*s].take().ok_or(ModelError::Malformed(self.nodes.len())))
+            .map(|s| {
+                vals[*s]
+                    .take()
+                    .ok_or(ModelError::Malformed(self.nodes.len()))
+            })
             .collect()
     }
 }
@@ -366,7 +474,15 @@ fn apply(a: Act, v: f32) -> f32 {
     }
 }
 
-fn conv(x: &Tensor, win: Window, cin: usize, cout: usize, a: Act, w: &[f32], b: &[f32]) -> Option<Tensor> {
+fn conv(
+    x: &Tensor,
+    win: Window,
+    cin: usize,
+    cout: usize,
+    a: Act,
+    w: &[f32],
+    b: &[f32],
+) -> Option<Tensor> {
     if x.c != cin {
         return None;
     }
@@ -521,16 +637,34 @@ mod tests {
 
     #[test]
     fn same_padding_follows_tflite() {
-        let w = Window { kh: 3, kw: 3, sh: 2, sw: 2, same: true };
+        let w = Window {
+            kh: 3,
+            kw: 3,
+            sh: 2,
+            sw: 2,
+            same: true,
+        };
         assert_eq!(w.out(64, 64), Some((32, 32, 0, 0)));
-        let w = Window { kh: 5, kw: 5, sh: 2, sw: 2, same: true };
+        let w = Window {
+            kh: 5,
+            kw: 5,
+            sh: 2,
+            sw: 2,
+            same: true,
+        };
         assert_eq!(w.out(128, 128), Some((64, 64, 1, 1)));
     }
 
     #[test]
     fn bad_files_are_typed_errors() {
-        assert_eq!(Model::from_bytes(b"nope").unwrap_err(), ModelError::BadHeader);
-        assert_eq!(Model::from_bytes(b"PFNN\x01\0\0\0\x02").unwrap_err(), ModelError::Truncated);
+        assert_eq!(
+            Model::from_bytes(b"nope").unwrap_err(),
+            ModelError::BadHeader
+        );
+        assert_eq!(
+            Model::from_bytes(b"PFNN\x01\0\0\0\x02").unwrap_err(),
+            ModelError::Truncated
+        );
     }
 
     #[test]
