@@ -33,12 +33,13 @@ pub enum Problem {
     FrameTooMany,
     FrameInvalid,
     FrameTooLarge,
+    ChallengeInvalid,
     ReferenceInvalid,
 }
 
 impl Problem {
     /// Every problem, for exhaustive tests of the translations.
-    pub const ALL: [Problem; 26] = [
+    pub const ALL: [Problem; 27] = [
         Problem::Required,
         Problem::TooLong,
         Problem::PhoneNeedsCountryCode,
@@ -64,6 +65,7 @@ impl Problem {
         Problem::FrameTooMany,
         Problem::FrameInvalid,
         Problem::FrameTooLarge,
+        Problem::ChallengeInvalid,
         Problem::ReferenceInvalid,
     ];
 }
@@ -107,6 +109,7 @@ impl Problem {
             Problem::FrameTooMany => "too many camera pictures",
             Problem::FrameInvalid => "the camera picture is not a JPEG image",
             Problem::FrameTooLarge => "the camera picture is too large",
+            Problem::ChallengeInvalid => "the camera check's challenge is not valid",
             Problem::ReferenceInvalid => "the reference number is not valid",
         }
     }
@@ -139,6 +142,7 @@ impl Problem {
             Problem::FrameTooMany => "frame_too_many",
             Problem::FrameInvalid => "frame_invalid",
             Problem::FrameTooLarge => "frame_too_large",
+            Problem::ChallengeInvalid => "challenge_invalid",
             Problem::ReferenceInvalid => "reference_invalid",
         }
     }

@@ -16,15 +16,25 @@ struct Fixture {
 fn fixture() -> Option<&'static Fixture> {
     static F: OnceLock<Option<Fixture>> = OnceLock::new();
     F.get_or_init(|| {
-        let (Ok(models), Ok(python)) = (std::env::var("PER_FACE_MODELS"), std::env::var("PER_TEST_PYTHON")) else {
-            assert!(std::env::var_os("CI").is_none(), "PER_FACE_MODELS and PER_TEST_PYTHON must be set under CI");
+        let (Ok(models), Ok(python)) = (
+            std::env::var("PER_FACE_MODELS"),
+            std::env::var("PER_TEST_PYTHON"),
+        ) else {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "PER_FACE_MODELS and PER_TEST_PYTHON must be set under CI"
+            );
             eprintln!("skipped: PER_FACE_MODELS / PER_TEST_PYTHON not set (source scripts/setup)");
             return None;
         };
         let read = |n: &str| std::fs::read(format!("{models}/{n}")).expect("model file");
-        let analyser = Analyser::from_bytes(&read("detector.pfnn"), &read("landmarks.pfnn")).expect("models load");
+        let analyser = Analyser::from_bytes(&read("detector.pfnn"), &read("landmarks.pfnn"))
+            .expect("models load");
         let videos = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("face-videos");
-        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tools/face-models/make_videos.py");
+        let script = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tools/face-models/make_videos.py"
+        );
         let ok = Command::new(python)
             .arg(script)
             .arg(format!("{models}/astronaut.png"))
@@ -43,7 +53,11 @@ fn observe(f: &Fixture, name: &str) -> Vec<Observation> {
     frames
         .iter()
         .enumerate()
-        .map(|(i, fr)| f.analyser.observe(fr, (i as f32 * 1000.0 / fps) as u32).unwrap())
+        .map(|(i, fr)| {
+            f.analyser
+                .observe(fr, (i as f32 * 1000.0 / fps) as u32)
+                .unwrap()
+        })
         .collect()
 }
 
@@ -55,7 +69,10 @@ fn the_live_clip_passes_every_step_and_the_depth_test() {
     let obs = observe(f, "live.y4m");
     assert!(obs.iter().all(|o| o.faces == 1 && o.face.is_some()));
     let frame = verify(&obs, &ALL, &Thresholds::default()).expect("live clip passes");
-    assert!(obs[frame].face.as_ref().unwrap().yaw.abs() < 0.02, "the kept frame faces the camera");
+    assert!(
+        obs[frame].face.as_ref().unwrap().yaw.abs() < 0.02,
+        "the kept frame faces the camera"
+    );
     // Steps in another order need more loops of the clip (every other frame: at most
     // 96 frames a burst).
     let twice: Vec<Observation> = obs
@@ -64,16 +81,27 @@ fn the_live_clip_passes_every_step_and_the_depth_test() {
         .chain(obs.iter())
         .step_by(2)
         .enumerate()
-        .map(|(i, o)| Observation { t_ms: i as u32 * 133, ..o.clone() })
+        .map(|(i, o)| Observation {
+            t_ms: i as u32 * 133,
+            ..o.clone()
+        })
         .collect();
-    verify(&twice, &[Step::Closer, Step::TurnRight, Step::TurnLeft], &Thresholds::default()).expect("any order");
+    verify(
+        &twice,
+        &[Step::Closer, Step::TurnRight, Step::TurnLeft],
+        &Thresholds::default(),
+    )
+    .expect("any order");
 }
 
 #[test]
 fn a_still_photo_is_refused() {
     let Some(f) = fixture() else { return };
     let obs = observe(f, "static.y4m");
-    assert_eq!(verify(&obs[..40], &ALL, &Thresholds::default()), Err(Refusal::StepMissing(Step::TurnLeft)));
+    assert_eq!(
+        verify(&obs[..40], &ALL, &Thresholds::default()),
+        Err(Refusal::StepMissing(Step::TurnLeft))
+    );
     let faces: Vec<_> = obs.iter().filter_map(|o| o.face.as_ref()).collect();
     assert!(liveness::depth(&faces) < 0.001);
 }
@@ -83,6 +111,12 @@ fn a_moved_photo_is_refused() {
     let Some(f) = fixture() else { return };
     let obs = observe(f, "moved.y4m");
     // Moving the sheet can fake "come closer", but it fits one homography: flat.
-    assert_eq!(verify(&obs, &[Step::Closer], &Thresholds::default()), Err(Refusal::Flat));
-    assert!(matches!(verify(&obs, &ALL, &Thresholds::default()), Err(Refusal::StepMissing(_))));
+    assert_eq!(
+        verify(&obs, &[Step::Closer], &Thresholds::default()),
+        Err(Refusal::Flat)
+    );
+    assert!(matches!(
+        verify(&obs, &ALL, &Thresholds::default()),
+        Err(Refusal::StepMissing(_))
+    ));
 }

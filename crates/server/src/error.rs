@@ -38,6 +38,13 @@ pub enum AppError {
     NotFound,
     #[error("the request body is too large")]
     TooLarge,
+    #[error("the face check refused the burst")]
+    FaceRefused {
+        reason: &'static str,
+        attempts_left: u32,
+    },
+    #[error("busy")]
+    Busy { retry_after_seconds: u32 },
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -99,7 +106,28 @@ impl From<FaceError> for AppError {
     fn from(e: FaceError) -> Self {
         match e {
             FaceError::NoChallenge => AppError::StepMissing("a fresh camera challenge"),
+            FaceError::BadChallenge => AppError::Invalid(vec![FieldProblem::new(
+                "signature",
+                per_domain::Problem::ChallengeInvalid,
+            )]),
+            FaceError::Refused {
+                reason,
+                attempts_left,
+            } => AppError::FaceRefused {
+                reason,
+                attempts_left,
+            },
+            FaceError::Busy => AppError::Busy {
+                retry_after_seconds: crate::service::face::BUSY_RETRY_SECONDS,
+            },
+            FaceError::Unavailable => {
+                tracing::warn!("face check asked for, but no face models are loaded");
+                AppError::Busy {
+                    retry_after_seconds: 60,
+                }
+            }
             FaceError::Store(e) => e.into(),
+            FaceError::Internal(e) => AppError::Internal(e),
         }
     }
 }
@@ -164,6 +192,16 @@ impl AppError {
                 ErrorKind::InvalidInput,
                 "the request body is too large",
             ),
+            FaceRefused { .. } => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ErrorKind::FaceRefused,
+                "the camera check did not pass: see reason",
+            ),
+            Busy { .. } => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                ErrorKind::Busy,
+                "the service is busy: try again shortly",
+            ),
             Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 ErrorKind::Internal,
@@ -186,6 +224,7 @@ impl IntoResponse for AppError {
             fields: Vec::new(),
             attempts_left: None,
             retry_after_seconds: None,
+            reason: None,
         };
         match self {
             AppError::Invalid(fields) | AppError::BadJson(fields) => {
@@ -194,7 +233,17 @@ impl IntoResponse for AppError {
             AppError::CodeWrong { attempts_left } => body.attempts_left = Some(attempts_left),
             AppError::TooMany {
                 retry_after_seconds,
+            }
+            | AppError::Busy {
+                retry_after_seconds,
             } => body.retry_after_seconds = Some(retry_after_seconds),
+            AppError::FaceRefused {
+                reason,
+                attempts_left,
+            } => {
+                body.reason = Some(reason.to_owned());
+                body.attempts_left = Some(attempts_left);
+            }
             _ => {}
         }
         let retry = body.retry_after_seconds;

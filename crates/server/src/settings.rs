@@ -24,6 +24,11 @@ pub struct Settings {
     pub smtp: Option<SmtpFile>,
     pub sms: Option<SmsFile>,
     pub delivery: DeliveryFile,
+    /// The face models' folder (also `PER_FACE_MODELS`).
+    #[serde(default)]
+    pub face_models: Option<PathBuf>,
+    #[serde(default)]
+    pub face_workers: Option<usize>,
 }
 
 /// `[smtp]`: host, port, security (`starttls`, `tls`, `none`), from, username, and a CA
@@ -73,12 +78,16 @@ impl Default for Settings {
                 backoff_seconds: d.backoff_seconds,
                 poll_interval_ms: d.poll_interval.as_millis() as u64,
             },
+            face_models: None,
+            face_workers: None,
         }
     }
 }
 
 /// The settings' roots the environment may set (`PER_DIST`, `PER_SMTP__HOST`…).
-const ENV_KEYS: [&str; 7] = [
+const ENV_KEYS: [&str; 9] = [
+    "face_models",
+    "face_workers",
     "addr",
     "data_dir",
     "dist",
@@ -189,6 +198,11 @@ impl Settings {
                 backoff_seconds: d.backoff_seconds,
                 poll_interval: Duration::from_millis(d.poll_interval_ms),
             },
+            face_models: self.face_models,
+            face_workers: self
+                .face_workers
+                .unwrap_or_else(crate::config::default_face_workers)
+                .max(1),
         })
     }
 }

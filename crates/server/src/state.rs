@@ -21,6 +21,9 @@ pub struct AppState {
     /// Wakes this process's delivery worker when a message was committed.
     pub outbox_wakeup: Arc<Notify>,
     pub delivery: DeliverySettings,
+    /// The face models and their bounded pool; `None` when they are not installed (the
+    /// face check then answers 503; production refuses to start without them).
+    pub face: Option<Arc<crate::service::face::FaceChecker>>,
 }
 
 impl AppState {

@@ -29,6 +29,7 @@ pub fn api() -> Router<AppState> {
         .route("/session", post(session::sign_in).delete(session::sign_out))
         .route("/me", get(session::me))
         .route("/face/challenge", post(face::challenge))
+        .route("/face/assisted", post(face::assisted))
         .route("/request", post(request::submit).get(request::current))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .merge(

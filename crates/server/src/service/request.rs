@@ -52,9 +52,14 @@ pub async fn submit(
             created: false,
         });
     }
-    if !tx.has_face(account).await? {
+    // A passed live check, or the assisted route (recorded on the request for officials).
+    let face_route = if tx.has_face(account).await? {
+        "live".to_owned()
+    } else if let Some(reason) = tx.face_assisted(account).await? {
+        format!("assisted:{reason}")
+    } else {
         return Err(RequestError::NoFace);
-    }
+    };
     if let Some(latest) = tx.latest_request(account).await? {
         if latest.status != RequestStatus::Rejected {
             return Err(RequestError::RequestExists);
@@ -69,6 +74,7 @@ pub async fn submit(
             identity_sealed: &sealed,
             nid_hash: &nid_hash,
             submitted_at: now,
+            face_route: &face_route,
         };
         match tx.insert_request(&new).await? {
             InsertOutcome::Inserted(_) => {

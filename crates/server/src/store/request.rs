@@ -59,6 +59,8 @@ pub struct NewRequest<'a> {
     pub identity_sealed: &'a [u8],
     pub nid_hash: &'a [u8],
     pub submitted_at: Unix,
+    /// `live`, or `assisted:` and why (the officials arrange a video call or a visit).
+    pub face_route: &'a str,
 }
 
 /// What became of a new request.
@@ -135,12 +137,22 @@ impl Tx {
             .await
     }
 
+    /// How the latest request of the account was given its face: `live` or `assisted:…`.
+    pub async fn request_face_route(&mut self, account: AccountId) -> StoreResult<String> {
+        Ok(on_tx!(self, c => sqlx::query_scalar(
+            "SELECT face_route FROM requests WHERE account_id = $1 ORDER BY id DESC LIMIT 1",
+        )
+        .bind(account.0)
+        .fetch_one(&mut *c)
+        .await)?)
+    }
+
     /// Inserts a request, unless a unique rule refuses it (see [`InsertOutcome`]).
     pub async fn insert_request(&mut self, r: &NewRequest<'_>) -> StoreResult<InsertOutcome> {
         let id: Option<i64> = on_tx!(self, c => sqlx::query_scalar(
             "INSERT INTO requests
-               (reference, account_id, idempotency_key, identity_sealed, nid_hash, status, submitted_at)
-             VALUES ($1, $2, $3, $4, $5, 'submitted', $6)
+               (reference, account_id, idempotency_key, identity_sealed, nid_hash, status, submitted_at, face_route)
+             VALUES ($1, $2, $3, $4, $5, 'submitted', $6, $7)
              ON CONFLICT DO NOTHING RETURNING id",
         )
         .bind(r.reference.as_str())
@@ -149,6 +161,7 @@ impl Tx {
         .bind(r.identity_sealed)
         .bind(r.nid_hash)
         .bind(r.submitted_at)
+        .bind(r.face_route)
         .fetch_optional(&mut *c)
         .await)?;
         if let Some(id) = id {

@@ -3,6 +3,7 @@
 //! it; `crash` runs the real binary.
 
 mod crash;
+mod face;
 mod gateway;
 mod helpers;
 mod instances;

@@ -63,6 +63,7 @@ async fn unique_rules_come_back_as_typed_outcomes_and_decisions_name_who() {
         identity_sealed: b"sealed",
         nid_hash: b"nid",
         submitted_at: 0,
+        face_route: "live",
     };
     for (request, expected, why) in [
         (
