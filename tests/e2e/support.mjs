@@ -3,7 +3,7 @@
 // (node --test runs *.test.mjs only).
 
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -76,7 +76,8 @@ export function faceVideos() {
   const models = process.env.PER_FACE_MODELS;
   const python = process.env.PER_TEST_PYTHON;
   if (!models || !python) throw new Error('PER_FACE_MODELS and PER_TEST_PYTHON must be set (source scripts/setup)');
-  const work = mkdtempSync(join(tmpdir(), 'per-face-videos-'));
+  mkdirSync(join(ROOT, 'target'), { recursive: true });
+  const work = mkdtempSync(join(ROOT, 'target', 'face-videos-tmp-')); // beside: a rename stays on one file system
   execFileSync(python, [join(ROOT, 'tools', 'face-models', 'make_videos.py'), join(models, 'astronaut.png'), work], { stdio: 'inherit' });
   rmSync(done, { recursive: true, force: true });
   renameSync(work, done);

@@ -30,19 +30,29 @@ fn fixture() -> Option<&'static Fixture> {
         let read = |n: &str| std::fs::read(format!("{models}/{n}")).expect("model file");
         let analyser = Analyser::from_bytes(&read("detector.pfnn"), &read("landmarks.pfnn"))
             .expect("models load");
-        let videos = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("face-videos");
-        let script = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../tools/face-models/make_videos.py"
-        );
-        let ok = Command::new(python)
-            .arg(script)
-            .arg(format!("{models}/astronaut.png"))
-            .arg(&videos)
-            .status()
-            .expect("run make_videos.py")
-            .success();
-        assert!(ok, "make_videos.py failed");
+        // Made once for every test process (nextest runs each test in its own): into a
+        // temporary folder, then renamed into place.
+        let videos = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("face-videos-v1");
+        if !videos.join("live.y4m").is_file() {
+            // Beside the destination: a rename does not cross file systems.
+            let work = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+                .join(format!("face-videos-{}", std::process::id()));
+            let script = concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../tools/face-models/make_videos.py"
+            );
+            let ok = Command::new(python)
+                .arg(script)
+                .arg(format!("{models}/astronaut.png"))
+                .arg(&work)
+                .status()
+                .expect("run make_videos.py")
+                .success();
+            assert!(ok, "make_videos.py failed");
+            if std::fs::rename(&work, &videos).is_err() {
+                let _ = std::fs::remove_dir_all(&work); // another process got there first
+            }
+        }
         Some(Fixture { analyser, videos })
     })
     .as_ref()

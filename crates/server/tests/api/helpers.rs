@@ -270,39 +270,27 @@ pub fn burst(name: &str) -> Vec<(u32, String)> {
         .collect()
 }
 
-/// The test videos and their JPEG frames, made once for all test processes (nextest runs
+/// The JPEG frames of the test videos, made once for all test processes (nextest runs
 /// each test in its own): made in a temporary folder, then renamed into place.
 fn face_videos() -> PathBuf {
     use std::process::Command;
-    let done = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("face-frames-v1");
+    let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let done = tmp.join("face-frames-v1");
     if done.is_dir() {
         return done;
     }
-    let models = std::env::var("PER_FACE_MODELS").expect("PER_FACE_MODELS (source scripts/setup)");
-    let python = std::env::var("PER_TEST_PYTHON").expect("PER_TEST_PYTHON (source scripts/setup)");
-    let work = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
-    let script = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../tools/face-models/make_videos.py"
-    );
-    let ok = Command::new(python)
-        .args([script, &format!("{models}/astronaut.png")])
-        .arg(work.path())
-        .status()
-        .unwrap()
-        .success();
-    assert!(ok, "make_videos.py");
+    let videos = face_y4m();
+    let work = tempfile::tempdir_in(&tmp).unwrap();
     for name in ["live", "static", "moved"] {
         let ok = Command::new("ffmpeg")
             .args(["-loglevel", "error", "-i"])
-            .arg(work.path().join(format!("{name}.y4m")))
+            .arg(videos.join(format!("{name}.y4m")))
             .args(["-vf", "scale=480:360", "-q:v", "4"])
             .arg(work.path().join(format!("{name}_%03d.jpg")))
             .status()
             .unwrap()
             .success();
         assert!(ok, "ffmpeg {name}");
-        std::fs::remove_file(work.path().join(format!("{name}.y4m"))).unwrap();
     }
     let work = work.keep();
     if std::fs::rename(&work, &done).is_err() {
@@ -310,6 +298,35 @@ fn face_videos() -> PathBuf {
         let _ = std::fs::remove_dir_all(&work);
     }
     done
+}
+
+/// The y4m videos of `tools/face-models/make_videos.py`, shared with per-face-analysis's
+/// tests (same folder, same protocol).
+fn face_y4m() -> PathBuf {
+    use std::process::Command;
+    let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let videos = tmp.join("face-videos-v1");
+    if videos.join("live.y4m").is_file() {
+        return videos;
+    }
+    let models = std::env::var("PER_FACE_MODELS").expect("PER_FACE_MODELS (source scripts/setup)");
+    let python = std::env::var("PER_TEST_PYTHON").expect("PER_TEST_PYTHON (source scripts/setup)");
+    let work = tmp.join(format!("face-videos-{}", std::process::id()));
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tools/face-models/make_videos.py"
+    );
+    let ok = Command::new(python)
+        .args([script, &format!("{models}/astronaut.png")])
+        .arg(&work)
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "make_videos.py");
+    if std::fs::rename(&work, &videos).is_err() {
+        let _ = std::fs::remove_dir_all(&work);
+    }
+    videos
 }
 
 pub fn identity() -> Value {
