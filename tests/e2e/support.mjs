@@ -2,8 +2,8 @@
 // directory, and Debian's Chromium with the flags this closed network needs. Not a test file
 // (node --test runs *.test.mjs only).
 
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -62,4 +62,29 @@ export function launchChromium(extra = []) {
       ...extra,
     ],
   });
+}
+
+/**
+ * The face test videos (tools/face-models/make_videos.py: static.y4m, moved.y4m, live.y4m,
+ * 640x480, made from the astronaut.png that scripts/setup installs; never committed), made
+ * once into the target folder. Returns their folder. Needs PER_FACE_MODELS and
+ * PER_TEST_PYTHON (`source scripts/setup`).
+ */
+export function faceVideos() {
+  const done = join(ROOT, 'target', 'face-videos-v1');
+  if (existsSync(join(done, 'live.y4m'))) return done;
+  const models = process.env.PER_FACE_MODELS;
+  const python = process.env.PER_TEST_PYTHON;
+  if (!models || !python) throw new Error('PER_FACE_MODELS and PER_TEST_PYTHON must be set (source scripts/setup)');
+  mkdirSync(join(ROOT, 'target'), { recursive: true });
+  const work = mkdtempSync(join(ROOT, 'target', 'face-videos-tmp-')); // beside: a rename stays on one file system
+  execFileSync(python, [join(ROOT, 'tools', 'face-models', 'make_videos.py'), join(models, 'astronaut.png'), work], { stdio: 'inherit' });
+  rmSync(done, { recursive: true, force: true });
+  renameSync(work, done);
+  return done;
+}
+
+/** Chromium's fake camera playing `file` (a y4m, looped), permission granted. */
+export function fakeCamera(file) {
+  return ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${file}`];
 }

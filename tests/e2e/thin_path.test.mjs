@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium, ROOT, SERVER, startServer } from './support.mjs';
+import { faceVideos, fakeCamera, launchChromium, ROOT, SERVER, startServer } from './support.mjs';
 
 const ARTIFACTS = join(process.env.PER_ARTIFACTS ?? join(ROOT, 'test-artifacts'), 'e2e');
 
@@ -64,7 +64,8 @@ before(async () => {
   // The development outbox prints the codes this test reads.
   server = await startServer({ onLine: (line) => { if (line.startsWith('OUTBOX ')) outbox.push(line); } });
   ({ base, dataDir } = server);
-  browser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']);
+  // The fake camera plays the synthetic live clip: turns, blink, closer, in a loop.
+  browser = await launchChromium(fakeCamera(join(faceVideos(), 'live.y4m')));
 });
 
 after(async () => {
@@ -164,7 +165,8 @@ test('a voter registers on a phone, signs out and in, and sees the decision', as
   await screenshot(page, 'password');
   await page.click('button[type=submit]');
 
-  // Live camera (Chromium's fake device), one centred frame.
+  // Live camera (Chromium's fake device playing the live clip): the liveness check, three
+  // steps of three seconds, checked by the server.
   await page.waitForURL('**/register/face');
   assert.deepEqual(await bundles(page), ['per-face'], 'the face capture is its own entry page');
   await reloadOn(page, '#start-camera');
@@ -174,10 +176,13 @@ test('a voter registers on a phone, signs out and in, and sees the decision', as
     return v && v.readyState >= 2 && v.videoWidth > 0;
   }, null, { timeout: 15_000 });
   await screenshot(page, 'face');
-  await page.click('#take-picture');
+  await page.click('#start-check');
+  await page.waitForSelector('.camera__step--now', { timeout: 10_000 });
+  await screenshot(page, 'face-step');
+  assert.equal(await page.locator('#face-steps li').count(), 3, 'three steps, from the server');
 
   // Identity.
-  await page.waitForURL('**/register/identity', { timeout: 15_000 });
+  await page.waitForURL('**/register/identity', { timeout: 60_000 });
   assert.deepEqual(await bundles(page), ['per-register']);
   await reloadOn(page, '#personal-number');
   await page.fill('#personal-number', 'J05415123A');

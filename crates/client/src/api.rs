@@ -32,6 +32,8 @@ pub struct ApiErrorBody {
     pub fields: Vec<per_domain::FieldProblem>,
     pub attempts_left: Option<u32>,
     pub retry_after_seconds: Option<u32>,
+    /// A refused face check's reason code.
+    pub reason: Option<String>,
 }
 
 impl From<ApiError> for ApiErrorBody {
@@ -41,6 +43,7 @@ impl From<ApiError> for ApiErrorBody {
             fields: e.fields,
             attempts_left: e.attempts_left,
             retry_after_seconds: e.retry_after_seconds,
+            reason: e.reason,
         }
     }
 }
@@ -184,6 +187,12 @@ pub async fn face_challenge() -> Result<FaceChallenge, ApiFailure> {
 /// `POST /api/face`.
 pub async fn face(body: &FaceCapture) -> Result<FaceAccepted, ApiFailure> {
     post("/api/face", body).await
+}
+
+/// `POST /api/face/assisted` (204): the voter takes the assisted route.
+pub async fn face_assisted(body: &per_domain::api::FaceAssisted) -> Result<(), ApiFailure> {
+    let (status, text) = call(Request::post("/api/face/assisted"), Some(body)).await?;
+    decode_empty(status, &text)
 }
 
 /// `POST /api/request` (201, or 200 when the idempotency key was seen before).

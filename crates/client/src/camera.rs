@@ -73,15 +73,44 @@ pub fn stop(stream: &MediaStream) {
     }
 }
 
+/// A burst frame's largest size and JPEG quality (20-40 KB a frame).
+pub const BURST_WIDTH: u32 = 480;
+pub const BURST_HEIGHT: u32 = 360;
+pub const BURST_QUALITY: f64 = 0.8;
+
 /// Draws the current video frame on a canvas and returns it as base64 JPEG (no data-URL prefix).
 pub fn capture_jpeg_base64(video: &HtmlVideoElement) -> Result<String, CameraError> {
-    let (w, h) = fit_within(
-        video.video_width(),
-        video.video_height(),
-        MAX_WIDTH,
-        MAX_HEIGHT,
-    )
-    .ok_or(CameraError::NotReady)?;
+    capture_within(video, MAX_WIDTH, MAX_HEIGHT, JPEG_QUALITY)
+}
+
+/// One frame of a liveness burst: smaller, so a burst of ~50 stays a few megabytes.
+pub fn capture_burst_frame(video: &HtmlVideoElement) -> Result<String, CameraError> {
+    capture_within(video, BURST_WIDTH, BURST_HEIGHT, BURST_QUALITY)
+}
+
+/// Waits `ms` milliseconds (a `setTimeout` as a future).
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Milliseconds since the epoch (the burst's clock).
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+fn capture_within(
+    video: &HtmlVideoElement,
+    max_w: u32,
+    max_h: u32,
+    quality: f64,
+) -> Result<String, CameraError> {
+    let (w, h) = fit_within(video.video_width(), video.video_height(), max_w, max_h)
+        .ok_or(CameraError::NotReady)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or(CameraError::Unavailable)?;
@@ -107,7 +136,7 @@ pub fn capture_jpeg_base64(video: &HtmlVideoElement) -> Result<String, CameraErr
     )
     .map_err(|_| CameraError::NotReady)?;
     let url = canvas
-        .to_data_url_with_type_and_encoder_options("image/jpeg", &JsValue::from_f64(JPEG_QUALITY))
+        .to_data_url_with_type_and_encoder_options("image/jpeg", &JsValue::from_f64(quality))
         .map_err(|_| CameraError::Unavailable)?;
     strip_jpeg_data_url(&url)
         .map(str::to_owned)

@@ -236,9 +236,32 @@ pub fn from_failure(
         }
         ErrorKind::NotFound => vec![ErrorItem::general(Msg::Text(Key::ErrNotFound))],
         // Refused as cross-site: the app's own pages never are; say only that it failed.
-        ErrorKind::Internal | ErrorKind::Forbidden | ErrorKind::Unavailable => {
+        ErrorKind::Internal | ErrorKind::Forbidden => {
             vec![ErrorItem::general(Msg::Text(Key::ErrServer))]
         }
+        ErrorKind::FaceRefused => vec![ErrorItem::general(Msg::Text(
+            error
+                .reason
+                .as_deref()
+                .map_or(Key::FaceReasonOther, face_reason_key),
+        ))],
+        ErrorKind::Busy => vec![at(match error.retry_after_seconds {
+            Some(n) => Msg::Wait(Key::ErrBusyIn, n),
+            None => Msg::Text(Key::ErrServer),
+        })],
+    }
+}
+
+/// What the voter reads when the camera check refused a burst, by the server's reason.
+pub fn face_reason_key(reason: &str) -> Key {
+    match reason {
+        "face_none" => Key::FaceReasonNone,
+        "face_several" => Key::FaceReasonSeveral,
+        "face_outside_oval" | "face_discontinuous" => Key::FaceReasonOval,
+        "face_too_small" => Key::FaceReasonSmall,
+        "face_step_missing" => Key::FaceReasonStep,
+        "face_flat" => Key::FaceReasonFlat,
+        _ => Key::FaceReasonOther,
     }
 }
 
@@ -257,6 +280,7 @@ mod tests {
                 fields,
                 attempts_left: Some(2),
                 retry_after_seconds: Some(30),
+                reason: Some("face_flat".into()),
             },
         }
     }

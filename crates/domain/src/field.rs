@@ -24,6 +24,10 @@ pub enum Field {
     Login,
     // face capture
     ChallengeId,
+    /// The server's signature of the liveness challenge, sent back with the burst.
+    Signature,
+    /// The challenge's steps, sent back with the burst.
+    Steps,
     Frames,
     // the request: identity as on the document
     DocumentType,
@@ -60,7 +64,7 @@ pub enum Field {
 
 impl Field {
     /// Every field, for exhaustive tests.
-    pub const ALL: [Field; 37] = [
+    pub const ALL: [Field; 39] = [
         Field::Phone,
         Field::Email,
         Field::Language,
@@ -71,6 +75,8 @@ impl Field {
         Field::Password,
         Field::Login,
         Field::ChallengeId,
+        Field::Signature,
+        Field::Steps,
         Field::Frames,
         Field::DocumentType,
         Field::DocumentNumber,
@@ -113,6 +119,8 @@ impl Field {
             Field::Password => "password",
             Field::Login => "login",
             Field::ChallengeId => "challenge_id",
+            Field::Signature => "signature",
+            Field::Steps => "steps",
             Field::Frames => "frames",
             Field::DocumentType => "document_type",
             Field::DocumentNumber => "document_number",

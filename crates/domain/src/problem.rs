@@ -34,6 +34,7 @@ pub enum Problem {
     FrameTooMany,
     FrameInvalid,
     FrameTooLarge,
+    ChallengeInvalid,
     ReferenceInvalid,
     DocumentTypeInvalid,
     DocumentNumberInvalid,
@@ -57,7 +58,7 @@ pub enum Problem {
 
 impl Problem {
     /// Every problem, for exhaustive tests of the translations.
-    pub const ALL: [Problem; 44] = [
+    pub const ALL: [Problem; 45] = [
         Problem::Required,
         Problem::TooLong,
         Problem::PhoneNeedsCountryCode,
@@ -83,6 +84,7 @@ impl Problem {
         Problem::FrameTooMany,
         Problem::FrameInvalid,
         Problem::FrameTooLarge,
+        Problem::ChallengeInvalid,
         Problem::ReferenceInvalid,
         Problem::DocumentTypeInvalid,
         Problem::DocumentNumberInvalid,
@@ -144,6 +146,7 @@ impl Problem {
             Problem::FrameTooMany => "too many camera pictures",
             Problem::FrameInvalid => "the camera picture is not a JPEG image",
             Problem::FrameTooLarge => "the camera picture is too large",
+            Problem::ChallengeInvalid => "the camera check's challenge is not valid",
             Problem::ReferenceInvalid => "the reference number is not valid",
             Problem::DocumentTypeInvalid => "choose ID card or passport",
             Problem::DocumentNumberInvalid => "enter the document number as printed on your ID card (9 letters and digits) or passport (2 letters and 7 digits)",
@@ -194,6 +197,7 @@ impl Problem {
             Problem::FrameTooMany => "frame_too_many",
             Problem::FrameInvalid => "frame_invalid",
             Problem::FrameTooLarge => "frame_too_large",
+            Problem::ChallengeInvalid => "challenge_invalid",
             Problem::ReferenceInvalid => "reference_invalid",
             Problem::DocumentTypeInvalid => "document_type_invalid",
             Problem::DocumentNumberInvalid => "document_number_invalid",

@@ -52,6 +52,12 @@ pub struct Config {
     pub sms: SmsChannel,
     pub delivery: DeliverySettings,
     pub window: RegistrationWindow,
+    /// The converted face models (`detector.pfnn`, `landmarks.pfnn`; `scripts/setup` puts
+    /// them in `~/.cache/per/face-models/v1` and exports `PER_FACE_MODELS`). Without them
+    /// the face check answers 503; production refuses to start.
+    pub face_models: Option<PathBuf>,
+    /// Face checks at once (each on a blocking thread); more answer 503 with Retry-After.
+    pub face_workers: usize,
 }
 
 /// When new requests are accepted: from `opens_at` (inclusive) to `closes_at` (exclusive),
@@ -103,6 +109,8 @@ impl Config {
             sms: SmsChannel::DevOutbox,
             delivery: DeliverySettings::default(),
             window: RegistrationWindow::default(),
+            face_models: std::env::var_os("PER_FACE_MODELS").map(PathBuf::from),
+            face_workers: default_face_workers(),
         }
     }
 
@@ -128,11 +136,21 @@ impl Config {
         if std::env::var_os("PER_DATA_KEY").is_none_or(|k| k.is_empty()) {
             problems.push("PER_DATA_KEY is not set (a key file in the data directory needs --dev)");
         }
+        if self.face_models.is_none() {
+            problems.push(
+                "no face models (face_models or PER_FACE_MODELS; scripts/setup installs them)",
+            );
+        }
         if !self.secure_cookies {
             problems.push("cookies without Secure (secure_cookies = false needs --dev)");
         }
         problems
     }
+}
+
+/// One face check per core.
+pub fn default_face_workers() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get())
 }
 
 fn is_loopback(host: &str) -> bool {

@@ -286,6 +286,12 @@ pub fn new_code() -> OneTimeCode {
     OneTimeCode::from_random(OsRng.gen_range(0..1_000_000))
 }
 
+/// A uniform random index below `n` (`n` > 0): the order of a face challenge's steps.
+pub fn random_below(n: usize) -> usize {
+    use rand::Rng;
+    OsRng.gen_range(0..n)
+}
+
 /// 40 random bits for a reference number.
 pub fn random_u64() -> u64 {
     OsRng.next_u64()

@@ -14,6 +14,9 @@ use axum::Json;
 use per_domain::api::{ApiError, ErrorKind};
 use per_domain::{Field, FieldProblem, Problem};
 
+/// A few seconds: the queue of password checks drains in about half a second.
+const ARGON2_RETRY_SECONDS: u32 = 2;
+
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("invalid input")]
@@ -50,8 +53,13 @@ pub enum AppError {
     TooLarge,
     #[error("a cross-site request")]
     CrossSite,
-    #[error("too busy")]
-    Busy,
+    #[error("the face check refused the burst")]
+    FaceRefused {
+        reason: &'static str,
+        attempts_left: u32,
+    },
+    #[error("busy")]
+    Busy { retry_after_seconds: u32 },
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -75,7 +83,9 @@ impl From<SignupError> for AppError {
             },
             SignupError::NotVerified => AppError::StepMissing("both codes must be verified"),
             SignupError::AlreadyRegistered => AppError::AlreadyRegistered,
-            SignupError::Busy => AppError::Busy,
+            SignupError::Busy => AppError::Busy {
+                retry_after_seconds: ARGON2_RETRY_SECONDS,
+            },
             SignupError::Store(e) => e.into(),
             SignupError::Internal(e) => AppError::Internal(e),
         }
@@ -92,7 +102,9 @@ impl From<SessionError> for AppError {
                 retry_after_seconds,
             },
             SessionError::NoSession => AppError::Unauthorized,
-            SessionError::Busy => AppError::Busy,
+            SessionError::Busy => AppError::Busy {
+                retry_after_seconds: ARGON2_RETRY_SECONDS,
+            },
             SessionError::Store(e) => e.into(),
             SessionError::Internal(e) => AppError::Internal(e),
         }
@@ -140,7 +152,28 @@ impl From<FaceError> for AppError {
     fn from(e: FaceError) -> Self {
         match e {
             FaceError::NoChallenge => AppError::StepMissing("a fresh camera challenge"),
+            FaceError::BadChallenge => AppError::Invalid(vec![FieldProblem::new(
+                per_domain::Field::Signature,
+                per_domain::Problem::ChallengeInvalid,
+            )]),
+            FaceError::Refused {
+                reason,
+                attempts_left,
+            } => AppError::FaceRefused {
+                reason,
+                attempts_left,
+            },
+            FaceError::Busy => AppError::Busy {
+                retry_after_seconds: crate::service::face::BUSY_RETRY_SECONDS,
+            },
+            FaceError::Unavailable => {
+                tracing::warn!("face check asked for, but no face models are loaded");
+                AppError::Busy {
+                    retry_after_seconds: 60,
+                }
+            }
             FaceError::Store(e) => e.into(),
+            FaceError::Internal(e) => AppError::Internal(e),
         }
     }
 }
@@ -173,11 +206,6 @@ impl AppError {
                 StatusCode::TOO_MANY_REQUESTS,
                 ErrorKind::TooManyRequests,
                 "too many attempts: wait and try again",
-            ),
-            Busy => (
-                StatusCode::SERVICE_UNAVAILABLE,
-                ErrorKind::Unavailable,
-                "the service is busy: try again in a few seconds",
             ),
             CrossSite => (
                 StatusCode::FORBIDDEN,
@@ -235,6 +263,16 @@ impl AppError {
                 ErrorKind::InvalidInput,
                 "the request body is too large",
             ),
+            FaceRefused { .. } => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ErrorKind::FaceRefused,
+                "the camera check did not pass: see reason",
+            ),
+            Busy { .. } => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                ErrorKind::Busy,
+                "the service is busy: try again shortly",
+            ),
             Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 ErrorKind::Internal,
@@ -257,6 +295,7 @@ impl IntoResponse for AppError {
             fields: Vec::new(),
             attempts_left: None,
             retry_after_seconds: None,
+            reason: None,
         };
         match self {
             AppError::Invalid(fields) | AppError::BadJson(fields) => {
@@ -269,9 +308,17 @@ impl IntoResponse for AppError {
             AppError::CodeWrong { attempts_left } => body.attempts_left = Some(attempts_left),
             AppError::TooMany {
                 retry_after_seconds,
+            }
+            | AppError::Busy {
+                retry_after_seconds,
             } => body.retry_after_seconds = Some(retry_after_seconds),
-            // A few seconds: the queue of password checks drains in about half a second.
-            AppError::Busy => body.retry_after_seconds = Some(2),
+            AppError::FaceRefused {
+                reason,
+                attempts_left,
+            } => {
+                body.reason = Some(reason.to_owned());
+                body.attempts_left = Some(attempts_left);
+            }
             _ => {}
         }
         let retry = body.retry_after_seconds;

@@ -31,6 +31,11 @@ pub struct Settings {
     /// `[registration]`: the window for new requests.
     #[serde(default)]
     pub registration: RegistrationFile,
+    /// The face models' folder (also `PER_FACE_MODELS`).
+    #[serde(default)]
+    pub face_models: Option<PathBuf>,
+    #[serde(default)]
+    pub face_workers: Option<usize>,
 }
 
 /// `[registration]`: `opens_at` and `closes_at`, RFC 3339 in UTC
@@ -90,12 +95,16 @@ impl Default for Settings {
                 poll_interval_ms: d.poll_interval.as_millis() as u64,
             },
             registration: RegistrationFile::default(),
+            face_models: None,
+            face_workers: None,
         }
     }
 }
 
 /// The settings' roots the environment may set (`PER_DIST`, `PER_SMTP__HOST`…).
-const ENV_KEYS: [&str; 9] = [
+const ENV_KEYS: [&str; 11] = [
+    "face_models",
+    "face_workers",
     "addr",
     "data_dir",
     "dist",
@@ -262,6 +271,11 @@ impl Settings {
                 poll_interval: Duration::from_millis(d.poll_interval_ms),
             },
             window,
+            face_models: self.face_models,
+            face_workers: self
+                .face_workers
+                .unwrap_or_else(crate::config::default_face_workers)
+                .max(1),
         })
     }
 }

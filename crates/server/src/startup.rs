@@ -127,6 +127,16 @@ pub async fn open_state(config: &Config) -> anyhow::Result<AppState> {
         );
     }
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let face = match &config.face_models {
+        Some(dir) => Some(Arc::new(
+            crate::service::face::FaceChecker::load(dir, config.face_workers)
+                .context("face models")?,
+        )),
+        None => {
+            tracing::warn!("no face models (PER_FACE_MODELS): the face check answers 503");
+            None
+        }
+    };
     Ok(AppState {
         channels: Channels { sms, email },
         store: store.clone(),
@@ -144,6 +154,7 @@ pub async fn open_state(config: &Config) -> anyhow::Result<AppState> {
         window: config.window,
         registry: Arc::new(TableRegistry::new(store.clone(), keys.clone())),
         decode_slots: Arc::new(Semaphore::new(cores)),
+        face,
     })
 }
 

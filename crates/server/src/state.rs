@@ -36,6 +36,9 @@ pub struct AppState {
     pub registry: Arc<dyn CivilRegistry>,
     /// Image decodes run at most this many at once (one per core), each within its limits.
     pub decode_slots: Arc<Semaphore>,
+    /// The face models and their bounded pool; `None` when they are not installed (the
+    /// face check then answers 503; production refuses to start without them).
+    pub face: Option<Arc<crate::service::face::FaceChecker>>,
 }
 
 /// Why a password hash or check did not run.

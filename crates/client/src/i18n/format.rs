@@ -110,6 +110,7 @@ pub fn problem_key(p: Problem) -> Key {
         Problem::FrameTooMany => Key::ProblemFrameTooMany,
         Problem::FrameInvalid => Key::ProblemFrameInvalid,
         Problem::FrameTooLarge => Key::ProblemFrameTooLarge,
+        Problem::ChallengeInvalid => Key::ProblemChallengeInvalid,
         Problem::ReferenceInvalid => Key::ProblemReferenceInvalid,
         Problem::DocumentTypeInvalid => Key::ProblemDocumentTypeInvalid,
         Problem::DocumentNumberInvalid => Key::ProblemDocumentNumberInvalid,
@@ -174,6 +175,17 @@ pub fn reason(lang: Language, r: RejectionReason) -> String {
 pub fn prompt_key(p: LivenessPrompt) -> Key {
     match p {
         LivenessPrompt::LookStraight => Key::PromptLookStraight,
+    }
+}
+
+/// A liveness step, as a prompt.
+pub fn step_key(s: per_domain::api::LivenessStep) -> Key {
+    use per_domain::api::LivenessStep;
+    match s {
+        LivenessStep::TurnLeft => Key::StepTurnLeft,
+        LivenessStep::TurnRight => Key::StepTurnRight,
+        LivenessStep::Closer => Key::StepCloser,
+        LivenessStep::Blink => Key::StepBlink,
     }
 }
 

@@ -73,6 +73,26 @@ crate::text_table! {
     AssistedTitle => "Nuk mund të përdorni kamerën?";
     AssistedBody => "Mund të verifikoheni në një telefonatë video me KQZ-në ose në një takim në konsullatën shqiptare më të afërt. Llogaria dhe përgjigjet tuaja ruhen.";
     TryAgain => "Provoni përsëri";
+    ProblemChallengeInvalid => "Sfida e kontrollit me kamerë nuk është e vlefshme. Nisni kontrollin përsëri.";
+    ErrBusyIn => "Shërbimi është i zënë. Provoni përsëri {x}.";
+    StartCheck => "Nisni kontrollin";
+    CheckIntro => "Do t'ju kërkojmë tri lëvizje të shkurtra. Ndiqni secilën sa kohë shfaqet.";
+    StepTurnLeft => "Ktheni kokën ngadalë majtas";
+    StepTurnRight => "Ktheni kokën ngadalë djathtas";
+    StepCloser => "Afrojeni fytyrën te kamera";
+    StepBlink => "Mbyllni dhe hapni sytë";
+    StepDone => "u bë";
+    FaceChecking => "Po kontrollojmë fotografitë…";
+    FaceReasonNone => "Fytyra nuk u pa në çdo fotografi. Mbajeni brenda ovalit gjatë gjithë kontrollit.";
+    FaceReasonSeveral => "U pa më shumë se një fytyrë. Sigurohuni që jeni vetëm në kamerë.";
+    FaceReasonOval => "Fytyra doli nga ovali. Mbajeni në qendër dhe lëvizni ngadalë.";
+    FaceReasonSmall => "Fytyra ishte shumë larg. Afrohuni që të mbushë ovalin.";
+    FaceReasonStep => "Një nga lëvizjet nuk u pa. Ndiqni secilën sa kohë shfaqet.";
+    FaceReasonFlat => "Fotografitë dukeshin si të një fotografie, jo të një fytyre të gjallë. Përdorni fytyrën tuaj, drejtpërdrejt para kamerës.";
+    FaceReasonOther => "Kontrolli nuk mundi t'i përdorte fotografitë. Provoni përsëri.";
+    FaceTriesLeft => "Përpjekje të mbetura: {n}.";
+    CheckFailedAssisted => "Kontrolli me kamerë nuk kaloi tri herë. Mund të vazhdoni me rrugën e asistuar më poshtë.";
+    AssistedContinue => "Vazhdoni me telefonatë video ose takim në konsullatë";
     // ---- identity
     IdentityTitle => "Të dhënat tuaja personale";
     IdentityLead => "Shkruajini siç janë në kartën e identitetit ose në pasaportë.";

@@ -266,19 +266,70 @@ impl LivenessPrompt {
     }
 }
 
-/// Answer to `POST /api/face/challenge`: a single-use challenge bound to the account.
+/// One step of a liveness challenge, in the voter's own terms ("left" is the voter's left).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LivenessStep {
+    TurnLeft,
+    TurnRight,
+    Closer,
+    Blink,
+}
+
+impl LivenessStep {
+    pub const ALL: [LivenessStep; 4] = [
+        LivenessStep::TurnLeft,
+        LivenessStep::TurnRight,
+        LivenessStep::Closer,
+        LivenessStep::Blink,
+    ];
+
+    /// The code stored with a challenge (the same as `per-face-analysis`'s `Step::code`).
+    pub fn code(self) -> &'static str {
+        match self {
+            LivenessStep::TurnLeft => "turn_left",
+            LivenessStep::TurnRight => "turn_right",
+            LivenessStep::Closer => "closer",
+            LivenessStep::Blink => "blink",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// Answer to `POST /api/face/challenge`: a single-use challenge bound to the account, its
+/// random steps and expiry signed by the server (`signature`, base64).
 #[derive(Clone, Serialize, Deserialize)]
 pub struct FaceChallenge {
     pub challenge_id: String,
     pub prompt: LivenessPrompt,
+    #[serde(default)]
+    pub steps: Vec<LivenessStep>,
     pub expires_in_seconds: u32,
+    /// Unix seconds.
+    #[serde(default)]
+    pub expires_at: i64,
+    #[serde(default)]
+    pub signature: String,
 }
 
-/// `POST /api/face`: the frames captured for a challenge, as base64 JPEG.
+/// One camera frame of a burst: milliseconds since the burst began, and a base64 JPEG.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct FaceFrame {
+    pub t_ms: u32,
+    pub jpeg: String,
+}
+
+/// `POST /api/face`: the signed challenge as received, and the burst captured for it.
 #[derive(Clone, Serialize, Deserialize)]
 pub struct FaceCapture {
     pub challenge_id: String,
-    pub frames: Vec<String>,
+    pub steps: Vec<LivenessStep>,
+    pub expires_at: i64,
+    pub signature: String,
+    pub frames: Vec<FaceFrame>,
 }
 
 /// A decoded JPEG frame from the camera.
@@ -292,9 +343,10 @@ impl std::fmt::Debug for JpegFrame {
 }
 
 impl JpegFrame {
-    /// The most frames one capture may send, and the largest frame.
-    pub const MAX_FRAMES: usize = 5;
-    pub const MAX_BYTES: usize = 1_500_000;
+    /// The most frames one burst may send, and the largest frame (a 480×360 JPEG is
+    /// 20-40 KB).
+    pub const MAX_FRAMES: usize = 64;
+    pub const MAX_BYTES: usize = 150_000;
 
     pub fn parse_base64(input: &str) -> Result<JpegFrame, Problem> {
         // Base64 is 4/3 of the bytes: refuse before decoding anything too large.
@@ -331,13 +383,27 @@ impl JpegFrame {
 #[derive(Clone)]
 pub struct ValidFaceCapture {
     pub challenge_id: SecretToken,
-    pub frames: Vec<JpegFrame>,
+    pub steps: Vec<LivenessStep>,
+    pub expires_at: i64,
+    pub signature: Vec<u8>,
+    /// With their times (ms since the burst began).
+    pub frames: Vec<(u32, JpegFrame)>,
 }
 
 impl FaceCapture {
     pub fn parse(&self) -> Parsed<ValidFaceCapture> {
         let mut p = Problems::new();
         let challenge_id = p.check(Field::ChallengeId, SecretToken::parse(&self.challenge_id));
+        let signature = base64::engine::general_purpose::STANDARD
+            .decode(self.signature.trim())
+            .ok()
+            .filter(|s| s.len() == 32);
+        if signature.is_none() {
+            p.push(Field::Signature, Problem::ChallengeInvalid);
+        }
+        if self.steps.is_empty() || self.steps.len() > LivenessStep::ALL.len() {
+            p.push(Field::Steps, Problem::ChallengeInvalid);
+        }
         let mut frames = Vec::new();
         if self.frames.is_empty() {
             p.push(Field::Frames, Problem::FrameMissing);
@@ -345,17 +411,47 @@ impl FaceCapture {
             p.push(Field::Frames, Problem::FrameTooMany);
         } else {
             for f in &self.frames {
-                if let Some(frame) = p.check(Field::Frames, JpegFrame::parse_base64(f)) {
-                    frames.push(frame);
+                if let Some(frame) = p.check(Field::Frames, JpegFrame::parse_base64(&f.jpeg)) {
+                    frames.push((f.t_ms, frame));
                 }
             }
         }
-        let v = challenge_id.map(|challenge_id| ValidFaceCapture {
-            challenge_id,
-            frames,
-        });
+        let v = challenge_id
+            .zip(signature)
+            .map(|(challenge_id, signature)| ValidFaceCapture {
+                challenge_id,
+                steps: self.steps.clone(),
+                expires_at: self.expires_at,
+                signature,
+                frames,
+            });
         finish(p, v)
     }
+}
+
+/// Why the voter takes the assisted route (a video call or a consulate visit).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AssistedReason {
+    /// The camera is denied, missing or broken.
+    CameraUnavailable,
+    /// The check refused three bursts.
+    CheckFailed,
+}
+
+impl AssistedReason {
+    pub fn code(self) -> &'static str {
+        match self {
+            AssistedReason::CameraUnavailable => "camera_unavailable",
+            AssistedReason::CheckFailed => "check_failed",
+        }
+    }
+}
+
+/// `POST /api/face/assisted`: the voter takes the assisted route; recorded on the request.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct FaceAssisted {
+    pub reason: AssistedReason,
 }
 
 /// Answer to `POST /api/face`.
@@ -397,8 +493,12 @@ pub enum ErrorKind {
     NotFound,
     /// Refused: a state-changing request from another site's page.
     Forbidden,
-    /// Too busy right now; `retry_after_seconds` says when to try again.
-    Unavailable,
+    /// The camera check refused the burst: `reason` says why, `attempts_left` how many
+    /// tries remain before the assisted route.
+    FaceRefused,
+    /// The server is busy (a bounded pool is full: password checks, the face check);
+    /// `retry_after_seconds` says when to try again.
+    Busy,
     /// Something broke on our side; nothing about it is said here.
     Internal,
 }
@@ -414,6 +514,9 @@ pub struct ApiError {
     pub attempts_left: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_after_seconds: Option<u32>,
+    /// For `FaceRefused`: the check's reason code (`face_flat`, `face_step_missing`, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 #[cfg(test)]
@@ -453,38 +556,55 @@ mod tests {
         jpeg.extend([0xFF, 0xD9]);
         let b64 = JpegFrame::from_bytes(jpeg).unwrap().to_base64();
         let token = "t".repeat(43);
-        let ok = FaceCapture {
-            challenge_id: token.clone(),
-            frames: vec![b64.clone()],
+        let frame = |jpeg: &str| FaceFrame {
+            t_ms: 0,
+            jpeg: jpeg.to_owned(),
         };
+        let capture = |frames: Vec<FaceFrame>| FaceCapture {
+            challenge_id: token.clone(),
+            steps: vec![LivenessStep::Blink],
+            expires_at: 0,
+            signature: base64::engine::general_purpose::STANDARD.encode([7u8; 32]),
+            frames,
+        };
+        let ok = capture(vec![frame(&b64)]);
         assert_eq!(ok.parse().unwrap().frames.len(), 1);
         for (frames, expected, why) in [
             (vec![], (Field::Frames, Problem::FrameMissing), "no frame"),
             (
-                vec!["aGVsbG8=".to_owned()],
+                vec![frame("aGVsbG8=")],
                 (Field::Frames, Problem::FrameInvalid),
                 "not a JPEG",
             ),
             (
-                vec!["***".to_owned()],
+                vec![frame("***")],
                 (Field::Frames, Problem::FrameInvalid),
                 "not base64",
             ),
             (
-                vec![b64; 11],
+                vec![frame(&b64); JpegFrame::MAX_FRAMES + 1],
                 (Field::Frames, Problem::FrameTooMany),
-                "eleven frames",
+                "too many frames",
             ),
         ] {
-            let capture = FaceCapture {
-                challenge_id: token.clone(),
-                frames,
-            };
             assert_eq!(
-                fields(capture.parse().unwrap_err()),
+                fields(capture(frames).parse().unwrap_err()),
                 vec![expected],
                 "{why}"
             );
+        }
+        let mut unsigned = capture(vec![frame(&b64)]);
+        unsigned.signature = "c2hvcnQ=".into();
+        unsigned.steps.clear();
+        assert_eq!(
+            fields(unsigned.parse().unwrap_err()),
+            vec![
+                ("signature".to_owned(), Problem::ChallengeInvalid),
+                ("steps".to_owned(), Problem::ChallengeInvalid)
+            ]
+        );
+        for s in LivenessStep::ALL {
+            assert_eq!(LivenessStep::from_code(s.code()), Some(s));
         }
     }
 
@@ -531,6 +651,7 @@ mod tests {
             fields: vec![FieldProblem::new(Field::Phone, Problem::PhoneAlbanian)],
             attempts_left: None,
             retry_after_seconds: None,
+            reason: None,
         };
         let json = serde_json::to_value(&e).unwrap();
         assert_eq!(json["error"], "invalid_input");
@@ -551,5 +672,6 @@ redacted_debug!(SignIn);
 redacted_debug!(ValidSignIn);
 redacted_debug!(FaceChallenge);
 redacted_debug!(FaceCapture);
+redacted_debug!(FaceFrame);
 redacted_debug!(ValidFaceCapture);
 redacted_debug!(Me);

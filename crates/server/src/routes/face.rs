@@ -1,4 +1,5 @@
-//! `POST /api/face/challenge` and `POST /api/face`: extract, call the face service, answer.
+//! `POST /api/face/challenge`, `POST /api/face` and `POST /api/face/assisted`: extract,
+//! call the face service, answer.
 
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, Voter};
@@ -7,7 +8,7 @@ use crate::state::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
-use per_domain::api::{FaceAccepted, FaceCapture, FaceChallenge};
+use per_domain::api::{FaceAccepted, FaceAssisted, FaceCapture, FaceChallenge};
 
 pub async fn challenge(
     State(state): State<AppState>,
@@ -27,4 +28,13 @@ pub async fn capture(
     let v = body.parse().map_err(AppError::Invalid)?;
     face::capture(&state, voter.account, &v).await?;
     Ok(Json(FaceAccepted { accepted: true }))
+}
+
+pub async fn assisted(
+    State(state): State<AppState>,
+    voter: Voter,
+    ApiJson(body): ApiJson<FaceAssisted>,
+) -> AppResult<StatusCode> {
+    face::assisted(&state, voter.account, body.reason).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -34,6 +34,7 @@ pub fn api() -> Router<AppState> {
         .route("/sessions", delete(session::sign_out_everywhere))
         .route("/me", get(session::me))
         .route("/face/challenge", post(face::challenge))
+        .route("/face/assisted", post(face::assisted))
         .route("/request", post(request::submit).get(request::current))
         .route("/request/withdraw", post(request::withdraw))
         .route(

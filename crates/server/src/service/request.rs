@@ -109,9 +109,14 @@ pub async fn submit(
     if let Some(request) = tx.request_by_key(account, key).await? {
         return same(request);
     }
-    if !tx.has_face(account).await? {
+    // A passed live check, or the assisted route (recorded on the request for officials).
+    let face_route = if tx.has_face(account).await? {
+        "live".to_owned()
+    } else if let Some(reason) = tx.face_assisted(account).await? {
+        format!("assisted:{reason}")
+    } else {
         return Err(RequestError::NoFace);
-    }
+    };
     if let Some(latest) = tx.latest_request(account).await? {
         match latest.status {
             // The corrected submission replaces the request the officials sent back.
@@ -148,6 +153,7 @@ pub async fn submit(
             zone,
             document_expired: v.identity.document_expired,
             submitted_at: now,
+            face_route: &face_route,
         };
         match tx.insert_request(&new).await? {
             InsertOutcome::Inserted(id) => {

@@ -1,23 +1,17 @@
-//! Face-capture challenges (single use) and the sealed camera frames.
+//! Face-capture challenges (single use, with their steps and outcome), the sealed face
+//! image of the latest passed check, and the assisted route.
 
-use super::{on_tx, on_tx_rows, parsed, AccountId, StoreResult, Tx, Unix};
-use per_domain::api::LivenessPrompt;
+use super::{on_tx, on_tx_rows, AccountId, StoreResult, Tx, Unix};
 
-/// A sealed capture to store.
+/// A passed capture to store (it replaces the account's earlier ones).
 #[derive(Debug)]
 pub struct NewFace<'a> {
     pub account: AccountId,
-    pub prompt: LivenessPrompt,
+    /// The challenge's steps, as codes joined by commas.
+    pub steps: &'a str,
     pub frame_count: i64,
     pub frames_sealed: &'a [u8],
     pub created_at: Unix,
-}
-
-fn prompt_of(code: &str) -> Result<LivenessPrompt, ()> {
-    [LivenessPrompt::LookStraight]
-        .into_iter()
-        .find(|p| p.code() == code)
-        .ok_or(())
 }
 
 impl Tx {
@@ -25,7 +19,7 @@ impl Tx {
         &mut self,
         token_hash: &[u8],
         account: AccountId,
-        prompt: LivenessPrompt,
+        steps: &str,
         now: Unix,
         expires_at: Unix,
     ) -> StoreResult<()> {
@@ -35,7 +29,7 @@ impl Tx {
         )
         .bind(token_hash)
         .bind(account.0)
-        .bind(prompt.code())
+        .bind(steps)
         .bind(now)
         .bind(expires_at)
         .execute(&mut *c)
@@ -43,15 +37,15 @@ impl Tx {
         Ok(())
     }
 
-    /// Uses up a live challenge of this account; returns its prompt, or `None` if the
+    /// Uses up a live challenge of this account; returns its steps, or `None` if the
     /// challenge is unknown, someone else's, expired or already used.
     pub async fn take_challenge(
         &mut self,
         token_hash: &[u8],
         account: AccountId,
         now: Unix,
-    ) -> StoreResult<Option<LivenessPrompt>> {
-        let prompt: Option<String> = on_tx!(self, c => sqlx::query_scalar(
+    ) -> StoreResult<Option<String>> {
+        Ok(on_tx!(self, c => sqlx::query_scalar(
             "UPDATE face_challenges SET used_at = $1
              WHERE token_hash = $2 AND account_id = $3 AND used_at IS NULL AND expires_at > $4
              RETURNING prompt",
@@ -61,19 +55,48 @@ impl Tx {
         .bind(account.0)
         .bind(now)
         .fetch_optional(&mut *c)
-        .await)?;
-        prompt
-            .map(|p| parsed("liveness prompt", prompt_of(&p)))
-            .transpose()
+        .await)?)
     }
 
+    /// Writes what the check said of the burst sent for a challenge.
+    pub async fn set_challenge_outcome(
+        &mut self,
+        token_hash: &[u8],
+        outcome: &str,
+    ) -> StoreResult<()> {
+        on_tx_rows!(self, c => sqlx::query("UPDATE face_challenges SET outcome = $1 WHERE token_hash = $2")
+            .bind(outcome)
+            .bind(token_hash)
+            .execute(&mut *c)
+            .await)?;
+        Ok(())
+    }
+
+    /// Refused bursts of this account since its last passed one.
+    pub async fn face_failures(&mut self, account: AccountId) -> StoreResult<i64> {
+        Ok(on_tx!(self, c => sqlx::query_scalar(
+            "SELECT COUNT(*) FROM face_challenges
+             WHERE account_id = $1 AND outcome IS NOT NULL AND outcome <> 'passed'
+               AND created_at >= COALESCE(
+                 (SELECT MAX(created_at) FROM face_challenges WHERE account_id = $1 AND outcome = 'passed'), 0)",
+        )
+        .bind(account.0)
+        .fetch_one(&mut *c)
+        .await)?)
+    }
+
+    /// Keeps only this capture for the account.
     pub async fn save_face(&mut self, face: &NewFace<'_>) -> StoreResult<()> {
+        on_tx_rows!(self, c => sqlx::query("DELETE FROM face_captures WHERE account_id = $1")
+            .bind(face.account.0)
+            .execute(&mut *c)
+            .await)?;
         on_tx_rows!(self, c => sqlx::query(
             "INSERT INTO face_captures (account_id, prompt, frame_count, frames_sealed, created_at)
              VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(face.account.0)
-        .bind(face.prompt.code())
+        .bind(face.steps)
         .bind(face.frame_count)
         .bind(face.frames_sealed)
         .bind(face.created_at)
@@ -92,7 +115,7 @@ impl Tx {
         Ok(n > 0)
     }
 
-    /// The sealed frames of the latest capture (for the review, and for tests).
+    /// The sealed face image of the latest capture (for the review, and for tests).
     pub async fn latest_face(&mut self, account: AccountId) -> StoreResult<Option<Vec<u8>>> {
         Ok(on_tx!(self, c => sqlx::query_scalar(
             "SELECT frames_sealed FROM face_captures WHERE account_id = $1 ORDER BY id DESC LIMIT 1",
@@ -100,5 +123,34 @@ impl Tx {
         .bind(account.0)
         .fetch_optional(&mut *c)
         .await)?)
+    }
+
+    /// Records (or updates) that this account takes the assisted route, and why.
+    pub async fn set_face_assisted(
+        &mut self,
+        account: AccountId,
+        reason: &str,
+        now: Unix,
+    ) -> StoreResult<()> {
+        on_tx_rows!(self, c => sqlx::query(
+            "INSERT INTO face_assisted (account_id, reason, created_at) VALUES ($1, $2, $3)
+             ON CONFLICT (account_id) DO UPDATE SET reason = $2, created_at = $3",
+        )
+        .bind(account.0)
+        .bind(reason)
+        .bind(now)
+        .execute(&mut *c)
+        .await)?;
+        Ok(())
+    }
+
+    /// Why this account takes the assisted route, if it does.
+    pub async fn face_assisted(&mut self, account: AccountId) -> StoreResult<Option<String>> {
+        Ok(
+            on_tx!(self, c => sqlx::query_scalar("SELECT reason FROM face_assisted WHERE account_id = $1")
+            .bind(account.0)
+            .fetch_optional(&mut *c)
+            .await)?,
+        )
     }
 }

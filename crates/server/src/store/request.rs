@@ -82,6 +82,8 @@ pub struct NewRequest<'a> {
     pub zone: Option<&'a str>,
     pub document_expired: bool,
     pub submitted_at: Unix,
+    /// `live`, or `assisted:` and why (the officials arrange a video call or a visit).
+    pub face_route: &'a str,
 }
 
 /// Why two requests are flagged as possible duplicates.
@@ -173,13 +175,23 @@ impl Tx {
             .await
     }
 
+    /// How the latest request of the account was given its face: `live` or `assisted:…`.
+    pub async fn request_face_route(&mut self, account: AccountId) -> StoreResult<String> {
+        Ok(on_tx!(self, c => sqlx::query_scalar(
+            "SELECT face_route FROM requests WHERE account_id = $1 ORDER BY id DESC LIMIT 1",
+        )
+        .bind(account.0)
+        .fetch_one(&mut *c)
+        .await)?)
+    }
+
     /// Inserts a request, unless a unique rule refuses it (see [`InsertOutcome`]).
     pub async fn insert_request(&mut self, r: &NewRequest<'_>) -> StoreResult<InsertOutcome> {
         let id: Option<i64> = on_tx!(self, c => sqlx::query_scalar(
             "INSERT INTO requests
                (reference, account_id, idempotency_key, identity_sealed, nid_hash, status,
-                submitted_at, body_hash, registry_match, zone, document_expired)
-             VALUES ($1, $2, $3, $4, $5, 'submitted', $6, $7, $8, $9, $10)
+                submitted_at, body_hash, registry_match, zone, document_expired, face_route)
+             VALUES ($1, $2, $3, $4, $5, 'submitted', $6, $7, $8, $9, $10, $11)
              ON CONFLICT DO NOTHING RETURNING id",
         )
         .bind(r.reference.as_str())
@@ -192,6 +204,7 @@ impl Tx {
         .bind(r.registry_match)
         .bind(r.zone)
         .bind(i64::from(r.document_expired))
+        .bind(r.face_route)
         .fetch_optional(&mut *c)
         .await)?;
         if let Some(id) = id {

@@ -213,27 +213,128 @@ impl TestApp {
         assert_eq!(r.status(), 201, "{}", r.text().await.unwrap());
     }
 
-    /// A valid JPEG-shaped frame for the face step.
-    pub fn frame() -> String {
-        use base64::Engine;
-        let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0];
-        jpeg.resize(400, 0x11);
-        jpeg.extend([0xFF, 0xD9]);
-        base64::engine::general_purpose::STANDARD.encode(jpeg)
-    }
-
-    pub async fn capture_face(&self) {
+    pub async fn face_challenge(&self) -> Value {
         let r = self.post("/api/face/challenge", &json!({})).await;
         assert_eq!(r.status(), 201);
-        let challenge: Value = r.json().await.unwrap();
-        let r = self
-            .post(
-                "/api/face",
-                &json!({"challenge_id": challenge["challenge_id"], "frames": [Self::frame()]}),
-            )
-            .await;
+        r.json().await.unwrap()
+    }
+
+    /// Sends `frames` (times in ms, base64 JPEG) for `challenge`.
+    pub async fn send_burst(&self, challenge: &Value, frames: &[(u32, String)]) -> Response {
+        let frames: Vec<Value> = frames
+            .iter()
+            .map(|(t, j)| json!({"t_ms": t, "jpeg": j}))
+            .collect();
+        self.post(
+            "/api/face",
+            &json!({
+                "challenge_id": challenge["challenge_id"],
+                "steps": challenge["steps"],
+                "expires_at": challenge["expires_at"],
+                "signature": challenge["signature"],
+                "frames": frames,
+            }),
+        )
+        .await
+    }
+
+    /// Passes the live check with the synthetic live clip.
+    pub async fn capture_face(&self) {
+        let challenge = self.face_challenge().await;
+        let r = self.send_burst(&challenge, &burst("live")).await;
         assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
     }
+}
+
+/// A burst from one of the generated test videos (`tools/face-models/make_videos.py`):
+/// three loops of the clip, every third frame at 480×360 (52 frames, 200 ms apart), so
+/// the live clip meets any three steps in any order.
+pub fn burst(name: &str) -> Vec<(u32, String)> {
+    use base64::Engine;
+    let dir = face_videos();
+    let mut jpegs: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(&format!("{name}_"))
+        })
+        .collect();
+    jpegs.sort();
+    assert!(!jpegs.is_empty(), "no frames of {name}");
+    let n = jpegs.len();
+    (0..3 * n)
+        .step_by(3)
+        .enumerate()
+        .map(|(i, g)| {
+            let b = std::fs::read(&jpegs[g % n]).unwrap();
+            (
+                i as u32 * 200,
+                base64::engine::general_purpose::STANDARD.encode(b),
+            )
+        })
+        .collect()
+}
+
+/// The JPEG frames of the test videos, made once for all test processes (nextest runs
+/// each test in its own): made in a temporary folder, then renamed into place.
+fn face_videos() -> PathBuf {
+    use std::process::Command;
+    let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let done = tmp.join("face-frames-v1");
+    if done.is_dir() {
+        return done;
+    }
+    let videos = face_y4m();
+    let work = tempfile::tempdir_in(&tmp).unwrap();
+    for name in ["live", "static", "moved"] {
+        let ok = Command::new("ffmpeg")
+            .args(["-loglevel", "error", "-i"])
+            .arg(videos.join(format!("{name}.y4m")))
+            .args(["-vf", "scale=480:360", "-q:v", "4"])
+            .arg(work.path().join(format!("{name}_%03d.jpg")))
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "ffmpeg {name}");
+    }
+    let work = work.keep();
+    if std::fs::rename(&work, &done).is_err() {
+        // Another process got there first.
+        let _ = std::fs::remove_dir_all(&work);
+    }
+    done
+}
+
+/// The y4m videos of `tools/face-models/make_videos.py`, shared with per-face-analysis's
+/// tests (same folder, same protocol).
+fn face_y4m() -> PathBuf {
+    use std::process::Command;
+    let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let videos = tmp.join("face-videos-v1");
+    if videos.join("live.y4m").is_file() {
+        return videos;
+    }
+    let models = std::env::var("PER_FACE_MODELS").expect("PER_FACE_MODELS (source scripts/setup)");
+    let python = std::env::var("PER_TEST_PYTHON").expect("PER_TEST_PYTHON (source scripts/setup)");
+    let work = tmp.join(format!("face-videos-{}", std::process::id()));
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tools/face-models/make_videos.py"
+    );
+    let ok = Command::new(python)
+        .args([script, &format!("{models}/astronaut.png")])
+        .arg(&work)
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "make_videos.py");
+    if std::fs::rename(&work, &videos).is_err() {
+        let _ = std::fs::remove_dir_all(&work);
+    }
+    videos
 }
 
 pub fn identity() -> Value {

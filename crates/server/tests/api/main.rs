@@ -4,6 +4,7 @@
 
 mod crash;
 mod draft;
+mod face;
 mod gateway;
 mod helpers;
 mod housekeeping;

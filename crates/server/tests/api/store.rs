@@ -64,6 +64,7 @@ async fn unique_rules_come_back_as_typed_outcomes_and_decisions_name_who() {
         zone: None,
         document_expired: false,
         submitted_at: 0,
+        face_route: "live",
     };
     for (request, expected, why) in [
         (

@@ -1,9 +1,14 @@
-//! `/register/face`: the live face capture, with an oval guide; the assisted route when the
-//! camera cannot be used.
+//! `/register/face`: the live face capture with its liveness check, and the assisted route
+//! when the camera cannot be used or the check failed three times.
 //!
-//! The single-use challenge (5 minutes) is asked for when the picture is taken, not when the
-//! page opens: the camera permission prompt and the voter getting ready can take longer. Its
-//! `prompt` says what the voter is asked to do.
+//! The single-use challenge (a minute) is asked for when the voter starts the check, not
+//! when the page opens: the camera permission prompt and getting ready can take longer.
+//! Its steps (three of: turn left, turn right, come closer, blink; in a random order) are
+//! shown one after the other, each for `STEP_MS`, as text and an icon, announced to screen
+//! readers and ticked off when its time is over, while a burst of frames is taken
+//! (`FRAME_MS` apart, with their times). The server checks the burst; its verdict is the
+//! one that counts, and a refusal says why. (Live feedback from an in-browser analysis in
+//! a Web Worker is the next step of issue 13: this page does not analyse frames.)
 
 use leptos::html::Video;
 use leptos::prelude::*;
@@ -12,27 +17,51 @@ use per_client::api;
 use per_client::camera::{self, CameraError};
 use per_client::components::{ErrorSummary, PageHeading};
 use per_client::form::{self, ErrorItem, Msg, Step};
-use per_client::i18n::{prompt_key, t, tr, use_lang, Key};
-use per_domain::api::{ErrorKind, FaceCapture, LivenessPrompt};
+use per_client::i18n::{step_key, t, tr, use_lang, Key};
+use per_domain::api::{
+    AssistedReason, ErrorKind, FaceAssisted, FaceCapture, FaceFrame, LivenessStep,
+};
 use web_sys::MediaStream;
 
-/// After this many refused pictures, the assisted route is offered first.
+/// After this many refused bursts, the assisted route is offered instead (the server
+/// counts too, and records the route only then).
 const MAX_FAILURES: u32 = 3;
+/// Looking straight before the first step, each step's time, and the time between frames.
+const LEAD_MS: i32 = 1000;
+const STEP_MS: i32 = 3000;
+const FRAME_MS: i32 = 200;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Stage {
     Intro,
     Starting,
     Live,
+    /// Taking the burst: `current` is the step shown.
+    Recording,
     Sending,
     /// The camera is denied or missing, or the check failed too often.
     Assisted,
 }
 
-/// What the voter reads above the camera: the challenge's prompt once there is one, the
-/// general guide before.
-fn prompt_text(prompt: Option<LivenessPrompt>) -> Key {
-    prompt.map_or(Key::FaceGuide, prompt_key)
+/// The icon beside a step's prompt (decorative: the text says it all).
+fn step_icon(s: LivenessStep) -> &'static str {
+    match s {
+        LivenessStep::TurnLeft => "←",
+        LivenessStep::TurnRight => "→",
+        LivenessStep::Closer => "⊕",
+        LivenessStep::Blink => "◡",
+    }
+}
+
+/// What the voter reads above the camera: the current step while recording, the general
+/// guide otherwise.
+fn prompt_text(stage: Stage, steps: &[LivenessStep], current: Option<usize>) -> Key {
+    match (stage, current.and_then(|i| steps.get(i))) {
+        (Stage::Recording, Some(s)) => step_key(*s),
+        (Stage::Recording, None) => Key::PromptLookStraight,
+        (Stage::Sending, _) => Key::FaceChecking,
+        _ => Key::FaceGuide,
+    }
 }
 
 #[component]
@@ -42,7 +71,9 @@ pub fn Face() -> impl IntoView {
     let stage = RwSignal::new(Stage::Intro);
     let errors = RwSignal::new(Vec::<ErrorItem>::new());
     let failures = RwSignal::new(0u32);
-    let prompt = RwSignal::new(None::<LivenessPrompt>);
+    let assisted_reason = RwSignal::new(None::<AssistedReason>);
+    let steps = RwSignal::new(Vec::<LivenessStep>::new());
+    let current = RwSignal::new(None::<usize>);
     let stream = StoredValue::new_local(None::<MediaStream>);
     let video = NodeRef::<Video>::new();
 
@@ -53,10 +84,22 @@ pub fn Face() -> impl IntoView {
     };
     on_cleanup(stop_camera);
 
+    // Records the assisted route on the server (the request will carry it).
+    let go_assisted = move |reason: AssistedReason| {
+        stop_camera();
+        assisted_reason.set(Some(reason));
+        stage.set(Stage::Assisted);
+        spawn_local(async move {
+            if let Err(f) = api::face_assisted(&FaceAssisted { reason }).await {
+                errors.set(form::from_failure(&f, Step::Face, form::input_id, None));
+            }
+        });
+    };
+
     let start = move |_| {
         if matches!(
             stage.get_untracked(),
-            Stage::Starting | Stage::Live | Stage::Sending
+            Stage::Starting | Stage::Live | Stage::Recording | Stage::Sending
         ) {
             return;
         }
@@ -72,19 +115,21 @@ pub fn Face() -> impl IntoView {
                     stream.set_value(Some(s));
                     stage.set(Stage::Live);
                 }
-                Err(_) => stage.set(Stage::Assisted),
+                Err(_) => go_assisted(AssistedReason::CameraUnavailable),
             }
         });
     };
 
-    let take = move |_| {
+    let navigate_assisted = navigate.clone();
+    let check = move |_| {
         if stage.get_untracked() != Stage::Live {
             return;
         }
         let navigate = navigate.clone();
-        stage.set(Stage::Sending);
+        errors.set(Vec::new());
+        stage.set(Stage::Recording);
+        current.set(None);
         spawn_local(async move {
-            // A fresh challenge for every picture: single use, and short-lived.
             let challenge = match api::face_challenge().await {
                 Ok(c) => c,
                 Err(f) => {
@@ -93,72 +138,104 @@ pub fn Face() -> impl IntoView {
                     return;
                 }
             };
-            prompt.set(Some(challenge.prompt));
+            steps.set(challenge.steps.clone());
             let Some(el) = video.get_untracked() else {
                 stage.set(Stage::Live);
                 return;
             };
-            let frame = match camera::capture_jpeg_base64(&el) {
-                Ok(f) => f,
-                Err(CameraError::NotReady) => {
-                    errors.set(vec![ErrorItem::general(Msg::Text(Key::CameraNotReady))]);
-                    stage.set(Stage::Live);
-                    return;
-                }
-                Err(_) => {
-                    stop_camera();
-                    stage.set(Stage::Assisted);
-                    return;
-                }
+            let t0 = camera::now_ms();
+            let mut frames = Vec::new();
+            let take = |frames: &mut Vec<FaceFrame>| -> Result<(), CameraError> {
+                let jpeg = camera::capture_burst_frame(&el)?;
+                frames.push(FaceFrame {
+                    t_ms: (camera::now_ms() - t0).max(0.0) as u32,
+                    jpeg,
+                });
+                Ok(())
             };
+            let plan = std::iter::once((None, LEAD_MS))
+                .chain((0..challenge.steps.len()).map(|i| (Some(i), STEP_MS)));
+            for (step, ms) in plan {
+                current.set(step);
+                for _ in 0..(ms / FRAME_MS) {
+                    match take(&mut frames) {
+                        Ok(()) | Err(CameraError::NotReady) => {}
+                        Err(_) => {
+                            go_assisted(AssistedReason::CameraUnavailable);
+                            return;
+                        }
+                    }
+                    camera::sleep(FRAME_MS).await;
+                }
+            }
+            current.set(Some(challenge.steps.len()));
+            stage.set(Stage::Sending);
             let body = FaceCapture {
                 challenge_id: challenge.challenge_id,
-                frames: vec![frame],
+                steps: challenge.steps,
+                expires_at: challenge.expires_at,
+                signature: challenge.signature,
+                frames,
             };
-            // Only a picture the check refused counts towards the assisted route; the network
-            // or a stale challenge ("took too long") just asks for another picture.
-            let refused = match api::face(&body).await {
-                Ok(a) if a.accepted => {
-                    stop_camera();
-                    errors.set(Vec::new());
-                    navigate("/register/identity");
-                    return;
-                }
+            match api::face(&body).await {
                 Ok(_) => {
-                    errors.set(vec![ErrorItem::general(Msg::Text(Key::FaceRejected))]);
-                    true
+                    stop_camera();
+                    navigate("/register/identity");
                 }
                 Err(f) => {
-                    errors.set(form::from_failure(&f, Step::Face, form::input_id, None));
-                    f.kind() == Some(ErrorKind::InvalidInput)
+                    let mut items = form::from_failure(&f, Step::Face, form::input_id, None);
+                    let refused = f.kind() == Some(ErrorKind::FaceRefused);
+                    if refused {
+                        failures.update(|n| *n += 1);
+                        let left = MAX_FAILURES.saturating_sub(failures.get_untracked());
+                        if left > 0 {
+                            items.push(ErrorItem::general(Msg::Count(Key::FaceTriesLeft, left)));
+                        }
+                    }
+                    errors.set(items);
+                    if failures.get_untracked() >= MAX_FAILURES {
+                        go_assisted(AssistedReason::CheckFailed);
+                    } else {
+                        stage.set(Stage::Live);
+                    }
                 }
-            };
-            if refused {
-                failures.update(|n| *n += 1);
-            }
-            if failures.get_untracked() >= MAX_FAILURES {
-                stop_camera();
-                stage.set(Stage::Assisted);
-            } else {
-                stage.set(Stage::Live);
             }
         });
     };
 
-    let live = move || matches!(stage.get(), Stage::Live | Stage::Sending);
-    let (take_text, sending, starting) = (
-        tr(Key::TakePicture),
-        tr(Key::Sending),
+    let continue_assisted = move |_| {
+        let navigate = navigate_assisted.clone();
+        let reason = assisted_reason
+            .get_untracked()
+            .unwrap_or(AssistedReason::CameraUnavailable);
+        spawn_local(async move {
+            match api::face_assisted(&FaceAssisted { reason }).await {
+                Ok(()) => navigate("/register/identity"),
+                Err(f) => errors.set(form::from_failure(&f, Step::Face, form::input_id, None)),
+            }
+        });
+    };
+
+    let live = move || matches!(stage.get(), Stage::Live | Stage::Recording | Stage::Sending);
+    let (check_text, sending, starting) = (
+        tr(Key::StartCheck),
+        tr(Key::FaceChecking),
         tr(Key::CameraStarting),
     );
-    let (try_again, start_text) = (tr(Key::TryAgain), tr(Key::StartCamera));
+    let (try_again, start_text, done) =
+        (tr(Key::TryAgain), tr(Key::StartCamera), tr(Key::StepDone));
     view! {
         <ErrorSummary errors=errors/>
         <PageHeading key=Key::FaceTitle/>
         <p>{tr(Key::FaceWhy)}</p>
         <Show when=move || stage.get() == Stage::Assisted>
             <div class="warning" id="camera-problem" role="alert">
-                <p>{tr(Key::CameraDenied)}</p>
+                <p>
+                    {move || t(lang.get(), match assisted_reason.get() {
+                        Some(AssistedReason::CheckFailed) => Key::CheckFailedAssisted,
+                        _ => Key::CameraDenied,
+                    })}
+                </p>
             </div>
         </Show>
         <Show when=move || matches!(stage.get(), Stage::Intro | Stage::Starting | Stage::Assisted)>
@@ -173,8 +250,33 @@ pub fn Face() -> impl IntoView {
         </Show>
         <div class=move || if live() { "camera" } else { "camera hidden" }>
             <p class="camera__prompt" id="face-prompt" aria-live="polite">
-                {move || live().then(|| t(lang.get(), prompt_text(prompt.get())))}
+                {move || {
+                    let s = steps.get();
+                    let icon = current.get().and_then(|i| s.get(i)).filter(|_| stage.get() == Stage::Recording).map(|x| step_icon(*x));
+                    live().then(|| view! {
+                        <span class="camera__icon" aria-hidden="true">{icon}</span>
+                        " "
+                        {t(lang.get(), prompt_text(stage.get(), &s, current.get()))}
+                    })
+                }}
             </p>
+            <ol class="camera__steps" id="face-steps">
+                {move || {
+                    let at = current.get();
+                    steps.get().into_iter().enumerate().map(|(i, s)| {
+                        let is_done = at.is_some_and(|c| c > i);
+                        let is_now = at == Some(i);
+                        let class = if is_done { "camera__step camera__step--done" } else if is_now { "camera__step camera__step--now" } else { "camera__step" };
+                        view! {
+                            <li class=class aria-current=is_now.then_some("step")>
+                                <span aria-hidden="true">{if is_done { "✓ " } else { "" }}{step_icon(s)}" "</span>
+                                {move || t(lang.get(), step_key(s))}
+                                {is_done.then(|| view! { <span class="visually-hidden">", "{done()}</span> })}
+                            </li>
+                        }
+                    }).collect_view()
+                }}
+            </ol>
             <div class="camera__frame">
                 <video
                     class="camera__video"
@@ -187,13 +289,21 @@ pub fn Face() -> impl IntoView {
                 ></video>
                 <div class="camera__oval" aria-hidden="true"></div>
             </div>
-            <button type="button" class="button" id="take-picture" on:click=take>
-                {move || if stage.get() == Stage::Sending { sending() } else { take_text() }}
+            <Show when=move || stage.get() == Stage::Live>
+                <p>{tr(Key::CheckIntro)}</p>
+            </Show>
+            <button type="button" class="button" id="start-check" on:click=check
+                disabled=move || stage.get() != Stage::Live>
+                {move || if stage.get() == Stage::Sending { sending() } else { check_text() }}
             </button>
         </div>
         <section class="assisted" aria-labelledby="assisted-title">
             <h2 class="heading-s" id="assisted-title">{tr(Key::AssistedTitle)}</h2>
             <p>{tr(Key::AssistedBody)}</p>
+            <button type="button" id="assisted-continue" on:click=continue_assisted
+                class=move || if stage.get() == Stage::Assisted { "button" } else { "button hidden" }>
+                {tr(Key::AssistedContinue)}
+            </button>
         </section>
         <p><a href="/my-request" id="my-request-link">{tr(Key::MyRequestTitle)}</a></p>
     }
@@ -204,11 +314,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_prompt_comes_from_the_challenge() {
-        assert_eq!(prompt_text(None), Key::FaceGuide);
+    fn the_prompt_follows_the_burst() {
+        let steps = [LivenessStep::Blink, LivenessStep::TurnLeft];
+        assert_eq!(prompt_text(Stage::Live, &steps, None), Key::FaceGuide);
         assert_eq!(
-            prompt_text(Some(LivenessPrompt::LookStraight)),
+            prompt_text(Stage::Recording, &steps, None),
             Key::PromptLookStraight
+        );
+        assert_eq!(
+            prompt_text(Stage::Recording, &steps, Some(1)),
+            Key::StepTurnLeft
+        );
+        assert_eq!(
+            prompt_text(Stage::Sending, &steps, Some(2)),
+            Key::FaceChecking
         );
     }
 }
