@@ -177,8 +177,8 @@ test('a voter registers on a phone, signs out and in, and sees the decision', as
   await page.click('#take-picture');
 
   // Identity.
-  await page.waitForURL('**/register/identity', { timeout: 15_000 });
-  assert.deepEqual(await bundles(page), ['per-register']);
+  await page.waitForURL('**/request/identity', { timeout: 15_000 });
+  assert.deepEqual(await bundles(page), ['per-request'], 'the request steps are their own entry page');
   await reloadOn(page, '#personal-number');
   await page.fill('#personal-number', 'J05415123A');
   await page.fill('#first-name', 'Ëndra');
@@ -189,7 +189,7 @@ test('a voter registers on a phone, signs out and in, and sees the decision', as
   await page.click('button[type=submit]');
 
   // Confirmation with the reference number.
-  await page.waitForURL('**/register/done');
+  await page.waitForURL('**/request/done');
   const reference = (await page.textContent('#request-reference')).trim();
   assert.match(reference, /^PER-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   await screenshot(page, 'done');

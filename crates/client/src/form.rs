@@ -4,7 +4,7 @@
 use crate::api::ApiFailure;
 use crate::i18n::{self, Key};
 use per_domain::api::ErrorKind;
-use per_domain::{FieldProblem, Language, Problem};
+use per_domain::{FieldProblem, Language, Problem, Route};
 
 /// An input the voter fills in, so that a problem can say which one it is about
 /// ("Enter your surname", not "This field is required" five times).
@@ -148,7 +148,7 @@ pub enum Target {
     /// An input's id: the summary links to `#id` and the input shows the message too.
     Field(String),
     /// Another page of the app that fixes it (e.g. the face step).
-    Page(&'static str),
+    Page(Route),
     None,
 }
 
@@ -238,7 +238,7 @@ pub fn from_failure(
         target: near.map_or(Target::None, |id| Target::Field(id.to_owned())),
         msg,
     };
-    let page = |page: &'static str, key: Key| ErrorItem {
+    let page = |page: Route, key: Key| ErrorItem {
         target: Target::Page(page),
         msg: Msg::Text(key),
     };
@@ -266,19 +266,19 @@ pub fn from_failure(
         ErrorKind::BadCredentials => vec![at(Msg::Text(Key::ErrBadCredentials))],
         // A sign-up token the server no longer knows: the sign-up expired or was completed.
         ErrorKind::Unauthorized if matches!(step, Step::Verify | Step::Password) => {
-            vec![page("/register/contact", Key::ErrSignupExpired)]
+            vec![page(Route::Contact, Key::ErrSignupExpired)]
         }
-        ErrorKind::Unauthorized => vec![page("/sign-in", Key::ErrUnauthorized)],
-        ErrorKind::AlreadyRegistered => vec![page("/sign-in", Key::ErrAlreadyRegistered)],
+        ErrorKind::Unauthorized => vec![page(Route::SignIn, Key::ErrUnauthorized)],
+        ErrorKind::AlreadyRegistered => vec![page(Route::SignIn, Key::ErrAlreadyRegistered)],
         ErrorKind::StepMissing => match step {
             // `/api/signup/complete`: the codes are not both verified.
-            Step::Password => vec![page("/register/verify", Key::ErrCodesNotVerified)],
+            Step::Password => vec![page(Route::Verify, Key::ErrCodesNotVerified)],
             // `/api/face`: the challenge expired or was used; the page takes a new one.
             Step::Face => vec![ErrorItem::general(Msg::Text(Key::ErrFaceTooSlow))],
             // `/api/request`: no face capture yet.
-            _ => vec![page("/register/face", Key::ErrStepMissing)],
+            _ => vec![page(Route::Face, Key::ErrStepMissing)],
         },
-        ErrorKind::RequestExists => vec![page("/my-request", Key::ErrRequestExists)],
+        ErrorKind::RequestExists => vec![page(Route::MyRequest, Key::ErrRequestExists)],
         ErrorKind::NotFound => vec![ErrorItem::general(Msg::Text(Key::ErrNotFound))],
         ErrorKind::Internal => vec![ErrorItem::general(Msg::Text(Key::ErrServer))],
     }
@@ -488,7 +488,7 @@ mod tests {
         assert_eq!(
             on(Step::Password),
             vec![ErrorItem {
-                target: Target::Page("/register/verify"),
+                target: Target::Page(Route::Verify),
                 msg: Msg::Text(Key::ErrCodesNotVerified)
             }]
         );
@@ -499,7 +499,7 @@ mod tests {
         assert_eq!(
             on(Step::Identity),
             vec![ErrorItem {
-                target: Target::Page("/register/face"),
+                target: Target::Page(Route::Face),
                 msg: Msg::Text(Key::ErrStepMissing)
             }]
         );
@@ -510,12 +510,12 @@ mod tests {
         let unauthorized = api(ErrorKind::Unauthorized, vec![]);
         for step in [Step::Verify, Step::Password] {
             let e = from_failure(&unauthorized, step, input_id, None);
-            assert_eq!(e[0].target, Target::Page("/register/contact"), "{step:?}");
+            assert_eq!(e[0].target, Target::Page(Route::Contact), "{step:?}");
             assert_eq!(e[0].msg, Msg::Text(Key::ErrSignupExpired));
         }
         for step in [Step::Face, Step::Identity, Step::MyRequest] {
             let e = from_failure(&unauthorized, step, input_id, None);
-            assert_eq!(e[0].target, Target::Page("/sign-in"), "{step:?}");
+            assert_eq!(e[0].target, Target::Page(Route::SignIn), "{step:?}");
             assert_eq!(e[0].msg, Msg::Text(Key::ErrUnauthorized));
         }
     }

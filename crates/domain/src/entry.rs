@@ -1,17 +1,20 @@
-//! The client's entry pages: each is its own HTML page and wasm bundle, and this is the one
-//! map of which page serves which address. The server serves an entry's page for its
-//! addresses; the client follows a link to another entry with a full page load.
+//! The client's entry pages and their pages: each entry is its own HTML page and wasm bundle,
+//! and this is the one map of which entry serves which address ([`Entry::of_path`], which the
+//! server uses) and of the addresses the client links to ([`Route`]). The client follows a
+//! link to another entry with a full page load.
 
 /// One entry page of the client.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Entry {
     /// `/`: what the service is and the ways in.
     Start,
-    /// `/register/…` but the face: the sign-up and the request (contacts, codes, password,
-    /// identity, done).
+    /// `/register/…` but the face: the sign-up (contacts, codes, password).
     Register,
     /// `/register/face`: the live camera capture (and its liveness analysis).
     Face,
+    /// `/request/…`: the request's steps (personal data as on the document, document photo,
+    /// address abroad and its proof, check your answers, confirmation).
+    Request,
     /// `/sign-in`, `/my-request`: the voter's account and the status of the request.
     Account,
     /// `/results/…`: the public seat-allocation viewer.
@@ -21,10 +24,11 @@ pub enum Entry {
 }
 
 impl Entry {
-    pub const ALL: [Entry; 6] = [
+    pub const ALL: [Entry; 7] = [
         Entry::Start,
         Entry::Register,
         Entry::Face,
+        Entry::Request,
         Entry::Account,
         Entry::Results,
         Entry::Review,
@@ -36,6 +40,7 @@ impl Entry {
             Entry::Start => "",
             Entry::Register => "register",
             Entry::Face => "face",
+            Entry::Request => "request",
             Entry::Account => "account",
             Entry::Results => "results",
             Entry::Review => "review",
@@ -55,6 +60,8 @@ impl Entry {
             Some(Entry::Face)
         } else if under("/register") {
             Some(Entry::Register)
+        } else if under("/request") {
+            Some(Entry::Request)
         } else if under("/sign-in") || under("/my-request") {
             Some(Entry::Account)
         } else if under("/results") {
@@ -67,9 +74,106 @@ impl Entry {
     }
 }
 
+/// One page of the client, by its address: every link, back link, navigation and entry
+/// `match` names a `Route`, never a string. Each route belongs to the entry that
+/// [`Entry::of_path`] finds for its path (tested below).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Route {
+    /// `/`: the start page.
+    Start,
+    /// `/register/contact`: mobile number and e-mail.
+    Contact,
+    /// `/register/verify`: the two one-time codes.
+    Verify,
+    /// `/register/password`: the password; the account exists from here on.
+    Password,
+    /// `/register/face`: the live face capture.
+    Face,
+    /// `/request/identity`: personal data as on the document, and submit.
+    Identity,
+    /// `/request/done`: the confirmation with the reference number.
+    Done,
+    /// `/sign-in`.
+    SignIn,
+    /// `/my-request`: the status of the request.
+    MyRequest,
+    /// `/results/`: the seat-allocation viewer.
+    Results,
+}
+
+impl Route {
+    pub const ALL: [Route; 10] = [
+        Route::Start,
+        Route::Contact,
+        Route::Verify,
+        Route::Password,
+        Route::Face,
+        Route::Identity,
+        Route::Done,
+        Route::SignIn,
+        Route::MyRequest,
+        Route::Results,
+    ];
+
+    /// The address of the page (no query or fragment).
+    pub const fn path(self) -> &'static str {
+        match self {
+            Route::Start => "/",
+            Route::Contact => "/register/contact",
+            Route::Verify => "/register/verify",
+            Route::Password => "/register/password",
+            Route::Face => "/register/face",
+            Route::Identity => "/request/identity",
+            Route::Done => "/request/done",
+            Route::SignIn => "/sign-in",
+            Route::MyRequest => "/my-request",
+            Route::Results => "/results/",
+        }
+    }
+
+    /// The entry page that shows it.
+    pub const fn entry(self) -> Entry {
+        match self {
+            Route::Start => Entry::Start,
+            Route::Contact | Route::Verify | Route::Password => Entry::Register,
+            Route::Face => Entry::Face,
+            Route::Identity | Route::Done => Entry::Request,
+            Route::SignIn | Route::MyRequest => Entry::Account,
+            Route::Results => Entry::Results,
+        }
+    }
+
+    /// The page at `path` (a query or fragment is ignored; `/index.html` is the start page),
+    /// if it is one of these.
+    pub fn of_path(path: &str) -> Option<Route> {
+        let path = path.split(['?', '#']).next().unwrap_or_default();
+        let path = if path == "/index.html" { "/" } else { path };
+        Route::ALL.into_iter().find(|r| r.path() == path)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_route_is_served_by_its_entry() {
+        for r in Route::ALL {
+            assert_eq!(Entry::of_path(r.path()), Some(r.entry()), "{r:?}");
+            assert_eq!(Route::of_path(r.path()), Some(r), "{r:?}");
+            let with_query = [r.path(), "?change=check#x"].concat();
+            assert_eq!(Route::of_path(&with_query), Some(r), "{r:?}");
+        }
+        let paths: std::collections::HashSet<_> = Route::ALL.iter().map(|r| r.path()).collect();
+        assert_eq!(paths.len(), Route::ALL.len(), "two routes share a path");
+        assert_eq!(Route::of_path("/index.html"), Some(Route::Start));
+        assert_eq!(Route::of_path("/register/nowhere"), None);
+        assert_eq!(
+            Route::of_path("/results"),
+            None,
+            "the viewer's address ends with /"
+        );
+    }
 
     #[test]
     fn every_address_has_its_entry() {
@@ -80,6 +184,9 @@ mod tests {
             ("/register", Some(Entry::Register)),
             ("/register/face", Some(Entry::Face)),
             ("/register/faces", Some(Entry::Register)),
+            ("/request/identity", Some(Entry::Request)),
+            ("/request", Some(Entry::Request)),
+            ("/requests", None),
             ("/sign-in", Some(Entry::Account)),
             ("/my-request?x=1", Some(Entry::Account)),
             ("/results/", Some(Entry::Results)),
@@ -100,7 +207,12 @@ mod tests {
     fn every_entry_has_its_own_folder() {
         let dirs: std::collections::HashSet<_> = Entry::ALL.iter().map(|e| e.dir()).collect();
         assert_eq!(dirs.len(), Entry::ALL.len());
-        for e in [Entry::Register, Entry::Results, Entry::Review] {
+        for e in [
+            Entry::Register,
+            Entry::Request,
+            Entry::Results,
+            Entry::Review,
+        ] {
             assert_eq!(Entry::of_path(&format!("/{}/", e.dir())), Some(e));
         }
     }

@@ -17,7 +17,7 @@ pub mod status;
 
 pub use contact::{Email, PhoneNumber};
 pub use date::Date;
-pub use entry::Entry;
+pub use entry::{Entry, Route};
 pub use identity::{PersonName, PersonalNumber, Sex};
 pub use language::Language;
 pub use problem::{FieldProblem, Problem};

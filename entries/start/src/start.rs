@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use per_client::components::PageHeading;
 use per_client::i18n::{tr, Key};
+use per_domain::Route;
 
 #[component]
 pub fn Start() -> impl IntoView {
@@ -17,13 +18,13 @@ pub fn Start() -> impl IntoView {
             <li>{tr(Key::NeedCamera)}</li>
             <li>{tr(Key::NeedProof)}</li>
         </ul>
-        <a href="/register/contact" class="button button--start" id="create-account">
+        <a href=Route::Contact.path() class="button button--start" id="create-account">
             {tr(Key::CreateAccount)}
         </a>
         <p>
             {tr(Key::HaveAccount)} " "
-            <a href="/sign-in" id="sign-in-link">{tr(Key::SignIn)}</a>
+            <a href=Route::SignIn.path() id="sign-in-link">{tr(Key::SignIn)}</a>
         </p>
-        <p><a href="/results/" id="results-link">{tr(Key::CheckSeats)}</a></p>
+        <p><a href=Route::Results.path() id="results-link">{tr(Key::CheckSeats)}</a></p>
     }
 }

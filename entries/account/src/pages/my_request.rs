@@ -10,14 +10,14 @@ use per_client::form::{self, ErrorItem, Step};
 use per_client::i18n::{self, t, tr, use_lang, Key};
 use per_client::nav;
 use per_domain::api::{ErrorKind, RequestView};
-use per_domain::{Date, RejectionReason, RequestStatus};
+use per_domain::{Date, RejectionReason, RequestStatus, Route};
 
 /// The step where the answer behind a rejection reason is fixed.
-pub fn fix_link(reason: RejectionReason) -> &'static str {
+pub fn fix_link(reason: RejectionReason) -> Route {
     match reason {
-        RejectionReason::FaceMismatch => "/register/face",
+        RejectionReason::FaceMismatch => Route::Face,
         // The address and document steps do not exist yet: the identity step for now.
-        _ => "/register/identity",
+        _ => Route::Identity,
     }
 }
 
@@ -44,7 +44,7 @@ enum Load {
     Request(RequestView),
     /// No request yet: where to continue (the face step or the identity step).
     NoRequest {
-        next: &'static str,
+        next: Route,
     },
     NotSignedIn,
     Failed(ApiFailure),
@@ -66,9 +66,9 @@ async fn load() -> Load {
         Ok(None) => match api::me().await {
             Ok(me) => Load::NoRequest {
                 next: if me.face_captured {
-                    "/register/identity"
+                    Route::Identity
                 } else {
-                    "/register/face"
+                    Route::Face
                 },
             },
             Err(f) if unauthorized(&f) => Load::NotSignedIn,
@@ -93,7 +93,7 @@ pub fn MyRequest() -> impl IntoView {
                 Ok(()) | Err(ApiFailure::Api { .. }) => {
                     draft::forget_all_here();
                     // The start page is another entry: a full page load.
-                    nav::go("/");
+                    nav::go(Route::Start);
                 }
                 Err(f) => errors.set(form::from_failure(
                     &f,
@@ -107,7 +107,7 @@ pub fn MyRequest() -> impl IntoView {
 
     let apply_again = move |_: leptos::ev::MouseEvent| {
         prepare_identity_draft();
-        navigate("/register/identity");
+        navigate(Route::Identity);
     };
 
     let body = move || {
@@ -115,12 +115,12 @@ pub fn MyRequest() -> impl IntoView {
         Load::Loading => view! { <p role="status">{tr(Key::Loading)}</p> }.into_any(),
         Load::NotSignedIn => view! {
             <p id="not-signed-in">{tr(Key::NotSignedIn)}</p>
-            <p><a href="/sign-in" class="button">{tr(Key::SignIn)}</a></p>
+            <p><a href=Route::SignIn.path() class="button">{tr(Key::SignIn)}</a></p>
         }
         .into_any(),
         Load::NoRequest { next } => view! {
             <p id="no-request">{tr(Key::NoRequest)}</p>
-            <p><a href=next class="button" id="continue-registration">{tr(Key::ContinueRegistration)}</a></p>
+            <p><a href=next.path() rel=nav::rel(next) class="button" id="continue-registration">{tr(Key::ContinueRegistration)}</a></p>
         }
         .into_any(),
         Load::Failed(f) => {
@@ -171,7 +171,7 @@ pub fn MyRequest() -> impl IntoView {
                                 {move || i18n::reason(lang.get(), r)}
                                 {fixable.then(|| view! {
                                     " "
-                                    <a href=fix_link(r) class="fix-link" on:click=move |_| prepare_identity_draft()>
+                                    <a href=fix_link(r).path() rel=nav::rel(fix_link(r)) class="fix-link" on:click=move |_| prepare_identity_draft()>
                                         {tr(Key::FixAnswer)}
                                     </a>
                                 })}
@@ -182,7 +182,7 @@ pub fn MyRequest() -> impl IntoView {
                 {(status == RequestStatus::CorrectionRequested).then(|| view! {
                     <p>{tr(Key::CorrectionLead)}</p>
                     <p>
-                        <a href="/register/identity" class="button" id="correct-answers" on:click=move |_| prepare_identity_draft()>
+                        <a href=Route::Identity.path() rel=nav::rel(Route::Identity) class="button" id="correct-answers" on:click=move |_| prepare_identity_draft()>
                             {tr(Key::CorrectAnswers)}
                         </a>
                     </p>
@@ -221,10 +221,10 @@ mod tests {
 
     #[test]
     fn each_reason_links_to_the_step_that_fixes_it() {
-        assert_eq!(fix_link(RejectionReason::FaceMismatch), "/register/face");
+        assert_eq!(fix_link(RejectionReason::FaceMismatch), Route::Face);
         for r in RejectionReason::ALL {
             if r != RejectionReason::FaceMismatch {
-                assert_eq!(fix_link(r), "/register/identity", "{r:?}");
+                assert_eq!(fix_link(r), Route::Identity, "{r:?}");
             }
         }
     }

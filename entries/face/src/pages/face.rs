@@ -14,6 +14,7 @@ use per_client::components::{ErrorSummary, PageHeading};
 use per_client::form::{self, ErrorItem, Msg, Step};
 use per_client::i18n::{prompt_key, t, tr, use_lang, Key};
 use per_domain::api::{ErrorKind, FaceCapture, LivenessPrompt};
+use per_domain::Route;
 use web_sys::MediaStream;
 
 /// After this many refused pictures, the assisted route is offered first.
@@ -121,7 +122,7 @@ pub fn Face() -> impl IntoView {
                 Ok(a) if a.accepted => {
                     stop_camera();
                     errors.set(Vec::new());
-                    navigate("/register/identity");
+                    navigate(Route::Identity);
                     return;
                 }
                 Ok(_) => {
@@ -195,7 +196,7 @@ pub fn Face() -> impl IntoView {
             <h2 class="heading-s" id="assisted-title">{tr(Key::AssistedTitle)}</h2>
             <p>{tr(Key::AssistedBody)}</p>
         </section>
-        <p><a href="/my-request" id="my-request-link">{tr(Key::MyRequestTitle)}</a></p>
+        <p><a href=Route::MyRequest.path() rel=per_client::nav::rel(Route::MyRequest) id="my-request-link">{tr(Key::MyRequestTitle)}</a></p>
     }
 }
 

@@ -1,4 +1,4 @@
-//! `/register/identity`: personal data as on the ID document, kept as a draft in this tab
+//! `/request/identity`: personal data as on the ID document, kept as a draft in this tab
 //! (`sessionStorage`), then the idempotent submission of the request.
 
 use leptos::prelude::*;
@@ -9,6 +9,7 @@ use per_client::i18n::{t, text, tr, use_lang, Frame, Key};
 use per_client::submit::use_submit;
 use per_client::{api, dom};
 use per_domain::api::{IdentityForm, SubmitRequest};
+use per_domain::Route;
 
 #[component]
 pub fn IdentityPage() -> impl IntoView {
@@ -62,7 +63,7 @@ pub fn IdentityPage() -> impl IntoView {
                 s.set(draft::REFERENCE_KEY, view.reference.as_str());
                 IdentityDraft::submitted(&s, &body.identity);
             }
-            "/register/done"
+            Route::Done
         });
     };
 
@@ -85,7 +86,7 @@ pub fn IdentityPage() -> impl IntoView {
     };
     let (sending, submit) = (tr(Key::Sending), tr(Key::SubmitRequest));
     view! {
-        <BackLink href="/register/face"/>
+        <BackLink to=Route::Face/>
         <ErrorSummary errors=errors/>
         <PageHeading key=Key::IdentityTitle/>
         <p>{tr(Key::IdentityLead)}</p>
