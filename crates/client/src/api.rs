@@ -264,7 +264,7 @@ mod tests {
 
         let f = decode::<Me>(
             400,
-            r#"{"error":"invalid_input","message":"x","fields":[{"field":"identity.surname","code":"required","message":"this field is required"}]}"#,
+            r#"{"error":"invalid_input","message":"x","fields":[{"field":"surname","code":"required","message":"this field is required"}]}"#,
         )
         .unwrap_err();
         let ApiFailure::Api { error, .. } = f else {

@@ -4,100 +4,121 @@
 use crate::api::ApiFailure;
 use crate::i18n::{self, Key};
 use per_domain::api::ErrorKind;
-use per_domain::{FieldProblem, Language, Problem, Route};
+use per_domain::{Field, FieldProblem, Language, Problem, Route};
 
-/// An input the voter fills in, so that a problem can say which one it is about
-/// ("Enter your surname", not "This field is required" five times).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Field {
-    Phone,
-    Email,
-    PhoneCode,
-    EmailCode,
-    Password,
-    Login,
-    PersonalNumber,
-    FirstName,
-    Surname,
-    DateOfBirth,
-    Sex,
+/// The input of each field the voter fills in: its id (the error summary links to
+/// `#id`; for radios, the first one; for an upload, its heading). `None` for a field with no
+/// input of its own (a token, the frames).
+pub fn input_id(field: Field) -> Option<&'static str> {
+    Some(match field {
+        Field::Phone => "phone",
+        Field::Email => "email",
+        Field::PhoneCode => "phone-code",
+        Field::EmailCode => "email-code",
+        Field::Password => "password",
+        Field::Login => "login",
+        Field::DocumentType => "document-type-id-card",
+        Field::DocumentNumber => "document-number",
+        Field::PersonalNumber => "personal-number",
+        Field::FirstName => "first-name",
+        Field::Surname => "surname",
+        Field::FatherName => "father-name",
+        Field::DateOfBirth => "date-of-birth",
+        Field::PlaceOfBirth => "place-of-birth",
+        Field::Sex => "sex-f",
+        Field::DocumentExpiry => "document-expiry",
+        Field::Country => "country",
+        Field::City => "city",
+        Field::PostalCode => "postal-code",
+        Field::Street => "street",
+        Field::Apartment => "apartment",
+        Field::CareOf => "care-of",
+        Field::ProofKind => "proof-kind-property-certificate",
+        Field::ProofDeclaration => "proof-declaration",
+        Field::IdCardFront => "upload-id-card-front",
+        Field::IdCardBack => "upload-id-card-back",
+        Field::PassportPage => "upload-passport-page",
+        Field::ProofOfAddress => "upload-proof-of-address",
+        Field::Declaration => "declaration",
+        _ => return None,
+    })
 }
 
-impl Field {
-    pub const ALL: [Field; 11] = [
-        Field::Phone,
-        Field::Email,
-        Field::PhoneCode,
-        Field::EmailCode,
-        Field::Password,
-        Field::Login,
-        Field::PersonalNumber,
-        Field::FirstName,
-        Field::Surname,
-        Field::DateOfBirth,
-        Field::Sex,
-    ];
-
-    /// The inputs of each form of the app, in page order.
-    pub const FORMS: [&'static [Field]; 5] = [
-        &[Field::Phone, Field::Email],
-        &[Field::PhoneCode, Field::EmailCode],
-        &[Field::Password],
-        &[Field::Login, Field::Password],
-        &[
-            Field::PersonalNumber,
-            Field::FirstName,
-            Field::Surname,
-            Field::DateOfBirth,
-            Field::Sex,
-        ],
-    ];
-
-    /// The id of its input (for the sex radios, the first one).
-    pub fn input_id(self) -> &'static str {
-        match self {
-            Field::Phone => "phone",
-            Field::Email => "email",
-            Field::PhoneCode => "phone-code",
-            Field::EmailCode => "email-code",
-            Field::Password => "password",
-            Field::Login => "login",
-            Field::PersonalNumber => "personal-number",
-            Field::FirstName => "first-name",
-            Field::Surname => "surname",
-            Field::DateOfBirth => "date-of-birth",
-            Field::Sex => "sex-f",
-        }
+/// The name shared by a field's radios, and the start of each radio's id.
+pub fn radio_prefix(field: Field) -> &'static str {
+    match field {
+        Field::DocumentType => "document-type-",
+        Field::Sex => "sex-",
+        Field::ProofKind => "proof-kind-",
+        _ => "choice-",
     }
+}
 
-    pub fn from_input_id(id: &str) -> Option<Field> {
-        Field::ALL.into_iter().find(|f| f.input_id() == id)
-    }
+/// The id of the radio for `code` (`proof_kind` `rental_contract` -> `proof-kind-rental-contract`).
+pub fn radio_id(field: Field, code: &str) -> String {
+    let mut id = radio_prefix(field).to_owned();
+    id.extend(code.chars().map(|c| if c == '_' { '-' } else { c.to_ascii_lowercase() }));
+    id
+}
 
-    /// The text of problem `p` with this field: field-specific where the generic text would
-    /// not say which field it is about, the generic one otherwise.
-    pub fn problem_key(self, p: Problem) -> Key {
-        match (self, p) {
-            (Field::Phone, Problem::Required) => Key::RequiredPhone,
-            (Field::Email, Problem::Required) => Key::RequiredEmail,
-            (Field::PhoneCode, Problem::Required) => Key::RequiredPhoneCode,
-            (Field::EmailCode, Problem::Required) => Key::RequiredEmailCode,
-            (Field::Password, Problem::Required) => Key::RequiredPassword,
-            (Field::Login, Problem::Required) => Key::RequiredLogin,
-            (Field::PersonalNumber, Problem::Required) => Key::RequiredPersonalNumber,
-            (Field::FirstName, Problem::Required) => Key::RequiredFirstName,
-            (Field::Surname, Problem::Required) => Key::RequiredSurname,
-            (Field::DateOfBirth, Problem::Required) => Key::RequiredDateOfBirth,
-            (Field::Sex, Problem::Required) => Key::RequiredSex,
-            (Field::Phone, Problem::TooLong) => Key::TooLongPhone,
-            (Field::Email, Problem::TooLong) => Key::TooLongEmail,
-            (Field::Login, Problem::TooLong) => Key::TooLongLogin,
-            (Field::FirstName, Problem::TooLong) => Key::TooLongFirstName,
-            (Field::Surname, Problem::TooLong) => Key::TooLongSurname,
-            (Field::DateOfBirth, Problem::DateInvalid) => Key::DateOfBirthInvalid,
-            (Field::DateOfBirth, Problem::DateInFuture) => Key::DateOfBirthInFuture,
-            _ => i18n::problem_key(p),
-        }
+/// The field whose input has id `id`.
+pub fn field_of_input(id: &str) -> Option<Field> {
+    Field::ALL.into_iter().find(|f| input_id(*f) == Some(id))
+}
+
+/// The inputs of each form of the app, in page order (no two may say the same "required").
+pub const FORMS: [&[Field]; 10] = [
+    &[Field::Phone, Field::Email],
+    &[Field::PhoneCode, Field::EmailCode],
+    &[Field::Password],
+    &[Field::Login, Field::Password],
+    &[Field::DocumentType, Field::DocumentNumber, Field::DocumentExpiry],
+    &[Field::FirstName, Field::Surname, Field::FatherName],
+    &[Field::DateOfBirth, Field::PlaceOfBirth, Field::Sex],
+    &[Field::IdCardFront, Field::IdCardBack, Field::PassportPage],
+    &[Field::Country, Field::City, Field::PostalCode, Field::Street],
+    &[Field::ProofKind, Field::ProofDeclaration, Field::ProofOfAddress],
+];
+
+/// The text of problem `p` with field `field`: field-specific where the generic text would
+/// not say which field it is about, the generic one otherwise.
+pub fn problem_key(field: Field, p: Problem) -> Key {
+    match (field, p) {
+        (Field::Phone, Problem::Required) => Key::RequiredPhone,
+        (Field::Email, Problem::Required) => Key::RequiredEmail,
+        (Field::PhoneCode, Problem::Required) => Key::RequiredPhoneCode,
+        (Field::EmailCode, Problem::Required) => Key::RequiredEmailCode,
+        (Field::Password, Problem::Required) => Key::RequiredPassword,
+        (Field::Login, Problem::Required) => Key::RequiredLogin,
+        (Field::PersonalNumber, Problem::Required) => Key::RequiredPersonalNumber,
+        (Field::FirstName, Problem::Required) => Key::RequiredFirstName,
+        (Field::Surname, Problem::Required) => Key::RequiredSurname,
+        (Field::DateOfBirth, Problem::Required) => Key::RequiredDateOfBirth,
+        (Field::Sex, Problem::Required) => Key::RequiredSex,
+        (Field::DocumentType, Problem::Required) => Key::RequiredDocumentType,
+        (Field::DocumentNumber, Problem::Required) => Key::RequiredDocumentNumber,
+        (Field::FatherName, Problem::Required) => Key::RequiredFatherName,
+        (Field::PlaceOfBirth, Problem::Required) => Key::RequiredPlaceOfBirth,
+        (Field::DocumentExpiry, Problem::Required) => Key::RequiredDocumentExpiry,
+        (Field::Country, Problem::Required) => Key::RequiredCountry,
+        (Field::City, Problem::Required) => Key::RequiredCity,
+        (Field::PostalCode, Problem::Required) => Key::RequiredPostalCode,
+        (Field::Street, Problem::Required) => Key::RequiredStreet,
+        (Field::ProofKind, Problem::Required) => Key::RequiredProofKind,
+        (Field::ProofDeclaration, Problem::DeclarationRequired) => Key::RequiredProofDeclaration,
+        (Field::Declaration, Problem::DeclarationRequired) => Key::RequiredDeclaration,
+        (Field::IdCardFront, Problem::UploadMissing) => Key::RequiredIdCardFront,
+        (Field::IdCardBack, Problem::UploadMissing) => Key::RequiredIdCardBack,
+        (Field::PassportPage, Problem::UploadMissing) => Key::RequiredPassportPage,
+        (Field::ProofOfAddress, Problem::UploadMissing) => Key::RequiredProofOfAddress,
+        (Field::Phone, Problem::TooLong) => Key::TooLongPhone,
+        (Field::Email, Problem::TooLong) => Key::TooLongEmail,
+        (Field::Login, Problem::TooLong) => Key::TooLongLogin,
+        (Field::FirstName, Problem::TooLong) => Key::TooLongFirstName,
+        (Field::Surname, Problem::TooLong) => Key::TooLongSurname,
+        (Field::DateOfBirth, Problem::DateInvalid) => Key::DateOfBirthInvalid,
+        (Field::DateOfBirth, Problem::DateInFuture) => Key::DateOfBirthInFuture,
+        _ => i18n::problem_key(p),
     }
 }
 
@@ -122,7 +143,7 @@ impl Msg {
             Msg::Count(k, n) => i18n::fill(&i18n::t(lang, k), Some(n), None),
             Msg::Wait(k, secs) => i18n::with_wait(lang, k, secs),
             Msg::Problem(p) => i18n::problem(lang, p),
-            Msg::About(f, p) => i18n::t(lang, f.problem_key(p)),
+            Msg::About(f, p) => i18n::t(lang, problem_key(f, p)),
         }
     }
 }
@@ -182,27 +203,9 @@ pub fn error_for(errors: &[ErrorItem], id: &str) -> Option<Msg> {
         .map(|e| e.msg)
 }
 
-/// The input id of a field named by the API (`identity.surname` -> `surname`).
-pub fn input_id(field: &str) -> Option<&'static str> {
-    let field = field.strip_prefix("identity.").unwrap_or(field);
-    let f = match field {
-        "phone" => Field::Phone,
-        "email" => Field::Email,
-        "password" => Field::Password,
-        "login" => Field::Login,
-        "personal_number" => Field::PersonalNumber,
-        "first_name" => Field::FirstName,
-        "surname" => Field::Surname,
-        "date_of_birth" => Field::DateOfBirth,
-        "sex" => Field::Sex,
-        _ => return None,
-    };
-    Some(f.input_id())
-}
-
 /// The message of problem `p` shown at input `id` (or with no input).
 fn about(id: Option<&str>, p: Problem) -> Msg {
-    match id.and_then(Field::from_input_id) {
+    match id.and_then(field_of_input) {
         Some(f) => Msg::About(f, p),
         None => Msg::Problem(p),
     }
@@ -211,12 +214,12 @@ fn about(id: Option<&str>, p: Problem) -> Msg {
 /// Errors for problems found by parsing, with `map` naming the input of each field.
 pub fn from_problems(
     problems: &[FieldProblem],
-    map: impl Fn(&str) -> Option<&'static str>,
+    map: impl Fn(Field) -> Option<&'static str>,
 ) -> Vec<ErrorItem> {
     problems
         .iter()
         .map(|p| {
-            let id = map(&p.field);
+            let id = map(p.field);
             ErrorItem {
                 target: id.map_or(Target::None, |id| Target::Field(id.to_owned())),
                 msg: about(id, p.code),
@@ -231,7 +234,7 @@ pub fn from_problems(
 pub fn from_failure(
     failure: &ApiFailure,
     step: Step,
-    map: impl Fn(&str) -> Option<&'static str>,
+    map: impl Fn(Field) -> Option<&'static str>,
     near: Option<&str>,
 ) -> Vec<ErrorItem> {
     let at = |msg: Msg| ErrorItem {
@@ -250,9 +253,7 @@ pub fn from_failure(
         ApiFailure::Api { error, .. } => error,
     };
     match error.kind {
-        ErrorKind::InvalidInput if !error.fields.is_empty() => from_problems(&error.fields, |f| {
-            map(f).or(if f == "code" { near_static(near) } else { None })
-        }),
+        ErrorKind::InvalidInput if !error.fields.is_empty() => from_problems(&error.fields, map),
         ErrorKind::InvalidInput => vec![ErrorItem::general(Msg::Text(Key::ErrServer))],
         ErrorKind::CodeWrong => vec![at(match error.attempts_left {
             Some(n) => Msg::Count(Key::ErrCodeWrongLeft, n),
@@ -279,17 +280,13 @@ pub fn from_failure(
             _ => vec![page(Route::Face, Key::ErrStepMissing)],
         },
         ErrorKind::RequestExists => vec![page(Route::MyRequest, Key::ErrRequestExists)],
+        ErrorKind::IdempotencyKeyReused => vec![ErrorItem::general(Msg::Text(Key::ErrKeyReused))],
+        ErrorKind::WindowClosed => vec![ErrorItem::general(Msg::Text(Key::ErrWindowClosed))],
+        ErrorKind::RequestNotActive => {
+            vec![page(Route::MyRequest, Key::ErrRequestNotActive)]
+        }
         ErrorKind::NotFound => vec![ErrorItem::general(Msg::Text(Key::ErrNotFound))],
         ErrorKind::Internal => vec![ErrorItem::general(Msg::Text(Key::ErrServer))],
-    }
-}
-
-/// The code inputs have fixed ids; keeps `from_failure`'s mapping `'static`.
-fn near_static(near: Option<&str>) -> Option<&'static str> {
-    match near? {
-        "phone-code" => Some("phone-code"),
-        "email-code" => Some("email-code"),
-        _ => None,
     }
 }
 
@@ -315,17 +312,19 @@ mod tests {
     #[test]
     fn server_fields_map_to_inputs() {
         for (field, id) in [
-            ("identity.surname", "surname"),
-            ("identity.personal_number", "personal-number"),
-            ("date_of_birth", "date-of-birth"),
-            ("identity.sex", "sex-f"),
-            ("phone", "phone"),
+            (Field::Surname, "surname"),
+            (Field::PersonalNumber, "personal-number"),
+            (Field::DateOfBirth, "date-of-birth"),
+            (Field::Sex, "sex-f"),
+            (Field::Phone, "phone"),
         ] {
             assert_eq!(input_id(field), Some(id), "{field}");
         }
-        assert_eq!(input_id("idempotency_key"), None);
+        assert_eq!(input_id(Field::IdempotencyKey), None);
         for f in Field::ALL {
-            assert_eq!(Field::from_input_id(f.input_id()), Some(f));
+            if let Some(id) = input_id(f) {
+                assert_eq!(field_of_input(id), Some(f));
+            }
         }
     }
 
@@ -358,7 +357,16 @@ mod tests {
     #[test]
     fn an_empty_identity_form_says_five_different_things() {
         let today = per_domain::Date::parse("2026-11-21").unwrap();
-        let errors = from_problems(&IdentityForm::default().parse(today).unwrap_err(), input_id);
+        // The five inputs of today's identity page, the document's fields answered.
+        let form = IdentityForm {
+            document_type: "passport".into(),
+            document_number: "BA1234567".into(),
+            father_name: "Ilir".into(),
+            place_of_birth: "Tiranë".into(),
+            document_expiry: "2030-01-01".into(),
+            ..IdentityForm::default()
+        };
+        let errors = from_problems(&form.parse(today).unwrap_err(), input_id);
         assert!(
             errors.iter().all(|e| matches!(e.target, Target::Field(_))),
             "{errors:?}"
@@ -373,13 +381,24 @@ mod tests {
             .any(|e| e.msg.render(Language::Sq) == "Shkruani mbiemrin"));
     }
 
+    /// The problem a field left blank has.
+    fn required(f: Field) -> Problem {
+        match f {
+            Field::ProofDeclaration | Field::Declaration => Problem::DeclarationRequired,
+            Field::IdCardFront | Field::IdCardBack | Field::PassportPage | Field::ProofOfAddress => {
+                Problem::UploadMissing
+            }
+            _ => Problem::Required,
+        }
+    }
+
     #[test]
     fn no_two_fields_of_a_form_say_the_same_required_message() {
-        for form in Field::FORMS {
+        for form in FORMS {
             for lang in Language::ALL {
                 let said: HashSet<String> = form
                     .iter()
-                    .map(|f| Msg::About(*f, Problem::Required).render(lang))
+                    .map(|f| Msg::About(*f, required(*f)).render(lang))
                     .collect();
                 assert_eq!(said.len(), form.len(), "{form:?} in {lang:?}");
                 assert!(
@@ -458,8 +477,8 @@ mod tests {
             &api(
                 ErrorKind::InvalidInput,
                 vec![
-                    FieldProblem::new("identity.first_name", Problem::NameInvalid),
-                    FieldProblem::new("code", Problem::Required),
+                    FieldProblem::new(Field::FirstName, Problem::NameInvalid),
+                    FieldProblem::new(Field::EmailCode, Problem::Required),
                 ],
             ),
             Step::Verify,

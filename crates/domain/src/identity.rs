@@ -162,6 +162,97 @@ impl From<PersonName> for String {
     }
 }
 
+/// The identity document the voter has in hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentType {
+    IdCard,
+    Passport,
+}
+
+impl DocumentType {
+    pub const ALL: [DocumentType; 2] = [DocumentType::IdCard, DocumentType::Passport];
+
+    pub fn parse(input: &str) -> Result<DocumentType, Problem> {
+        match input.trim() {
+            "" => Err(Problem::Required),
+            code => DocumentType::ALL
+                .into_iter()
+                .find(|d| d.code() == code)
+                .ok_or(Problem::DocumentTypeInvalid),
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            DocumentType::IdCard => "id_card",
+            DocumentType::Passport => "passport",
+        }
+    }
+}
+
+/// The number printed on the document (not the personal number), upper-cased, blanks removed.
+///
+/// Formats, from public descriptions (no official specification was found, so the rules are
+/// lenient and refuse only what cannot be a number of that document):
+/// - ID card (letërnjoftim, biometric since 2009, ICAO 9303 TD1): the document number field
+///   of the machine-readable zone holds at most 9 letters and digits; cards seen carry 9,
+///   mostly digits. Accepted: 8 or 9 ASCII letters and digits, at least 6 of them digits.
+/// - Passport: Keesing (via ecoi.net, ALB101931.E) gives "7 digits, preceded by a letter"
+///   for the 2002 booklet; biometric passports (since 2009) carry two letters and seven
+///   digits (e.g. BA1234567). Accepted: 1 or 2 letters, then 7 digits.
+#[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(into = "String")]
+pub struct DocumentNumber(String);
+
+impl DocumentNumber {
+    pub fn parse(document: DocumentType, input: &str) -> Result<DocumentNumber, Problem> {
+        let value: String = input
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .collect::<String>()
+            .to_ascii_uppercase();
+        if value.is_empty() {
+            return Err(Problem::Required);
+        }
+        let b = value.as_bytes();
+        let ok = match document {
+            DocumentType::IdCard => {
+                (8..=9).contains(&b.len())
+                    && b.iter().all(u8::is_ascii_alphanumeric)
+                    && b.iter().filter(|c| c.is_ascii_digit()).count() >= 6
+            }
+            DocumentType::Passport => {
+                let letters = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
+                (1..=2).contains(&letters)
+                    && b.len() == letters + 7
+                    && b[letters..].iter().all(u8::is_ascii_digit)
+            }
+        };
+        if ok {
+            Ok(DocumentNumber(value))
+        } else {
+            Err(Problem::DocumentNumberInvalid)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for DocumentNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("DocumentNumber(***)")
+    }
+}
+
+impl From<DocumentNumber> for String {
+    fn from(d: DocumentNumber) -> String {
+        d.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -282,5 +373,122 @@ mod tests {
         assert_eq!(Sex::parse("m"), Ok(Sex::Male));
         assert_eq!(Sex::parse(""), Err(Problem::Required));
         assert_eq!(Sex::parse("X"), Err(Problem::SexInvalid));
+    }
+
+    #[test]
+    fn document_types() {
+        assert_eq!(DocumentType::parse("id_card"), Ok(DocumentType::IdCard));
+        assert_eq!(
+            DocumentType::parse(" passport "),
+            Ok(DocumentType::Passport)
+        );
+        assert_eq!(DocumentType::parse(""), Err(Problem::Required));
+        assert_eq!(
+            DocumentType::parse("driving_licence"),
+            Err(Problem::DocumentTypeInvalid)
+        );
+    }
+
+    #[test]
+    fn good_document_numbers() {
+        use DocumentType::*;
+        for (doc, input, stored, why) in [
+            (IdCard, "012345678", "012345678", "9 digits"),
+            (IdCard, "0123 4567 8", "012345678", "blanks removed"),
+            (
+                IdCard,
+                "a12345678",
+                "A12345678",
+                "letter first, upper-cased",
+            ),
+            (IdCard, "12345678", "12345678", "8 characters"),
+            (
+                Passport,
+                "BA1234567",
+                "BA1234567",
+                "biometric: 2 letters, 7 digits",
+            ),
+            (Passport, "ba 123 4567", "BA1234567", "lower case, blanks"),
+            (
+                Passport,
+                "A1234567",
+                "A1234567",
+                "2002 booklet: a letter, 7 digits",
+            ),
+        ] {
+            assert_eq!(
+                DocumentNumber::parse(doc, input).map(|d| d.as_str().to_owned()),
+                Ok(stored.to_owned()),
+                "{input:?}: {why}"
+            );
+        }
+    }
+
+    #[test]
+    fn bad_document_numbers() {
+        use DocumentType::*;
+        for (doc, input, expected, why) in [
+            (IdCard, "", Problem::Required, "empty"),
+            (
+                IdCard,
+                "1234567",
+                Problem::DocumentNumberInvalid,
+                "7 characters",
+            ),
+            (
+                IdCard,
+                "0123456789",
+                Problem::DocumentNumberInvalid,
+                "10 characters",
+            ),
+            (
+                IdCard,
+                "ABCDEFGH1",
+                Problem::DocumentNumberInvalid,
+                "mostly letters",
+            ),
+            (
+                IdCard,
+                "01234567Ë",
+                Problem::DocumentNumberInvalid,
+                "non-ASCII",
+            ),
+            (
+                Passport,
+                "1234567",
+                Problem::DocumentNumberInvalid,
+                "no letter",
+            ),
+            (
+                Passport,
+                "ABC1234567",
+                Problem::DocumentNumberInvalid,
+                "three letters",
+            ),
+            (
+                Passport,
+                "BA123456",
+                Problem::DocumentNumberInvalid,
+                "6 digits",
+            ),
+            (
+                Passport,
+                "BA12345678",
+                Problem::DocumentNumberInvalid,
+                "8 digits",
+            ),
+            (
+                Passport,
+                "012345678",
+                Problem::DocumentNumberInvalid,
+                "an ID card number",
+            ),
+        ] {
+            assert_eq!(
+                DocumentNumber::parse(doc, input).map(|_| ()),
+                Err(expected),
+                "{input:?}: {why}"
+            );
+        }
     }
 }

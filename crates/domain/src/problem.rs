@@ -1,5 +1,6 @@
 //! What can be wrong with an input: one code per rule, translated by the client, named by field.
 
+use crate::field::Field;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -34,11 +35,29 @@ pub enum Problem {
     FrameInvalid,
     FrameTooLarge,
     ReferenceInvalid,
+    DocumentTypeInvalid,
+    DocumentNumberInvalid,
+    PlaceInvalid,
+    DateBeforeBirth,
+    CountryInvalid,
+    CountryAlbania,
+    PostalCodeInvalid,
+    AddressInvalid,
+    ProofKindInvalid,
+    DeclarationRequired,
+    UploadMissing,
+    UploadInvalid,
+    UploadKindInvalid,
+    UploadTypeUnsupported,
+    UploadTooLarge,
+    UploadDimensions,
+    UploadCorrupt,
+    UploadTooMany,
 }
 
 impl Problem {
     /// Every problem, for exhaustive tests of the translations.
-    pub const ALL: [Problem; 26] = [
+    pub const ALL: [Problem; 44] = [
         Problem::Required,
         Problem::TooLong,
         Problem::PhoneNeedsCountryCode,
@@ -65,6 +84,24 @@ impl Problem {
         Problem::FrameInvalid,
         Problem::FrameTooLarge,
         Problem::ReferenceInvalid,
+        Problem::DocumentTypeInvalid,
+        Problem::DocumentNumberInvalid,
+        Problem::PlaceInvalid,
+        Problem::DateBeforeBirth,
+        Problem::CountryInvalid,
+        Problem::CountryAlbania,
+        Problem::PostalCodeInvalid,
+        Problem::AddressInvalid,
+        Problem::ProofKindInvalid,
+        Problem::DeclarationRequired,
+        Problem::UploadMissing,
+        Problem::UploadInvalid,
+        Problem::UploadKindInvalid,
+        Problem::UploadTypeUnsupported,
+        Problem::UploadTooLarge,
+        Problem::UploadDimensions,
+        Problem::UploadCorrupt,
+        Problem::UploadTooMany,
     ];
 }
 
@@ -108,6 +145,24 @@ impl Problem {
             Problem::FrameInvalid => "the camera picture is not a JPEG image",
             Problem::FrameTooLarge => "the camera picture is too large",
             Problem::ReferenceInvalid => "the reference number is not valid",
+            Problem::DocumentTypeInvalid => "choose ID card or passport",
+            Problem::DocumentNumberInvalid => "enter the document number as printed on your ID card (9 letters and digits) or passport (2 letters and 7 digits)",
+            Problem::PlaceInvalid => "use letters, digits, spaces and the usual punctuation of a place name",
+            Problem::DateBeforeBirth => "the date must be after the date of birth",
+            Problem::CountryInvalid => "choose the country you live in",
+            Problem::CountryAlbania => "this service is for voters living abroad: the address cannot be in Albania",
+            Problem::PostalCodeInvalid => "enter the postal code as it is written in the country you live in",
+            Problem::AddressInvalid => "use letters, digits, spaces and the usual punctuation of an address",
+            Problem::ProofKindInvalid => "choose one of the accepted kinds of document",
+            Problem::DeclarationRequired => "confirm the declaration to continue",
+            Problem::UploadMissing => "upload this document",
+            Problem::UploadInvalid => "this upload is not known: upload the document again",
+            Problem::UploadKindInvalid => "unknown kind of document upload",
+            Problem::UploadTypeUnsupported => "upload a JPEG or PNG picture or a PDF file",
+            Problem::UploadTooLarge => "the file is larger than 5 MB",
+            Problem::UploadDimensions => "the picture is too small to read or too large: its longer side needs at least 600 pixels, and no side may exceed 10,000",
+            Problem::UploadCorrupt => "the file is damaged or incomplete: upload it again",
+            Problem::UploadTooMany => "too many uploads: contact the CEC if you need to send more",
         }
     }
 
@@ -140,6 +195,24 @@ impl Problem {
             Problem::FrameInvalid => "frame_invalid",
             Problem::FrameTooLarge => "frame_too_large",
             Problem::ReferenceInvalid => "reference_invalid",
+            Problem::DocumentTypeInvalid => "document_type_invalid",
+            Problem::DocumentNumberInvalid => "document_number_invalid",
+            Problem::PlaceInvalid => "place_invalid",
+            Problem::DateBeforeBirth => "date_before_birth",
+            Problem::CountryInvalid => "country_invalid",
+            Problem::CountryAlbania => "country_albania",
+            Problem::PostalCodeInvalid => "postal_code_invalid",
+            Problem::AddressInvalid => "address_invalid",
+            Problem::ProofKindInvalid => "proof_kind_invalid",
+            Problem::DeclarationRequired => "declaration_required",
+            Problem::UploadMissing => "upload_missing",
+            Problem::UploadInvalid => "upload_invalid",
+            Problem::UploadKindInvalid => "upload_kind_invalid",
+            Problem::UploadTypeUnsupported => "upload_type_unsupported",
+            Problem::UploadTooLarge => "upload_too_large",
+            Problem::UploadDimensions => "upload_dimensions",
+            Problem::UploadCorrupt => "upload_corrupt",
+            Problem::UploadTooMany => "upload_too_many",
         }
     }
 }
@@ -166,23 +239,23 @@ mod tests {
     }
 }
 
-/// A problem attached to the field (its JSON name) it was found in.
+/// A problem attached to the field it was found in.
 ///
 /// `message` is the English sentence for API clients other than the app; the server fills it
 /// in ([`FieldProblem::with_message`]) just before answering. The app translates `code`
 /// instead, so the English sentences never enter the wasm bundle.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldProblem {
-    pub field: String,
+    pub field: Field,
     pub code: Problem,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub message: String,
 }
 
 impl FieldProblem {
-    pub fn new(field: &str, code: Problem) -> Self {
+    pub fn new(field: Field, code: Problem) -> Self {
         FieldProblem {
-            field: field.to_owned(),
+            field,
             code,
             message: String::new(),
         }
@@ -207,7 +280,7 @@ impl Problems {
     }
 
     /// Runs one parser; remembers its problem under `field` and returns the value if any.
-    pub fn check<T>(&mut self, field: &str, parsed: Result<T, Problem>) -> Option<T> {
+    pub fn check<T>(&mut self, field: Field, parsed: Result<T, Problem>) -> Option<T> {
         match parsed {
             Ok(value) => Some(value),
             Err(code) => {
@@ -217,12 +290,23 @@ impl Problems {
         }
     }
 
-    pub fn push(&mut self, field: &str, code: Problem) {
+    pub fn push(&mut self, field: Field, code: Problem) {
         self.0.push(FieldProblem::new(field, code));
     }
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+
+    /// Takes the value of a part of the body parsed on its own (a step), or its problems.
+    pub fn step<T>(&mut self, parsed: Result<T, Vec<FieldProblem>>) -> Option<T> {
+        match parsed {
+            Ok(value) => Some(value),
+            Err(problems) => {
+                self.0.extend(problems);
+                None
+            }
+        }
     }
 
     pub fn into_vec(self) -> Vec<FieldProblem> {

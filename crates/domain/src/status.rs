@@ -1,5 +1,6 @@
 //! Where a registration request stands, and the coded reasons of a rejection.
 
+use crate::field::Field;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -10,6 +11,8 @@ pub enum RequestStatus {
     Approved,
     Rejected,
     CorrectionRequested,
+    /// The voter took the request back (and votes in Albania); they may apply again.
+    Withdrawn,
 }
 
 impl RequestStatus {
@@ -21,24 +24,37 @@ impl RequestStatus {
             RequestStatus::Approved => "approved",
             RequestStatus::Rejected => "rejected",
             RequestStatus::CorrectionRequested => "correction_requested",
+            RequestStatus::Withdrawn => "withdrawn",
         }
     }
 
+    pub const ALL: [RequestStatus; 6] = [
+        RequestStatus::Submitted,
+        RequestStatus::UnderReview,
+        RequestStatus::Approved,
+        RequestStatus::Rejected,
+        RequestStatus::CorrectionRequested,
+        RequestStatus::Withdrawn,
+    ];
+
     pub fn from_code(code: &str) -> Option<RequestStatus> {
-        [
-            RequestStatus::Submitted,
-            RequestStatus::UnderReview,
-            RequestStatus::Approved,
-            RequestStatus::Rejected,
-            RequestStatus::CorrectionRequested,
-        ]
-        .into_iter()
-        .find(|s| s.code() == code)
+        RequestStatus::ALL.into_iter().find(|s| s.code() == code)
     }
 
-    /// A request is decided once approved or rejected; only then can the voter re-apply.
+    /// A request is decided once approved or rejected.
     pub fn is_decided(self) -> bool {
         matches!(self, RequestStatus::Approved | RequestStatus::Rejected)
+    }
+
+    /// An active request blocks a new one (one per voter); after a rejection or a withdrawal
+    /// the voter may apply again.
+    pub fn is_active(self) -> bool {
+        !matches!(self, RequestStatus::Rejected | RequestStatus::Withdrawn)
+    }
+
+    /// The voter may withdraw an active request (an approved one too: they vote in Albania).
+    pub fn can_withdraw(self) -> bool {
+        self.is_active()
     }
 }
 
@@ -82,6 +98,57 @@ impl RejectionReason {
     pub fn from_code(code: &str) -> Option<RejectionReason> {
         RejectionReason::ALL.into_iter().find(|r| r.code() == code)
     }
+
+    /// The answer the voter changes to put this reason right, if any answer can.
+    pub fn fix(self) -> Option<Fix> {
+        match self {
+            RejectionReason::AddressMismatch => Some(Fix::Step(RequestStep::Address)),
+            RejectionReason::ProofOfAddressUnreadable => Some(Fix::Field(Field::ProofOfAddress)),
+            RejectionReason::IdentityMismatch => Some(Fix::Step(RequestStep::Identity)),
+            RejectionReason::FaceMismatch => Some(Fix::Step(RequestStep::Face)),
+            RejectionReason::DocumentUnreadable => Some(Fix::Step(RequestStep::DocumentPhoto)),
+            RejectionReason::NotEligible | RejectionReason::Duplicate => None,
+        }
+    }
+}
+
+/// A step of the request, as the voter goes through it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequestStep {
+    Face,
+    Identity,
+    DocumentPhoto,
+    Address,
+    ProofOfAddress,
+}
+
+impl RequestStep {
+    pub const ALL: [RequestStep; 5] = [
+        RequestStep::Face,
+        RequestStep::Identity,
+        RequestStep::DocumentPhoto,
+        RequestStep::Address,
+        RequestStep::ProofOfAddress,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            RequestStep::Face => "face",
+            RequestStep::Identity => "identity",
+            RequestStep::DocumentPhoto => "document_photo",
+            RequestStep::Address => "address",
+            RequestStep::ProofOfAddress => "proof_of_address",
+        }
+    }
+}
+
+/// Where a rejected voter goes to put a reason right: a whole step, or one answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fix {
+    Step(RequestStep),
+    Field(Field),
 }
 
 #[cfg(test)]
@@ -102,9 +169,61 @@ mod tests {
             Some(RequestStatus::Approved)
         );
         assert_eq!(RequestStatus::from_code("nope"), None);
+        for s in RequestStatus::ALL {
+            assert_eq!(RequestStatus::from_code(s.code()), Some(s));
+        }
         assert_eq!(
             serde_json::to_string(&RequestStatus::CorrectionRequested).unwrap(),
             "\"correction_requested\""
         );
+    }
+
+    #[test]
+    fn reasons_point_at_what_to_fix() {
+        for (reason, fix) in [
+            (
+                RejectionReason::AddressMismatch,
+                Some(Fix::Step(RequestStep::Address)),
+            ),
+            (
+                RejectionReason::ProofOfAddressUnreadable,
+                Some(Fix::Field(Field::ProofOfAddress)),
+            ),
+            (
+                RejectionReason::IdentityMismatch,
+                Some(Fix::Step(RequestStep::Identity)),
+            ),
+            (
+                RejectionReason::FaceMismatch,
+                Some(Fix::Step(RequestStep::Face)),
+            ),
+            (
+                RejectionReason::DocumentUnreadable,
+                Some(Fix::Step(RequestStep::DocumentPhoto)),
+            ),
+            (RejectionReason::NotEligible, None),
+            (RejectionReason::Duplicate, None),
+        ] {
+            assert_eq!(reason.fix(), fix, "{reason:?}");
+        }
+        assert_eq!(
+            serde_json::to_string(&Fix::Step(RequestStep::Address)).unwrap(),
+            r#"{"step":"address"}"#
+        );
+    }
+
+    #[test]
+    fn active_requests() {
+        use RequestStatus::*;
+        for (s, active) in [
+            (Submitted, true),
+            (UnderReview, true),
+            (CorrectionRequested, true),
+            (Approved, true),
+            (Rejected, false),
+            (Withdrawn, false),
+        ] {
+            assert_eq!(s.is_active(), active, "{s:?}");
+        }
     }
 }

@@ -8,7 +8,7 @@ use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, StatusCode};
-use per_domain::{FieldProblem, Problem, SecretToken};
+use per_domain::{Field, FieldProblem, Problem, SecretToken};
 use serde::de::DeserializeOwned;
 
 /// Name of the session cookie.
@@ -37,12 +37,12 @@ fn json_rejection(rejection: JsonRejection) -> AppError {
     let text = rejection.body_text();
     let mut fields = Vec::new();
     if let Some(rest) = text.split("missing field `").nth(1) {
-        if let Some(name) = rest.split('`').next() {
-            fields.push(FieldProblem::new(name, Problem::Required));
+        if let Some(field) = rest.split('`').next().and_then(Field::from_code) {
+            fields.push(FieldProblem::new(field, Problem::Required));
         }
     } else if text.contains("unknown variant") {
         // The only enums in request bodies are channels.
-        fields.push(FieldProblem::new("channel", Problem::ChannelInvalid));
+        fields.push(FieldProblem::new(Field::Channel, Problem::ChannelInvalid));
     }
     AppError::BadJson(fields)
 }

@@ -72,6 +72,7 @@ fn filled() -> IdentityForm {
         surname: "Çela".into(),
         date_of_birth: "1989-04-15".into(),
         sex: "F".into(),
+        ..IdentityForm::default()
     }
 }
 
@@ -165,12 +166,14 @@ fn a_hex_key_is_a_valid_idempotency_key() {
     let key = hex(&[0xab; 16]);
     let req = per_domain::api::SubmitRequest {
         idempotency_key: key,
-        identity: IdentityForm::default(),
+        ..per_domain::api::SubmitRequest::default()
     };
     let today = per_domain::Date::parse("2026-11-21").unwrap();
     let problems = req.parse(today).unwrap_err();
     assert!(
-        problems.iter().all(|p| p.field != "idempotency_key"),
+        problems
+            .iter()
+            .all(|p| p.field != per_domain::Field::IdempotencyKey),
         "{problems:?}"
     );
 }

@@ -111,6 +111,24 @@ pub fn problem_key(p: Problem) -> Key {
         Problem::FrameInvalid => Key::ProblemFrameInvalid,
         Problem::FrameTooLarge => Key::ProblemFrameTooLarge,
         Problem::ReferenceInvalid => Key::ProblemReferenceInvalid,
+        Problem::DocumentTypeInvalid => Key::ProblemDocumentTypeInvalid,
+        Problem::DocumentNumberInvalid => Key::ProblemDocumentNumberInvalid,
+        Problem::PlaceInvalid => Key::ProblemPlaceInvalid,
+        Problem::DateBeforeBirth => Key::ProblemDateBeforeBirth,
+        Problem::CountryInvalid => Key::ProblemCountryInvalid,
+        Problem::CountryAlbania => Key::ProblemCountryAlbania,
+        Problem::PostalCodeInvalid => Key::ProblemPostalCodeInvalid,
+        Problem::AddressInvalid => Key::ProblemAddressInvalid,
+        Problem::ProofKindInvalid => Key::ProblemProofKindInvalid,
+        Problem::DeclarationRequired => Key::ProblemDeclarationRequired,
+        Problem::UploadMissing => Key::ProblemUploadMissing,
+        Problem::UploadInvalid => Key::ProblemUploadInvalid,
+        Problem::UploadKindInvalid => Key::ProblemUploadKindInvalid,
+        Problem::UploadTypeUnsupported => Key::ProblemUploadTypeUnsupported,
+        Problem::UploadTooLarge => Key::ProblemUploadTooLarge,
+        Problem::UploadDimensions => Key::ProblemUploadDimensions,
+        Problem::UploadCorrupt => Key::ProblemUploadCorrupt,
+        Problem::UploadTooMany => Key::ProblemUploadTooMany,
     }
 }
 
@@ -126,6 +144,7 @@ pub fn status_key(s: RequestStatus) -> Key {
         RequestStatus::Approved => Key::StatusApproved,
         RequestStatus::Rejected => Key::StatusRejected,
         RequestStatus::CorrectionRequested => Key::StatusCorrectionRequested,
+        RequestStatus::Withdrawn => Key::StatusWithdrawn,
     }
 }
 

@@ -289,13 +289,7 @@ fn every_problem_reason_status_and_prompt_has_its_own_text() {
     for r in RejectionReason::ALL {
         assert!(seen.insert(reason_key(r)), "{r:?} shares a text");
     }
-    for s in [
-        RequestStatus::Submitted,
-        RequestStatus::UnderReview,
-        RequestStatus::Approved,
-        RequestStatus::Rejected,
-        RequestStatus::CorrectionRequested,
-    ] {
+    for s in RequestStatus::ALL {
         assert!(seen.insert(status_key(s)), "{s:?} shares a text");
     }
     assert_eq!(

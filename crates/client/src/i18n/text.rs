@@ -132,6 +132,9 @@ crate::text_table! {
     ErrSignupExpired => "Regjistrimi juaj ka skaduar. Filloni nga e para.";
     ErrRequestExists => "Keni tashmë një kërkesë të hapur. Shikoni kërkesën tuaj.";
     ErrNotFound => "Nuk u gjet.";
+    ErrWindowClosed => "Regjistrimi nuk është i hapur tani. Shikoni datat në faqen kryesore.";
+    ErrKeyReused => "Kjo kërkesë u dërgua tashmë me përgjigje të tjera. Ringarkoni faqen dhe kontrolloni përgjigjet.";
+    ErrRequestNotActive => "Kjo kërkesë nuk është më aktive: është refuzuar ose tërhequr.";
     // ---- waits (see wait())
     WaitSecond => "pas {n} sekonde";
     WaitSeconds => "pas {n} sekondash";
@@ -142,6 +145,7 @@ crate::text_table! {
     StatusApproved => "Miratuar";
     StatusRejected => "Refuzuar";
     StatusCorrectionRequested => "Kërkohet korrigjim";
+    StatusWithdrawn => "Tërhequr";
     // ---- rejection reasons
     ReasonAddressMismatch => "Adresa e deklaruar nuk përputhet me dokumentin e adresës.";
     ReasonProofUnreadable => "Dokumenti i adresës nuk lexohet.";
@@ -177,6 +181,24 @@ crate::text_table! {
     ProblemFrameInvalid => "Fotografia e kamerës nuk është imazh JPEG";
     ProblemFrameTooLarge => "Fotografia e kamerës është shumë e madhe";
     ProblemReferenceInvalid => "Numri i referencës nuk është i vlefshëm";
+    ProblemDocumentTypeInvalid => "Zgjidhni kartë identiteti ose pasaportë";
+    ProblemDocumentNumberInvalid => "Shkruani numrin e dokumentit siç është shtypur: 9 shkronja dhe shifra në kartën e identitetit, 2 shkronja dhe 7 shifra në pasaportë";
+    ProblemPlaceInvalid => "Përdorni shkronja, shifra, hapësira dhe shenjat e zakonshme të pikësimit të një emri vendi";
+    ProblemDateBeforeBirth => "Data duhet të jetë pas datëlindjes";
+    ProblemCountryInvalid => "Zgjidhni shtetin ku jetoni";
+    ProblemCountryAlbania => "Ky shërbim është për zgjedhësit që jetojnë jashtë vendit: adresa nuk mund të jetë në Shqipëri";
+    ProblemPostalCodeInvalid => "Shkruani kodin postar siç shkruhet në shtetin ku jetoni";
+    ProblemAddressInvalid => "Përdorni shkronja, shifra, hapësira dhe shenjat e zakonshme të pikësimit të një adrese";
+    ProblemProofKindInvalid => "Zgjidhni një nga llojet e pranuara të dokumentit";
+    ProblemDeclarationRequired => "Konfirmoni deklaratën për të vazhduar";
+    ProblemUploadMissing => "Ngarkoni këtë dokument";
+    ProblemUploadInvalid => "Ky skedar nuk njihet: ngarkojeni dokumentin përsëri";
+    ProblemUploadKindInvalid => "Lloj i panjohur ngarkimi dokumenti";
+    ProblemUploadTypeUnsupported => "Ngarkoni një fotografi JPEG ose PNG ose një skedar PDF";
+    ProblemUploadTooLarge => "Skedari është më i madh se 5 MB";
+    ProblemUploadDimensions => "Fotografia është shumë e vogël për t'u lexuar, ose shumë e madhe";
+    ProblemUploadCorrupt => "Skedari është i dëmtuar ose i paplotë: ngarkojeni përsëri";
+    ProblemUploadTooMany => "Shumë ngarkime: kontaktoni KQZ-në nëse duhet të dërgoni më shumë";
     // ---- input problems said about one field (form::Field::problem_key)
     RequiredPhone => "Shkruani numrin e celularit";
     RequiredEmail => "Shkruani adresën e e-mailit";

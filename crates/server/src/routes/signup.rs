@@ -14,7 +14,7 @@ use axum::Json;
 use per_domain::api::{
     CompleteSignup, ResendCode, SignupProgress, SignupStart, SignupStarted, VerifyCode,
 };
-use per_domain::FieldProblem;
+use per_domain::{Field, FieldProblem};
 
 pub async fn start(
     State(state): State<AppState>,
@@ -60,7 +60,7 @@ pub async fn complete(
     let v = body.parse().map_err(AppError::Invalid)?;
     v.password
         .check_not_common()
-        .map_err(|p| AppError::Invalid(vec![FieldProblem::new("password", p)]))?;
+        .map_err(|p| AppError::Invalid(vec![FieldProblem::new(Field::Password, p)]))?;
     let (account, session) = signup::complete(&state, &v.signup_id, v.password).await?;
     let cookie = cookie_header(
         &state,

@@ -4,8 +4,8 @@
 use crate::crypto;
 use crate::state::AppState;
 use crate::store::{AccountId, InsertOutcome, NewRequest, Request, StoreError};
-use per_domain::api::{Identity, ValidSubmitRequest};
-use per_domain::{ReferenceNumber, RequestStatus};
+use per_domain::api::ValidSubmitRequest;
+use per_domain::ReferenceNumber;
 use serde_json::json;
 
 #[derive(Debug, thiserror::Error)]
@@ -36,17 +36,19 @@ pub async fn submit(
     account: AccountId,
     v: &ValidSubmitRequest,
 ) -> Result<Submitted> {
-    let sealed = state.keys.seal(
-        &identity_context(account),
-        identity_json(&v.identity).as_bytes(),
-    );
+    let sealed = state
+        .keys
+        .seal(&identity_context(account), request_json(v).as_bytes());
     let nid_hash = state
         .keys
         .mac(&[b"nid", v.identity.personal_number.as_str().as_bytes()]);
     let now = state.clock.now();
     let mut tx = state.store.write().await?;
     // A retry of a submission that went through gets the same request back.
-    if let Some(request) = tx.request_by_key(account, &v.idempotency_key).await? {
+    if let Some(request) = tx
+        .request_by_key(account, v.idempotency_key.as_str())
+        .await?
+    {
         return Ok(Submitted {
             request,
             created: false,
@@ -56,7 +58,7 @@ pub async fn submit(
         return Err(RequestError::NoFace);
     }
     if let Some(latest) = tx.latest_request(account).await? {
-        if latest.status != RequestStatus::Rejected {
+        if latest.status.is_active() {
             return Err(RequestError::RequestExists);
         }
     }
@@ -65,7 +67,7 @@ pub async fn submit(
         let new = NewRequest {
             reference: &reference,
             account,
-            idempotency_key: &v.idempotency_key,
+            idempotency_key: v.idempotency_key.as_str(),
             identity_sealed: &sealed,
             nid_hash: &nid_hash,
             submitted_at: now,
@@ -87,7 +89,7 @@ pub async fn submit(
             InsertOutcome::KeyTaken => {
                 // A concurrent retry of the same submission got there first.
                 let request = tx
-                    .request_by_key(account, &v.idempotency_key)
+                    .request_by_key(account, v.idempotency_key.as_str())
                     .await?
                     .ok_or(StoreError::Corrupt("idempotency key"))?;
                 return Ok(Submitted {
@@ -107,14 +109,14 @@ pub async fn current(state: &AppState, account: AccountId) -> Result<Request> {
         .ok_or(RequestError::NoRequest)
 }
 
-/// The identity as sealed at rest (JSON, so the review can open it).
-pub fn identity_json(identity: &Identity) -> String {
+/// The request's answers as sealed at rest (JSON in the shape of the submission's body, so
+/// the review can open it and a re-application can start from it).
+pub fn request_json(v: &ValidSubmitRequest) -> String {
     json!({
-        "personal_number": identity.personal_number.as_str(),
-        "first_name": identity.first_name.as_str(),
-        "surname": identity.surname.as_str(),
-        "date_of_birth": identity.date_of_birth.to_string(),
-        "sex": identity.sex.code(),
+        "identity": v.identity.to_form(),
+        "address": v.address.to_form(),
+        "proof": v.proof.to_form(),
+        "uploads": v.uploads.to_form(),
     })
     .to_string()
 }

@@ -142,5 +142,8 @@ pub fn request_view(r: &Request) -> RequestView {
         submitted_at: rfc3339(r.submitted_at),
         decided_at: r.decided_at.map(rfc3339),
         reasons: r.reasons.clone(),
+        can_withdraw: r.status.can_withdraw(),
+        can_reapply: !r.status.is_active(),
+        document_expired: false,
     }
 }

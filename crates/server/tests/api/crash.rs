@@ -4,7 +4,7 @@
 
 use crate::gateway::Gateway;
 use crate::helpers::*;
-use serde_json::{json, Value};
+use serde_json::Value;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 use tokio::process::{Child, Command};
@@ -43,7 +43,7 @@ async fn a_decision_survives_a_kill_and_is_notified_exactly_once() {
     let app = spawn_app().await;
     app.register(PHONE, EMAIL).await;
     app.capture_face().await;
-    let body = json!({"idempotency_key": "crash-test-key-0001", "identity": identity()});
+    let body = request_body("crash-test-key-0001");
     let r: Value = app.post("/api/request", &body).await.json().await.unwrap();
     let reference = r["reference"].as_str().unwrap().to_owned();
     app.deliver().await;

@@ -230,12 +230,58 @@ impl TestApp {
 
 pub fn identity() -> Value {
     json!({
+        "document_type": "id_card",
+        "document_number": "012345678",
         "personal_number": "J05415123A",
         "first_name": "Ëndra",
         "surname": "Çela",
+        "father_name": "Ilir",
         "date_of_birth": "1990-04-15",
-        "sex": "F"
+        "place_of_birth": "Gjirokastër",
+        "sex": "F",
+        "document_expiry": "2030-01-31"
     })
+}
+
+pub fn address() -> Value {
+    json!({
+        "country": "IT",
+        "city": "Milano",
+        "postal_code": "20121",
+        "street": "Via Roma 12",
+        "apartment": "",
+        "care_of": ""
+    })
+}
+
+pub fn proof() -> Value {
+    json!({"kind": "rental_contract", "shows_name_and_address": true})
+}
+
+/// A whole submission with `key` and the given upload ids.
+pub fn request_with(key: &str, identity: Value, uploads: Value) -> Value {
+    json!({
+        "idempotency_key": key,
+        "identity": identity,
+        "address": address(),
+        "proof": proof(),
+        "uploads": uploads,
+        "declaration": true
+    })
+}
+
+/// Upload ids of the right shape (the server checks them once uploads exist).
+pub fn fake_uploads() -> Value {
+    json!({
+        "id_card_front": "1".repeat(32),
+        "id_card_back": "2".repeat(32),
+        "proof_of_address": "3".repeat(32)
+    })
+}
+
+/// A whole submission with `key`.
+pub fn request_body(key: &str) -> Value {
+    request_with(key, identity(), fake_uploads())
 }
 
 /// The account of a phone number.

@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 #[tokio::test]
 async fn submitting_needs_a_session_and_the_face() {
     let app = spawn_app().await;
-    let body = json!({"idempotency_key": "k".repeat(32), "identity": identity()});
+    let body = request_body(&"k".repeat(32));
     assert_eq!(app.post("/api/request", &body).await.status(), 401);
     app.register(PHONE, EMAIL).await;
     let r = app.post("/api/request", &body).await;
@@ -36,7 +36,7 @@ async fn a_challenge_is_single_use_and_frames_must_be_jpeg() {
         .await;
     assert_eq!(
         problem_fields(r).await,
-        vec![("frames[0]".to_owned(), "frame_invalid".to_owned())]
+        vec![("frames".to_owned(), "frame_invalid".to_owned())]
     );
     let ok = json!({"challenge_id": id, "frames": [TestApp::frame()]});
     assert_eq!(app.post("/api/face", &ok).await.status(), 200);
@@ -58,15 +58,15 @@ async fn bad_identity_gets_400_naming_each_field() {
     let r = app
         .post(
             "/api/request",
-            &json!({"idempotency_key": "k".repeat(32), "identity": id}),
+            &request_with(&"k".repeat(32), id, fake_uploads()),
         )
         .await;
     assert_eq!(
         problem_fields(r).await,
         vec![
-            ("identity.first_name".to_owned(), "name_invalid".to_owned()),
+            ("first_name".to_owned(), "name_invalid".to_owned()),
             (
-                "identity.personal_number".to_owned(),
+                "personal_number".to_owned(),
                 "personal_number_date_mismatch".to_owned()
             ),
         ]
@@ -83,7 +83,7 @@ async fn submit_is_idempotent_and_the_decision_reaches_the_voter() {
     let app = spawn_app().await;
     app.register(PHONE, EMAIL).await;
     app.capture_face().await;
-    let body = json!({"idempotency_key": "0123456789abcdef0123", "identity": identity()});
+    let body = request_body("0123456789abcdef0123");
     let r = app.post("/api/request", &body).await;
     assert_eq!(r.status(), 201);
     let first: Value = r.json().await.unwrap();
@@ -98,7 +98,7 @@ async fn submit_is_idempotent_and_the_decision_reaches_the_voter() {
     assert_eq!(again["reference"], first["reference"]);
 
     // A different key while one is open is refused.
-    let other = json!({"idempotency_key": "zzzzzzzzzzzzzzzzzzzz", "identity": identity()});
+    let other = request_body("zzzzzzzzzzzzzzzzzzzz");
     assert_eq!(app.post("/api/request", &other).await.status(), 409);
 
     // The personal data is sealed at rest.
@@ -142,8 +142,8 @@ async fn two_drafts_submitted_at_once_make_one_request() {
     let app = spawn_app().await;
     app.register(PHONE, EMAIL).await;
     app.capture_face().await;
-    let a = json!({"idempotency_key": "aaaaaaaaaaaaaaaaaaaa", "identity": identity()});
-    let b = json!({"idempotency_key": "bbbbbbbbbbbbbbbbbbbb", "identity": identity()});
+    let a = request_body("aaaaaaaaaaaaaaaaaaaa");
+    let b = request_body("bbbbbbbbbbbbbbbbbbbb");
     let (ra, rb) = tokio::join!(app.post("/api/request", &a), app.post("/api/request", &b));
     let mut statuses = vec![ra.status().as_u16(), rb.status().as_u16()];
     statuses.sort();

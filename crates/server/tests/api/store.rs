@@ -4,7 +4,7 @@
 use crate::helpers::*;
 use per_domain::{ReferenceNumber, RequestStatus};
 use per_server::store::{InsertOutcome, NewDecision, NewRequest};
-use serde_json::{json, Value};
+use serde_json::Value;
 
 #[tokio::test]
 async fn the_outbox_lease_is_exclusive_and_a_lost_lease_cannot_settle() {
@@ -44,10 +44,7 @@ async fn unique_rules_come_back_as_typed_outcomes_and_decisions_name_who() {
     app.capture_face().await;
     let key = "store-test-key-000001";
     let r: Value = app
-        .post(
-            "/api/request",
-            &json!({"idempotency_key": key, "identity": identity()}),
-        )
+        .post("/api/request", &request_body(key))
         .await
         .json()
         .await

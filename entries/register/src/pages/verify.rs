@@ -130,9 +130,7 @@ pub fn Verify() -> impl IntoView {
                     code: valid.code.expose().to_owned(),
                     ..body
                 }),
-                Err(problems) => local.extend(form::from_problems(&problems, |f| {
-                    (f == "code").then_some(input_for(channel))
-                })),
+                Err(problems) => local.extend(form::from_problems(&problems, form::input_id)),
             }
         }
         if !local.is_empty() {

@@ -37,6 +37,8 @@ pub fn IdentityPage() -> impl IntoView {
         surname: surname.get(),
         date_of_birth: date_of_birth.get(),
         sex: sex.get(),
+        // The document's fields come with the full personal-data pages (issue 9).
+        ..IdentityForm::default()
     };
     // Every keystroke is kept, so a reload or a crash loses nothing.
     Effect::new(move |_| {
@@ -57,6 +59,7 @@ pub fn IdentityPage() -> impl IntoView {
         let body = SubmitRequest {
             idempotency_key: key.get_value(),
             identity,
+            ..SubmitRequest::default()
         };
         submit.send(parsed, body, api::submit, |view, body| {
             if let Some(s) = WebStore::session() {

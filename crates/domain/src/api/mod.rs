@@ -3,16 +3,18 @@
 //!
 //! Request bodies carry plain strings so that a bad field can be named; `parse` turns them
 //! into domain values or into the list of [`FieldProblem`]s the server answers with (400)
-//! and the app shows in its error summary.
+//! and the app shows in its error summary. The registration request's bodies are in
+//! [`request`] (re-exported here).
+
+mod request;
+
+pub use request::*;
 
 use crate::contact::{Email, PhoneNumber};
-use crate::date::Date;
-use crate::identity::{PersonName, PersonalNumber, Sex};
+use crate::field::Field;
 use crate::language::Language;
 use crate::problem::{FieldProblem, Problem, Problems};
-use crate::reference::ReferenceNumber;
 use crate::secret::{OneTimeCode, Password, SecretToken};
-use crate::status::{RejectionReason, RequestStatus};
 use base64::Engine;
 use serde::{Deserialize, Serialize};
 
@@ -47,6 +49,14 @@ pub enum Channel {
 }
 
 impl Channel {
+    /// The field of the code sent on this channel.
+    pub fn code_field(self) -> Field {
+        match self {
+            Channel::Phone => Field::PhoneCode,
+            Channel::Email => Field::EmailCode,
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Channel::Phone => "phone",
@@ -75,9 +85,9 @@ pub struct ValidSignupStart {
 impl SignupStart {
     pub fn parse(&self) -> Parsed<ValidSignupStart> {
         let mut p = Problems::new();
-        let phone = p.check("phone", PhoneNumber::parse(&self.phone));
-        let email = p.check("email", Email::parse(&self.email));
-        let language = p.check("language", Language::parse(&self.language));
+        let phone = p.check(Field::Phone, PhoneNumber::parse(&self.phone));
+        let email = p.check(Field::Email, Email::parse(&self.email));
+        let language = p.check(Field::Language, Language::parse(&self.language));
         let v = (|| {
             Some(ValidSignupStart {
                 phone: phone?,
@@ -117,8 +127,8 @@ pub struct ValidVerifyCode {
 impl VerifyCode {
     pub fn parse(&self) -> Parsed<ValidVerifyCode> {
         let mut p = Problems::new();
-        let signup_id = p.check("signup_id", SecretToken::parse(&self.signup_id));
-        let code = p.check("code", OneTimeCode::parse(&self.code));
+        let signup_id = p.check(Field::SignupId, SecretToken::parse(&self.signup_id));
+        let code = p.check(self.channel.code_field(), OneTimeCode::parse(&self.code));
         let v = (|| {
             Some(ValidVerifyCode {
                 signup_id: signup_id?,
@@ -147,7 +157,7 @@ pub struct ResendCode {
 impl ResendCode {
     pub fn parse(&self) -> Parsed<(SecretToken, Channel)> {
         let mut p = Problems::new();
-        let id = p.check("signup_id", SecretToken::parse(&self.signup_id));
+        let id = p.check(Field::SignupId, SecretToken::parse(&self.signup_id));
         finish(p, id.map(|id| (id, self.channel)))
     }
 }
@@ -169,8 +179,8 @@ pub struct ValidCompleteSignup {
 impl CompleteSignup {
     pub fn parse(&self) -> Parsed<ValidCompleteSignup> {
         let mut p = Problems::new();
-        let signup_id = p.check("signup_id", SecretToken::parse(&self.signup_id));
-        let password = p.check("password", Password::parse(&self.password));
+        let signup_id = p.check(Field::SignupId, SecretToken::parse(&self.signup_id));
+        let password = p.check(Field::Password, Password::parse(&self.password));
         let v = (|| {
             Some(ValidCompleteSignup {
                 signup_id: signup_id?,
@@ -208,14 +218,17 @@ impl SignIn {
     pub fn parse(&self) -> Parsed<ValidSignIn> {
         let mut p = Problems::new();
         let login = if self.login.contains('@') {
-            p.check("login", Email::parse(&self.login).map(Login::Email))
+            p.check(Field::Login, Email::parse(&self.login).map(Login::Email))
         } else {
-            p.check("login", PhoneNumber::parse(&self.login).map(Login::Phone))
+            p.check(
+                Field::Login,
+                PhoneNumber::parse(&self.login).map(Login::Phone),
+            )
         };
         if self.password.is_empty() {
-            p.push("password", Problem::Required);
+            p.push(Field::Password, Problem::Required);
         } else if self.password.chars().count() > 128 {
-            p.push("password", Problem::PasswordTooLong);
+            p.push(Field::Password, Problem::PasswordTooLong);
         }
         let v = login.map(|login| ValidSignIn {
             login,
@@ -324,15 +337,15 @@ pub struct ValidFaceCapture {
 impl FaceCapture {
     pub fn parse(&self) -> Parsed<ValidFaceCapture> {
         let mut p = Problems::new();
-        let challenge_id = p.check("challenge_id", SecretToken::parse(&self.challenge_id));
+        let challenge_id = p.check(Field::ChallengeId, SecretToken::parse(&self.challenge_id));
         let mut frames = Vec::new();
         if self.frames.is_empty() {
-            p.push("frames", Problem::FrameMissing);
+            p.push(Field::Frames, Problem::FrameMissing);
         } else if self.frames.len() > JpegFrame::MAX_FRAMES {
-            p.push("frames", Problem::FrameTooMany);
+            p.push(Field::Frames, Problem::FrameTooMany);
         } else {
-            for (i, f) in self.frames.iter().enumerate() {
-                if let Some(frame) = p.check(&format!("frames[{i}]"), JpegFrame::parse_base64(f)) {
+            for f in &self.frames {
+                if let Some(frame) = p.check(Field::Frames, JpegFrame::parse_base64(f)) {
                     frames.push(frame);
                 }
             }
@@ -349,123 +362,6 @@ impl FaceCapture {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FaceAccepted {
     pub accepted: bool,
-}
-
-// ---------------------------------------------------------------- request
-
-/// The identity as entered (thin: the full personal-data step adds the document fields).
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct IdentityForm {
-    pub personal_number: String,
-    pub first_name: String,
-    pub surname: String,
-    pub date_of_birth: String,
-    pub sex: String,
-}
-
-#[derive(Clone)]
-pub struct Identity {
-    pub personal_number: PersonalNumber,
-    pub first_name: PersonName,
-    pub surname: PersonName,
-    pub date_of_birth: Date,
-    pub sex: Sex,
-}
-
-impl IdentityForm {
-    /// Parses every field and cross-checks the personal number with the date of birth and
-    /// sex; `today` keeps births in the past. Field names are prefixed with `prefix`.
-    pub fn parse(&self, today: Date) -> Parsed<Identity> {
-        let mut p = Problems::new();
-        let pn = p.check(
-            "personal_number",
-            PersonalNumber::parse(&self.personal_number),
-        );
-        let first_name = p.check("first_name", PersonName::parse(&self.first_name));
-        let surname = p.check("surname", PersonName::parse(&self.surname));
-        let born = p.check(
-            "date_of_birth",
-            Date::parse(&self.date_of_birth).and_then(|d| {
-                if d > today {
-                    Err(Problem::DateInFuture)
-                } else {
-                    Ok(d)
-                }
-            }),
-        );
-        let sex = p.check("sex", Sex::parse(&self.sex));
-        if let (Some(pn), Some(born)) = (&pn, born) {
-            if pn.birth_date() != born {
-                p.push("personal_number", Problem::PersonalNumberDateMismatch);
-            }
-        }
-        if let (Some(pn), Some(sex)) = (&pn, sex) {
-            if pn.sex() != sex {
-                p.push("personal_number", Problem::PersonalNumberSexMismatch);
-            }
-        }
-        let v = (|| {
-            Some(Identity {
-                personal_number: pn?,
-                first_name: first_name?,
-                surname: surname?,
-                date_of_birth: born?,
-                sex: sex?,
-            })
-        })();
-        finish(p, v)
-    }
-}
-
-/// `POST /api/request`: submit the registration. The idempotency key, made once per draft by
-/// the app, makes a retry on a flaky network return the same request instead of a second one.
-#[derive(Clone, Serialize, Deserialize)]
-pub struct SubmitRequest {
-    pub idempotency_key: String,
-    pub identity: IdentityForm,
-}
-
-#[derive(Clone)]
-pub struct ValidSubmitRequest {
-    pub idempotency_key: String,
-    pub identity: Identity,
-}
-
-impl SubmitRequest {
-    pub fn parse(&self, today: Date) -> Parsed<ValidSubmitRequest> {
-        let mut p = Problems::new();
-        let key = &self.idempotency_key;
-        let key_ok = (16..=64).contains(&key.len())
-            && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
-        if !key_ok {
-            p.push("idempotency_key", Problem::IdempotencyKeyInvalid);
-        }
-        let identity = match self.identity.parse(today) {
-            Ok(identity) => Some(identity),
-            Err(problems) => {
-                for fp in problems {
-                    p.push(&format!("identity.{}", fp.field), fp.code);
-                }
-                None
-            }
-        };
-        let v = identity.map(|identity| ValidSubmitRequest {
-            idempotency_key: key.clone(),
-            identity,
-        });
-        finish(p, v)
-    }
-}
-
-/// A request as its voter sees it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RequestView {
-    pub reference: ReferenceNumber,
-    pub status: RequestStatus,
-    /// RFC 3339, UTC.
-    pub submitted_at: String,
-    pub decided_at: Option<String>,
-    pub reasons: Vec<RejectionReason>,
 }
 
 // ---------------------------------------------------------------- errors
@@ -492,6 +388,12 @@ pub enum ErrorKind {
     StepMissing,
     /// A request is already open for this account.
     RequestExists,
+    /// The idempotency key was used for a different submission (409): make a new key.
+    IdempotencyKeyReused,
+    /// Registration is not open (before its opening or after its close): see `GET /api/window`.
+    WindowClosed,
+    /// The request is no longer active (rejected or withdrawn): nothing to withdraw.
+    RequestNotActive,
     NotFound,
     /// Something broke on our side; nothing about it is said here.
     Internal,
@@ -514,21 +416,7 @@ pub struct ApiError {
 mod tests {
     use super::*;
 
-    fn today() -> Date {
-        Date::parse("2026-11-21").unwrap()
-    }
-
-    fn good_identity() -> IdentityForm {
-        IdentityForm {
-            personal_number: "J05415123A".into(),
-            first_name: "Ëndra".into(),
-            surname: "Çela".into(),
-            date_of_birth: "1990-04-15".into(),
-            sex: "F".into(),
-        }
-    }
-
-    fn fields(problems: Vec<FieldProblem>) -> Vec<(String, Problem)> {
+    fn fields(problems: Vec<FieldProblem>) -> Vec<(Field, Problem)> {
         problems.into_iter().map(|p| (p.field, p.code)).collect()
     }
 
@@ -542,8 +430,8 @@ mod tests {
         assert_eq!(
             fields(bad.parse().unwrap_err()),
             vec![
-                ("phone".to_owned(), Problem::PhoneAlbanian),
-                ("email".to_owned(), Problem::EmailInvalid)
+                (Field::Phone, Problem::PhoneAlbanian),
+                (Field::Email, Problem::EmailInvalid)
             ]
         );
         let good = SignupStart {
@@ -552,71 +440,6 @@ mod tests {
             language: "en".into(),
         };
         assert_eq!(good.parse().unwrap().language, Language::En);
-    }
-
-    #[test]
-    fn identity_is_cross_checked() {
-        assert!(good_identity().parse(today()).is_ok());
-        for (change, expected, why) in [
-            (
-                ("date_of_birth", "1990-04-16"),
-                vec![("personal_number", Problem::PersonalNumberDateMismatch)],
-                "birth date differs from the number",
-            ),
-            (
-                ("sex", "M"),
-                vec![("personal_number", Problem::PersonalNumberSexMismatch)],
-                "sex differs from the number",
-            ),
-            (
-                ("date_of_birth", "2027-01-01"),
-                vec![("date_of_birth", Problem::DateInFuture)],
-                "born in the future",
-            ),
-            (
-                ("first_name", "Ana2"),
-                vec![("first_name", Problem::NameInvalid)],
-                "digit in a name",
-            ),
-            (
-                ("personal_number", ""),
-                vec![("personal_number", Problem::Required)],
-                "missing number",
-            ),
-        ] {
-            let mut form = good_identity();
-            let (field, value) = change;
-            match field {
-                "date_of_birth" => form.date_of_birth = value.into(),
-                "sex" => form.sex = value.into(),
-                "first_name" => form.first_name = value.into(),
-                "personal_number" => form.personal_number = value.into(),
-                _ => unreachable!(),
-            }
-            let expected: Vec<_> = expected
-                .into_iter()
-                .map(|(f, p)| (f.to_owned(), p))
-                .collect();
-            assert_eq!(fields(form.parse(today()).unwrap_err()), expected, "{why}");
-        }
-    }
-
-    #[test]
-    fn submit_prefixes_identity_fields() {
-        let req = SubmitRequest {
-            idempotency_key: "short".into(),
-            identity: IdentityForm {
-                surname: String::new(),
-                ..good_identity()
-            },
-        };
-        assert_eq!(
-            fields(req.parse(today()).unwrap_err()),
-            vec![
-                ("idempotency_key".to_owned(), Problem::IdempotencyKeyInvalid),
-                ("identity.surname".to_owned(), Problem::Required)
-            ]
-        );
     }
 
     #[test]
@@ -632,20 +455,20 @@ mod tests {
         };
         assert_eq!(ok.parse().unwrap().frames.len(), 1);
         for (frames, expected, why) in [
-            (vec![], ("frames", Problem::FrameMissing), "no frame"),
+            (vec![], (Field::Frames, Problem::FrameMissing), "no frame"),
             (
                 vec!["aGVsbG8=".to_owned()],
-                ("frames[0]", Problem::FrameInvalid),
+                (Field::Frames, Problem::FrameInvalid),
                 "not a JPEG",
             ),
             (
                 vec!["***".to_owned()],
-                ("frames[0]", Problem::FrameInvalid),
+                (Field::Frames, Problem::FrameInvalid),
                 "not base64",
             ),
             (
                 vec![b64; 11],
-                ("frames", Problem::FrameTooMany),
+                (Field::Frames, Problem::FrameTooMany),
                 "eleven frames",
             ),
         ] {
@@ -655,7 +478,7 @@ mod tests {
             };
             assert_eq!(
                 fields(capture.parse().unwrap_err()),
-                vec![(expected.0.to_owned(), expected.1)],
+                vec![expected],
                 "{why}"
             );
         }
@@ -677,8 +500,8 @@ mod tests {
         assert_eq!(
             fields(empty.parse().unwrap_err()),
             vec![
-                ("login".to_owned(), Problem::Required),
-                ("password".to_owned(), Problem::Required)
+                (Field::Login, Problem::Required),
+                (Field::Password, Problem::Required)
             ]
         );
     }
@@ -690,9 +513,8 @@ mod tests {
             password: "Zogu1928!".into(),
         };
         let parsed = sign_in.parse().unwrap();
-        let identity = good_identity();
-        let shown = format!("{sign_in:?} {parsed:?} {identity:?}");
-        for secret in ["Zogu", "ana@", "J054", "Ëndra"] {
+        let shown = format!("{sign_in:?} {parsed:?}");
+        for secret in ["Zogu", "ana@"] {
             assert!(!shown.contains(secret), "{secret} leaked in {shown}");
         }
     }
@@ -702,7 +524,7 @@ mod tests {
         let e = ApiError {
             error: ErrorKind::InvalidInput,
             message: "check the fields".into(),
-            fields: vec![FieldProblem::new("phone", Problem::PhoneAlbanian)],
+            fields: vec![FieldProblem::new(Field::Phone, Problem::PhoneAlbanian)],
             attempts_left: None,
             retry_after_seconds: None,
         };
@@ -726,8 +548,4 @@ redacted_debug!(ValidSignIn);
 redacted_debug!(FaceChallenge);
 redacted_debug!(FaceCapture);
 redacted_debug!(ValidFaceCapture);
-redacted_debug!(IdentityForm);
-redacted_debug!(Identity);
-redacted_debug!(SubmitRequest);
-redacted_debug!(ValidSubmitRequest);
 redacted_debug!(Me);
