@@ -57,7 +57,13 @@ pub fn radio_prefix(field: Field) -> &'static str {
 /// The id of the radio for `code` (`proof_kind` `rental_contract` -> `proof-kind-rental-contract`).
 pub fn radio_id(field: Field, code: &str) -> String {
     let mut id = radio_prefix(field).to_owned();
-    id.extend(code.chars().map(|c| if c == '_' { '-' } else { c.to_ascii_lowercase() }));
+    id.extend(code.chars().map(|c| {
+        if c == '_' {
+            '-'
+        } else {
+            c.to_ascii_lowercase()
+        }
+    }));
     id
 }
 
@@ -72,12 +78,25 @@ pub const FORMS: [&[Field]; 10] = [
     &[Field::PhoneCode, Field::EmailCode],
     &[Field::Password],
     &[Field::Login, Field::Password],
-    &[Field::DocumentType, Field::DocumentNumber, Field::DocumentExpiry],
+    &[
+        Field::DocumentType,
+        Field::DocumentNumber,
+        Field::DocumentExpiry,
+    ],
     &[Field::FirstName, Field::Surname, Field::FatherName],
     &[Field::DateOfBirth, Field::PlaceOfBirth, Field::Sex],
     &[Field::IdCardFront, Field::IdCardBack, Field::PassportPage],
-    &[Field::Country, Field::City, Field::PostalCode, Field::Street],
-    &[Field::ProofKind, Field::ProofDeclaration, Field::ProofOfAddress],
+    &[
+        Field::Country,
+        Field::City,
+        Field::PostalCode,
+        Field::Street,
+    ],
+    &[
+        Field::ProofKind,
+        Field::ProofDeclaration,
+        Field::ProofOfAddress,
+    ],
 ];
 
 /// The text of problem `p` with field `field`: field-specific where the generic text would
@@ -385,9 +404,10 @@ mod tests {
     fn required(f: Field) -> Problem {
         match f {
             Field::ProofDeclaration | Field::Declaration => Problem::DeclarationRequired,
-            Field::IdCardFront | Field::IdCardBack | Field::PassportPage | Field::ProofOfAddress => {
-                Problem::UploadMissing
-            }
+            Field::IdCardFront
+            | Field::IdCardBack
+            | Field::PassportPage
+            | Field::ProofOfAddress => Problem::UploadMissing,
             _ => Problem::Required,
         }
     }

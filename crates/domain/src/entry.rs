@@ -3,6 +3,9 @@
 //! server uses) and of the addresses the client links to ([`Route`]). The client follows a
 //! link to another entry with a full page load.
 
+use crate::field::Field;
+use crate::status::{Fix, RequestStep};
+
 /// One entry page of the client.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Entry {
@@ -89,10 +92,27 @@ pub enum Route {
     Password,
     /// `/register/face`: the live face capture.
     Face,
-    /// `/request/identity`: personal data as on the document, and submit.
-    Identity,
+    /// `/request/`: continues the request where the voter left it (the first step not
+    /// answered, or the check page).
+    RequestResume,
+    /// `/request/document`: the identity document's type, number and expiry.
+    RequestDocument,
+    /// `/request/name`: first name, surname and father's name, as on the document.
+    RequestName,
+    /// `/request/birth`: date and place of birth, and sex.
+    RequestBirth,
+    /// `/request/personal-number`: the NID, cross-checked with the birth date and sex.
+    RequestPersonalNumber,
+    /// `/request/photo`: the document photos (camera or file).
+    RequestPhoto,
+    /// `/request/address`: the address abroad.
+    RequestAddress,
+    /// `/request/proof`: the proof of address, its kind and the declaration.
+    RequestProof,
+    /// `/request/check`: every answer with a "change" link, the declaration, submit.
+    RequestCheck,
     /// `/request/done`: the confirmation with the reference number.
-    Done,
+    RequestDone,
     /// `/sign-in`.
     SignIn,
     /// `/my-request`: the status of the request.
@@ -102,14 +122,22 @@ pub enum Route {
 }
 
 impl Route {
-    pub const ALL: [Route; 10] = [
+    pub const ALL: [Route; 18] = [
         Route::Start,
         Route::Contact,
         Route::Verify,
         Route::Password,
         Route::Face,
-        Route::Identity,
-        Route::Done,
+        Route::RequestResume,
+        Route::RequestDocument,
+        Route::RequestName,
+        Route::RequestBirth,
+        Route::RequestPersonalNumber,
+        Route::RequestPhoto,
+        Route::RequestAddress,
+        Route::RequestProof,
+        Route::RequestCheck,
+        Route::RequestDone,
         Route::SignIn,
         Route::MyRequest,
         Route::Results,
@@ -123,8 +151,16 @@ impl Route {
             Route::Verify => "/register/verify",
             Route::Password => "/register/password",
             Route::Face => "/register/face",
-            Route::Identity => "/request/identity",
-            Route::Done => "/request/done",
+            Route::RequestResume => "/request/",
+            Route::RequestDocument => "/request/document",
+            Route::RequestName => "/request/name",
+            Route::RequestBirth => "/request/birth",
+            Route::RequestPersonalNumber => "/request/personal-number",
+            Route::RequestPhoto => "/request/photo",
+            Route::RequestAddress => "/request/address",
+            Route::RequestProof => "/request/proof",
+            Route::RequestCheck => "/request/check",
+            Route::RequestDone => "/request/done",
             Route::SignIn => "/sign-in",
             Route::MyRequest => "/my-request",
             Route::Results => "/results/",
@@ -137,9 +173,67 @@ impl Route {
             Route::Start => Entry::Start,
             Route::Contact | Route::Verify | Route::Password => Entry::Register,
             Route::Face => Entry::Face,
-            Route::Identity | Route::Done => Entry::Request,
+            Route::RequestResume
+            | Route::RequestDocument
+            | Route::RequestName
+            | Route::RequestBirth
+            | Route::RequestPersonalNumber
+            | Route::RequestPhoto
+            | Route::RequestAddress
+            | Route::RequestProof
+            | Route::RequestCheck
+            | Route::RequestDone => Entry::Request,
             Route::SignIn | Route::MyRequest => Entry::Account,
             Route::Results => Entry::Results,
+        }
+    }
+
+    /// The page where the voter answers `field` (`None` for a field with no page of its own:
+    /// tokens, keys, the frames).
+    pub fn of_field(field: Field) -> Option<Route> {
+        Some(match field {
+            Field::Phone | Field::Email | Field::Language => Route::Contact,
+            Field::PhoneCode | Field::EmailCode => Route::Verify,
+            Field::Password => Route::Password,
+            Field::Login => Route::SignIn,
+            Field::Frames => Route::Face,
+            Field::DocumentType | Field::DocumentNumber | Field::DocumentExpiry => {
+                Route::RequestDocument
+            }
+            Field::FirstName | Field::Surname | Field::FatherName => Route::RequestName,
+            Field::DateOfBirth | Field::PlaceOfBirth | Field::Sex => Route::RequestBirth,
+            Field::PersonalNumber => Route::RequestPersonalNumber,
+            Field::IdCardFront | Field::IdCardBack | Field::PassportPage => Route::RequestPhoto,
+            Field::Country
+            | Field::City
+            | Field::PostalCode
+            | Field::Street
+            | Field::Apartment
+            | Field::CareOf => Route::RequestAddress,
+            Field::ProofKind | Field::ProofDeclaration | Field::ProofOfAddress => {
+                Route::RequestProof
+            }
+            Field::Declaration => Route::RequestCheck,
+            _ => return None,
+        })
+    }
+
+    /// The page of a request step.
+    pub fn of_step(step: RequestStep) -> Route {
+        match step {
+            RequestStep::Face => Route::Face,
+            RequestStep::Identity => Route::RequestDocument,
+            RequestStep::DocumentPhoto => Route::RequestPhoto,
+            RequestStep::Address => Route::RequestAddress,
+            RequestStep::ProofOfAddress => Route::RequestProof,
+        }
+    }
+
+    /// Where the voter puts right what a rejection reason names.
+    pub fn of_fix(fix: Fix) -> Option<Route> {
+        match fix {
+            Fix::Step(step) => Some(Route::of_step(step)),
+            Fix::Field(field) => Route::of_field(field),
         }
     }
 
@@ -173,6 +267,31 @@ mod tests {
             None,
             "the viewer's address ends with /"
         );
+    }
+
+    #[test]
+    fn every_request_answer_has_its_page_in_the_request_entry() {
+        use crate::api::{AddressForm, IdentityForm, ProofForm};
+        let today = crate::Date::parse("2026-11-21").unwrap();
+        let mut fields: Vec<Field> = Vec::new();
+        for problems in [
+            IdentityForm::default().parse(today).err(),
+            AddressForm::default().parse().err(),
+            ProofForm::default().parse().err(),
+        ] {
+            fields.extend(problems.unwrap_or_default().into_iter().map(|p| p.field));
+        }
+        assert!(fields.len() >= 12, "{fields:?}");
+        for f in fields {
+            let route = Route::of_field(f);
+            assert_eq!(route.map(Route::entry), Some(Entry::Request), "{f:?}");
+        }
+        for reason in crate::RejectionReason::ALL {
+            if let Some(fix) = reason.fix() {
+                assert!(Route::of_fix(fix).is_some(), "{reason:?}");
+            }
+        }
+        assert_eq!(Route::of_step(RequestStep::Face), Route::Face);
     }
 
     #[test]

@@ -122,7 +122,7 @@ pub fn Face() -> impl IntoView {
                 Ok(a) if a.accepted => {
                     stop_camera();
                     errors.set(Vec::new());
-                    navigate(Route::Identity);
+                    navigate(Route::RequestDocument);
                     return;
                 }
                 Ok(_) => {

@@ -1,7 +1,12 @@
-//! One routed component per file, in the order of the voter's journey.
+//! The request's pages: the question pages (one table of questions, `steps`), the uploads
+//! (`photo`), check your answers and the confirmation.
 
+mod check;
 mod done;
-mod identity;
+pub(crate) mod question;
+mod resume;
 
+pub use check::CheckPage;
 pub use done::Done;
-pub use identity::IdentityPage;
+pub use question::QuestionPageView;
+pub use resume::Resume;
