@@ -45,9 +45,55 @@ pub fn rfc3339(unix: i64) -> String {
     )
 }
 
+/// Parses an instant written `YYYY-MM-DDTHH:MM:SSZ` (RFC 3339 in UTC, as [`rfc3339`]
+/// writes it) into Unix seconds.
+pub fn parse_rfc3339(s: &str) -> Option<i64> {
+    let s = s.trim();
+    let (date, time) = s.split_once('T')?;
+    let time = time.strip_suffix('Z')?;
+    let date = per_domain::Date::parse(date).ok()?;
+    let parts: Vec<i64> = time
+        .split(':')
+        .map(|p| (p.len() == 2).then(|| p.parse().ok()).flatten())
+        .collect::<Option<_>>()?;
+    let [h, m, sec] = parts[..] else { return None };
+    if h > 23 || m > 59 || sec > 59 {
+        return None;
+    }
+    // Howard Hinnant's days_from_civil.
+    let (y, mo, d) = (
+        i64::from(date.year()),
+        i64::from(date.month()),
+        i64::from(date.day()),
+    );
+    let y = if mo <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = (mo + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(days * 86_400 + h * 3600 + m * 60 + sec)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parses_what_it_formats() {
+        for t in [0, 1_795_257_000, 951_782_400, 4_102_444_799] {
+            assert_eq!(parse_rfc3339(&rfc3339(t)), Some(t), "{t}");
+        }
+        for bad in [
+            "2026-11-21",
+            "2026-11-21T10:30:00",
+            "2026-11-21T24:00:00Z",
+            "2026-02-30T00:00:00Z",
+        ] {
+            assert_eq!(parse_rfc3339(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn formats_rfc3339() {

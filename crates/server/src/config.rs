@@ -49,6 +49,22 @@ pub struct Config {
     pub email: EmailChannel,
     pub sms: SmsChannel,
     pub delivery: DeliverySettings,
+    pub window: RegistrationWindow,
+}
+
+/// When new requests are accepted: from `opens_at` (inclusive) to `closes_at` (exclusive),
+/// Unix seconds; either side may be open-ended (the default: always open, for development
+/// and tests).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RegistrationWindow {
+    pub opens_at: Option<i64>,
+    pub closes_at: Option<i64>,
+}
+
+impl RegistrationWindow {
+    pub fn is_open(&self, now: i64) -> bool {
+        self.opens_at.is_none_or(|o| now >= o) && self.closes_at.is_none_or(|c| now < c)
+    }
 }
 
 /// Argon2id parameters (memory in KiB, iterations, lanes).
@@ -83,6 +99,7 @@ impl Config {
             email: EmailChannel::DevOutbox,
             sms: SmsChannel::DevOutbox,
             delivery: DeliverySettings::default(),
+            window: RegistrationWindow::default(),
         }
     }
 

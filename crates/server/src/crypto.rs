@@ -291,6 +291,13 @@ pub fn random_u64() -> u64 {
     OsRng.next_u64()
 }
 
+/// A new upload's id: 128 random bits.
+pub fn new_upload_id() -> per_domain::UploadId {
+    let mut bytes = [0u8; 16];
+    OsRng.fill_bytes(&mut bytes);
+    per_domain::UploadId::from_random(bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,16 +1,18 @@
 //! The one error type of the handlers, mapped to HTTP once: a 4xx says what to fix, a 500 says
 //! nothing internal and logs the cause chain.
 
+use crate::service::draft::DraftError;
 use crate::service::face::FaceError;
 use crate::service::request::RequestError;
 use crate::service::session::SessionError;
 use crate::service::signup::SignupError;
+use crate::service::upload::UploadError;
 use crate::store::StoreError;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use per_domain::api::{ApiError, ErrorKind};
-use per_domain::FieldProblem;
+use per_domain::{Field, FieldProblem, Problem};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -34,6 +36,14 @@ pub enum AppError {
     StepMissing(&'static str),
     #[error("a request is already open")]
     RequestExists,
+    #[error("the idempotency key was used for another submission")]
+    KeyReused,
+    #[error("registration is not open")]
+    WindowClosed,
+    #[error("the request is not active")]
+    RequestNotActive,
+    #[error("the upload is larger than allowed")]
+    UploadTooLarge,
     #[error("not found")]
     NotFound,
     #[error("the request body is too large")]
@@ -88,9 +98,34 @@ impl From<RequestError> for AppError {
         match e {
             RequestError::NoFace => AppError::StepMissing("the live face capture"),
             RequestError::RequestExists => AppError::RequestExists,
+            RequestError::KeyReused => AppError::KeyReused,
+            RequestError::WindowClosed => AppError::WindowClosed,
+            RequestError::NotActive => AppError::RequestNotActive,
+            RequestError::Invalid(fields) => AppError::Invalid(fields),
             RequestError::NoRequest => AppError::NotFound,
             RequestError::NoFreeReference => AppError::Internal(anyhow::Error::new(e)),
             RequestError::Store(e) => e.into(),
+            RequestError::Internal(e) => AppError::Internal(e),
+        }
+    }
+}
+
+impl From<DraftError> for AppError {
+    fn from(e: DraftError) -> Self {
+        match e {
+            DraftError::Store(e) => e.into(),
+            DraftError::Internal(e) => AppError::Internal(e),
+        }
+    }
+}
+
+impl From<UploadError> for AppError {
+    fn from(e: UploadError) -> Self {
+        match e {
+            UploadError::Refused(Problem::UploadTooLarge) => AppError::UploadTooLarge,
+            UploadError::Refused(p) => AppError::Invalid(vec![FieldProblem::new(Field::Upload, p)]),
+            UploadError::Store(e) => e.into(),
+            UploadError::Internal(e) => AppError::Internal(e),
         }
     }
 }
@@ -158,6 +193,26 @@ impl AppError {
                 ErrorKind::RequestExists,
                 "you already have a registration request in progress",
             ),
+            KeyReused => (
+                StatusCode::CONFLICT,
+                ErrorKind::IdempotencyKeyReused,
+                "this submission key was already used for different answers: reload and submit again",
+            ),
+            WindowClosed => (
+                StatusCode::FORBIDDEN,
+                ErrorKind::WindowClosed,
+                "registration is not open now: see GET /api/window for its dates",
+            ),
+            RequestNotActive => (
+                StatusCode::CONFLICT,
+                ErrorKind::RequestNotActive,
+                "the request is already rejected or withdrawn",
+            ),
+            UploadTooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                ErrorKind::InvalidInput,
+                "the file is larger than 5 MB",
+            ),
             NotFound => (StatusCode::NOT_FOUND, ErrorKind::NotFound, "not found"),
             TooLarge => (
                 StatusCode::PAYLOAD_TOO_LARGE,
@@ -190,6 +245,10 @@ impl IntoResponse for AppError {
         match self {
             AppError::Invalid(fields) | AppError::BadJson(fields) => {
                 body.fields = fields.into_iter().map(FieldProblem::with_message).collect();
+            }
+            AppError::UploadTooLarge => {
+                body.fields =
+                    vec![FieldProblem::new(Field::Upload, Problem::UploadTooLarge).with_message()];
             }
             AppError::CodeWrong { attempts_left } => body.attempts_left = Some(attempts_left),
             AppError::TooMany {

@@ -47,6 +47,25 @@ fn json_rejection(rejection: JsonRejection) -> AppError {
     AppError::BadJson(fields)
 }
 
+/// A raw request body (an upload) within the route's body limit; over it, the answer is
+/// [`AppError::UploadTooLarge`] (413) before the rest is read.
+#[derive(Debug)]
+pub struct UploadBody(pub axum::body::Bytes);
+
+impl<S: Send + Sync> FromRequest<S> for UploadBody {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
+        match axum::body::Bytes::from_request(req, state).await {
+            Ok(bytes) => Ok(UploadBody(bytes)),
+            Err(r) if r.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(AppError::UploadTooLarge),
+            Err(r) => Err(AppError::Internal(anyhow::anyhow!(
+                "reading an upload: {r}"
+            ))),
+        }
+    }
+}
+
 /// The signed-in voter's account, from the session cookie.
 #[derive(Debug, Clone, Copy)]
 pub struct Voter {

@@ -5,6 +5,7 @@ use clap::{Args, Parser, Subcommand};
 use per_domain::{ReferenceNumber, RejectionReason};
 use per_server::config::Mode;
 use per_server::service::decision::{decide, Decision};
+use per_server::service::registry::TableRegistry;
 use per_server::settings::Settings;
 use per_server::startup::{open_state, Application};
 use std::net::SocketAddr;
@@ -34,6 +35,20 @@ enum Command {
     Serve(ServeArgs),
     /// Record an official's decision on a request; the voter's notices go to the outbox.
     Decide(DecideArgs),
+    /// The embedded civil registry.
+    #[command(subcommand)]
+    Registry(RegistryCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum RegistryCommand {
+    /// Load citizens from a CSV file (header
+    /// personal_number,first_name,surname,date_of_birth,sex,municipality,zone; see
+    /// crates/server/registry/sample.csv); every line is checked before any is written.
+    Load {
+        #[arg(value_name = "FILE.csv")]
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -104,6 +119,16 @@ async fn main() -> anyhow::Result<()> {
             );
             println!("listening on http://{}:{}", config.addr.ip(), app.port());
             app.run_until_stopped().await?;
+            Ok(())
+        }
+        Command::Registry(RegistryCommand::Load { file }) => {
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("cannot read {}", file.display()))?;
+            let config = settings.into_config(mode)?;
+            let state = open_state(&config).await?;
+            let registry = TableRegistry::new(state.store.clone(), state.keys.clone());
+            let n = registry.load_csv(&text).await?;
+            println!("loaded {n} citizens from {}", file.display());
             Ok(())
         }
         Command::Decide(args) => {

@@ -3,7 +3,7 @@
 //! command line. Secrets come from the environment only: `PER_DATA_KEY`,
 //! `PER_DATA_KEY_PREVIOUS`, `DATABASE_URL`, `PER_SMTP_PASSWORD`, `PER_SMS_TOKEN`.
 
-use crate::config::{Argon2Cost, Config, EmailChannel, Mode, SmsChannel};
+use crate::config::{Argon2Cost, Config, EmailChannel, Mode, RegistrationWindow, SmsChannel};
 use crate::delivery::DeliverySettings;
 use crate::notifier::sms::SmsSettings;
 use crate::notifier::smtp::SmtpSettings;
@@ -24,6 +24,17 @@ pub struct Settings {
     pub smtp: Option<SmtpFile>,
     pub sms: Option<SmsFile>,
     pub delivery: DeliveryFile,
+    /// `[registration]`: the window for new requests.
+    #[serde(default)]
+    pub registration: RegistrationFile,
+}
+
+/// `[registration]`: `opens_at` and `closes_at`, RFC 3339 in UTC
+/// (`2027-01-10T00:00:00Z`); either may be left out (no limit that side).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct RegistrationFile {
+    pub opens_at: Option<String>,
+    pub closes_at: Option<String>,
 }
 
 /// `[smtp]`: host, port, security (`starttls`, `tls`, `none`), from, username, and a CA
@@ -73,12 +84,13 @@ impl Default for Settings {
                 backoff_seconds: d.backoff_seconds,
                 poll_interval_ms: d.poll_interval.as_millis() as u64,
             },
+            registration: RegistrationFile::default(),
         }
     }
 }
 
 /// The settings' roots the environment may set (`PER_DIST`, `PER_SMTP__HOST`…).
-const ENV_KEYS: [&str; 7] = [
+const ENV_KEYS: [&str; 8] = [
     "addr",
     "data_dir",
     "dist",
@@ -86,6 +98,7 @@ const ENV_KEYS: [&str; 7] = [
     "smtp",
     "sms",
     "delivery",
+    "registration",
 ];
 
 #[cfg(test)]
@@ -123,6 +136,8 @@ pub enum SettingsError {
     Figment(#[from] Box<figment::Error>),
     #[error("settings: smtp.security must be starttls, tls or none, not {0:?}")]
     SmtpSecurity(String),
+    #[error("settings: {0}")]
+    Invalid(String),
 }
 
 impl Settings {
@@ -171,6 +186,28 @@ impl Settings {
             }),
         };
         let d = self.delivery;
+        let instant = |name: &str, v: &Option<String>| -> Result<Option<i64>, SettingsError> {
+            v.as_deref()
+                .map(|s| {
+                    crate::clock::parse_rfc3339(s).ok_or_else(|| {
+                        SettingsError::Invalid(format!(
+                            "registration.{name} must be like 2027-01-10T00:00:00Z"
+                        ))
+                    })
+                })
+                .transpose()
+        };
+        let window = RegistrationWindow {
+            opens_at: instant("opens_at", &self.registration.opens_at)?,
+            closes_at: instant("closes_at", &self.registration.closes_at)?,
+        };
+        if let (Some(o), Some(c)) = (window.opens_at, window.closes_at) {
+            if c <= o {
+                return Err(SettingsError::Invalid(
+                    "registration.closes_at must be after opens_at".into(),
+                ));
+            }
+        }
         Ok(Config {
             mode,
             addr: self.addr,
@@ -189,6 +226,7 @@ impl Settings {
                 backoff_seconds: d.backoff_seconds,
                 poll_interval: Duration::from_millis(d.poll_interval_ms),
             },
+            window,
         })
     }
 }

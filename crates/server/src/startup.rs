@@ -9,6 +9,7 @@ use crate::notifier::smtp::SmtpMailer;
 use crate::notifier::{Channels, Notifier};
 use crate::routes;
 use crate::security;
+use crate::service::registry::TableRegistry;
 use crate::state::AppState;
 use crate::static_files::StaticApp;
 use crate::store::Store;
@@ -123,13 +124,16 @@ pub async fn open_state(config: &Config) -> anyhow::Result<AppState> {
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     Ok(AppState {
         channels: Channels { sms, email },
-        store,
-        keys,
+        store: store.clone(),
+        keys: keys.clone(),
         clock,
         secure_cookies: config.secure_cookies,
         argon2_slots: Arc::new(Semaphore::new(cores)),
         outbox_wakeup: Arc::new(Notify::new()),
         delivery: config.delivery,
+        window: config.window,
+        registry: Arc::new(TableRegistry::new(store.clone(), keys.clone())),
+        decode_slots: Arc::new(Semaphore::new(cores)),
     })
 }
 

@@ -1,9 +1,11 @@
 //! What every service and handler can reach: the store, the channels, the keys and the clock.
 
 use crate::clock::Clock;
+use crate::config::RegistrationWindow;
 use crate::crypto::Keys;
 use crate::delivery::DeliverySettings;
 use crate::notifier::Channels;
+use crate::service::registry::CivilRegistry;
 use crate::store::Store;
 use std::sync::Arc;
 use tokio::sync::{Notify, Semaphore};
@@ -21,6 +23,12 @@ pub struct AppState {
     /// Wakes this process's delivery worker when a message was committed.
     pub outbox_wakeup: Arc<Notify>,
     pub delivery: DeliverySettings,
+    /// When new requests are accepted.
+    pub window: RegistrationWindow,
+    /// The civil registry (the embedded table unless another is plugged in).
+    pub registry: Arc<dyn CivilRegistry>,
+    /// Image decodes run at most this many at once (one per core), each within its limits.
+    pub decode_slots: Arc<Semaphore>,
 }
 
 impl AppState {

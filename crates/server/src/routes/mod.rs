@@ -1,10 +1,13 @@
 //! The JSON API under `/api`: one module per part of the voter's journey.
 
+mod draft;
 mod face;
 mod health;
 mod request;
 mod session;
 mod signup;
+mod upload;
+mod window;
 
 use crate::error::AppError;
 use crate::state::AppState;
@@ -12,6 +15,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use axum::Router;
 use per_domain::api::JpegFrame;
+use per_domain::UploadKind;
 
 /// Request bodies are small JSON, except camera frames.
 const BODY_LIMIT: usize = 64 * 1024;
@@ -30,11 +34,22 @@ pub fn api() -> Router<AppState> {
         .route("/me", get(session::me))
         .route("/face/challenge", post(face::challenge))
         .route("/request", post(request::submit).get(request::current))
+        .route("/request/withdraw", post(request::withdraw))
+        .route(
+            "/draft",
+            get(draft::get).put(draft::put).delete(draft::delete),
+        )
+        .route("/window", get(window::window))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .merge(
             Router::new()
                 .route("/face", post(face::capture))
                 .layer(DefaultBodyLimit::max(FACE_BODY_LIMIT)),
+        )
+        .merge(
+            Router::new()
+                .route("/upload/{kind}", post(upload::upload))
+                .layer(DefaultBodyLimit::max(UploadKind::MAX_BYTES)),
         )
         .fallback(|| async { AppError::NotFound })
 }

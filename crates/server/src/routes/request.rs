@@ -1,5 +1,5 @@
-//! `POST /api/request` (submit, idempotent) and `GET /api/request`: extract, call the request
-//! service, answer.
+//! `POST /api/request` (submit, idempotent), `GET /api/request` and
+//! `POST /api/request/withdraw`: extract, call the request service, answer.
 
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, Voter};
@@ -23,10 +23,15 @@ pub async fn submit(
     } else {
         StatusCode::OK
     };
-    Ok((status, Json(request_view(&submitted.request))))
+    Ok((status, Json(request_view(&state, &submitted.request))))
 }
 
 pub async fn current(State(state): State<AppState>, voter: Voter) -> AppResult<Json<RequestView>> {
     let found = request::current(&state, voter.account).await?;
-    Ok(Json(request_view(&found)))
+    Ok(Json(request_view(&state, &found)))
+}
+
+pub async fn withdraw(State(state): State<AppState>, voter: Voter) -> AppResult<Json<RequestView>> {
+    let withdrawn = request::withdraw(&state, voter.account).await?;
+    Ok(Json(request_view(&state, &withdrawn)))
 }

@@ -77,5 +77,5 @@ pub async fn decide(
     }
     tx.commit().await?;
     state.outbox_wakeup.notify_one();
-    Ok(request_view(&request))
+    Ok(request_view(state, &request))
 }

@@ -3,7 +3,11 @@
 //! call one service function and map its error to HTTP (`error.rs`).
 
 pub mod decision;
+pub mod draft;
 pub mod face;
+pub mod registry;
 pub mod request;
 pub mod session;
 pub mod signup;
+pub mod upload;
+pub mod window;

@@ -1,11 +1,15 @@
-//! Submitting the registration request (idempotent: a retry with the same key returns the
-//! same request; one open request per account, whatever the race) and reading it back.
+//! Submitting the registration request and what follows: idempotent (a retry with the same
+//! key returns the same request; the same key with another body is refused), inside the
+//! registration window, one active request per account whatever the race; the uploads it
+//! names must be the account's; the civil-registry match and zone and the duplicate flags
+//! are stored with it; the draft is cleared. Then reading it back and withdrawing it.
 
 use crate::crypto;
+use crate::service::registry::RegistryMatch;
 use crate::state::AppState;
-use crate::store::{AccountId, InsertOutcome, NewRequest, Request, StoreError};
+use crate::store::{AccountId, DuplicateReason, InsertOutcome, NewRequest, Request, StoreError};
 use per_domain::api::ValidSubmitRequest;
-use per_domain::ReferenceNumber;
+use per_domain::{FieldProblem, Problem, ReferenceNumber};
 use serde_json::json;
 
 #[derive(Debug, thiserror::Error)]
@@ -14,12 +18,22 @@ pub enum RequestError {
     NoFace,
     #[error("a request is already open")]
     RequestExists,
+    #[error("the idempotency key was used for another body")]
+    KeyReused,
+    #[error("registration is not open")]
+    WindowClosed,
+    #[error("no active request")]
+    NotActive,
+    #[error("some answers are not valid")]
+    Invalid(Vec<FieldProblem>),
     #[error("no request yet")]
     NoRequest,
     #[error("no free reference number after 5 draws")]
     NoFreeReference,
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
 }
 
 type Result<T> = std::result::Result<T, RequestError>;
@@ -36,23 +50,62 @@ pub async fn submit(
     account: AccountId,
     v: &ValidSubmitRequest,
 ) -> Result<Submitted> {
+    let answers = request_json(v);
+    let body_hash = state.keys.mac(&[
+        b"request-body",
+        account.to_string().as_bytes(),
+        answers.as_bytes(),
+    ]);
     let sealed = state
         .keys
-        .seal(&identity_context(account), request_json(v).as_bytes());
+        .seal(&request_context(account), answers.as_bytes());
     let nid_hash = state
         .keys
         .mac(&[b"nid", v.identity.personal_number.as_str().as_bytes()]);
-    let now = state.clock.now();
-    let mut tx = state.store.write().await?;
-    // A retry of a submission that went through gets the same request back.
-    if let Some(request) = tx
-        .request_by_key(account, v.idempotency_key.as_str())
+    let key = v.idempotency_key.as_str();
+    let same = |r: Request| {
+        // Requests from before the body was kept match any body.
+        if r.body_hash.as_ref().is_some_and(|h| *h != body_hash) {
+            Err(RequestError::KeyReused)
+        } else {
+            Ok(Submitted {
+                request: r,
+                created: false,
+            })
+        }
+    };
+    // A retry of a submission that went through gets the same request back, window or not.
+    if let Some(request) = state
+        .store
+        .read()
+        .await?
+        .request_by_key(account, key)
         .await?
     {
-        return Ok(Submitted {
-            request,
-            created: false,
-        });
+        return same(request);
+    }
+    if !crate::service::window::is_open(state) {
+        return Err(RequestError::WindowClosed);
+    }
+    // The registry is asked outside the write transaction (it may be a remote system).
+    let citizen = state.registry.find(&v.identity.personal_number).await?;
+    let (registry_match, zone) = match &citizen {
+        Some(c) => (
+            RegistryMatch::of(
+                c,
+                &v.identity.first_name,
+                &v.identity.surname,
+                v.identity.date_of_birth,
+            ),
+            Some(c.zone),
+        ),
+        None => (RegistryMatch::NOT_FOUND, None),
+    };
+    let registry_match = serde_json::to_string(&registry_match).map_err(anyhow::Error::new)?;
+    let now = state.clock.now();
+    let mut tx = state.store.write().await?;
+    if let Some(request) = tx.request_by_key(account, key).await? {
+        return same(request);
     }
     if !tx.has_face(account).await? {
         return Err(RequestError::NoFace);
@@ -62,18 +115,42 @@ pub async fn submit(
             return Err(RequestError::RequestExists);
         }
     }
+    let mut problems = Vec::new();
+    for (kind, id) in v.uploads.iter() {
+        let ok = tx
+            .upload(account, id)
+            .await?
+            .is_some_and(|u| u.kind == *kind);
+        if !ok {
+            problems.push(FieldProblem::new(kind.field(), Problem::UploadInvalid));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(RequestError::Invalid(problems));
+    }
     for _ in 0..5 {
         let reference = ReferenceNumber::from_random(crypto::random_u64());
         let new = NewRequest {
             reference: &reference,
             account,
-            idempotency_key: v.idempotency_key.as_str(),
+            idempotency_key: key,
             identity_sealed: &sealed,
             nid_hash: &nid_hash,
+            body_hash: &body_hash,
+            registry_match: &registry_match,
+            zone,
+            document_expired: v.identity.document_expired,
             submitted_at: now,
         };
         match tx.insert_request(&new).await? {
-            InsertOutcome::Inserted(_) => {
+            InsertOutcome::Inserted(id) => {
+                // The same NID on another account's active request: flagged on both, for
+                // the officials; never refused (a squatter must not block the real voter).
+                for other in tx.active_requests_with_nid(&nid_hash, account).await? {
+                    tx.flag_duplicates(id, other, DuplicateReason::Nid, now)
+                        .await?;
+                }
+                tx.delete_draft(account).await?;
                 let request = tx
                     .request_by_reference(&reference)
                     .await?
@@ -89,13 +166,10 @@ pub async fn submit(
             InsertOutcome::KeyTaken => {
                 // A concurrent retry of the same submission got there first.
                 let request = tx
-                    .request_by_key(account, v.idempotency_key.as_str())
+                    .request_by_key(account, key)
                     .await?
                     .ok_or(StoreError::Corrupt("idempotency key"))?;
-                return Ok(Submitted {
-                    request,
-                    created: false,
-                });
+                return same(request);
             }
         }
     }
@@ -109,8 +183,23 @@ pub async fn current(state: &AppState, account: AccountId) -> Result<Request> {
         .ok_or(RequestError::NoRequest)
 }
 
-/// The request's answers as sealed at rest (JSON in the shape of the submission's body, so
-/// the review can open it and a re-application can start from it).
+/// Withdraws the account's active request (the voter votes in Albania instead); the
+/// answers come back as the draft of a new application.
+pub async fn withdraw(state: &AppState, account: AccountId) -> Result<Request> {
+    let mut tx = state.store.write().await?;
+    match tx.withdraw(account, state.clock.now()).await? {
+        Some(request) => {
+            tx.commit().await?;
+            Ok(request)
+        }
+        None if tx.latest_request(account).await?.is_some() => Err(RequestError::NotActive),
+        None => Err(RequestError::NoRequest),
+    }
+}
+
+/// The request's answers as sealed at rest: JSON in the shape of the submission's body
+/// (without its key and declaration), so the review can open it and a re-application can
+/// start from it as a draft.
 pub fn request_json(v: &ValidSubmitRequest) -> String {
     json!({
         "identity": v.identity.to_form(),
@@ -121,7 +210,7 @@ pub fn request_json(v: &ValidSubmitRequest) -> String {
     .to_string()
 }
 
-/// What a sealed identity is bound to.
-pub fn identity_context(account: AccountId) -> String {
+/// What a request's sealed answers are bound to (the name predates the address and proof).
+pub fn request_context(account: AccountId) -> String {
     format!("identity/{account}")
 }

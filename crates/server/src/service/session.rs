@@ -130,12 +130,12 @@ pub async fn me(state: &AppState, account: AccountId) -> Result<Me> {
         email_masked: found.email.masked(),
         language: found.language,
         face_captured: tx.has_face(account).await?,
-        request: request.as_ref().map(request_view),
+        request: request.as_ref().map(|r| request_view(state, r)),
     })
 }
 
-/// A stored request as its voter sees it.
-pub fn request_view(r: &Request) -> RequestView {
+/// A stored request as its voter sees it (re-applying needs the window open).
+pub fn request_view(state: &AppState, r: &Request) -> RequestView {
     RequestView {
         reference: r.reference.clone(),
         status: r.status,
@@ -143,7 +143,7 @@ pub fn request_view(r: &Request) -> RequestView {
         decided_at: r.decided_at.map(rfc3339),
         reasons: r.reasons.clone(),
         can_withdraw: r.status.can_withdraw(),
-        can_reapply: !r.status.is_active(),
-        document_expired: false,
+        can_reapply: !r.status.is_active() && crate::service::window::is_open(state),
+        document_expired: r.document_expired,
     }
 }

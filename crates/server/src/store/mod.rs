@@ -15,18 +15,22 @@
 //! every query is type-checked against both at compile time; `Any` would lose the options
 //! and turn type mismatches into run-time decode errors.
 
+mod draft;
 mod face;
 mod outbox;
+mod registry;
 mod request;
 mod session;
 mod signup;
 mod throttle;
+mod upload;
 
 pub use face::*;
 pub use outbox::*;
 pub use request::*;
 pub use session::*;
 pub use signup::*;
+pub use upload::*;
 
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};

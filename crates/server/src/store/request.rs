@@ -1,4 +1,5 @@
-//! Registration requests (identity sealed, NID as a keyed hash) and the decisions on them.
+//! Registration requests (answers sealed, NID as a keyed hash), their registry match and
+//! duplicate flags, withdrawals, and the decisions on them.
 
 use super::{on_tx, on_tx_rows, parsed, AccountId, RequestId, StoreError, StoreResult, Tx, Unix};
 use per_domain::{ReferenceNumber, RejectionReason, RequestStatus};
@@ -13,6 +14,14 @@ pub struct Request {
     pub reasons: Vec<RejectionReason>,
     pub submitted_at: Unix,
     pub decided_at: Option<Unix>,
+    /// The keyed hash of the submitted body (none for requests from before it was kept).
+    pub body_hash: Option<Vec<u8>>,
+    /// The civil-registry match per field, as JSON (see `service::registry::RegistryMatch`).
+    pub registry_match: String,
+    /// The electoral zone (qark) from the registry, if the NID was found.
+    pub zone: Option<String>,
+    pub document_expired: bool,
+    pub withdrawn_at: Option<Unix>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -24,6 +33,11 @@ struct RequestRow {
     reasons: String,
     submitted_at: i64,
     decided_at: Option<i64>,
+    body_hash: Option<Vec<u8>>,
+    registry_match: String,
+    zone: Option<String>,
+    document_expired: i64,
+    withdrawn_at: Option<i64>,
 }
 
 impl RequestRow {
@@ -43,12 +57,17 @@ impl RequestRow {
             reasons,
             submitted_at: self.submitted_at,
             decided_at: self.decided_at,
+            body_hash: self.body_hash,
+            registry_match: self.registry_match,
+            zone: self.zone,
+            document_expired: self.document_expired != 0,
+            withdrawn_at: self.withdrawn_at,
         })
     }
 }
 
-const COLUMNS: &str =
-    "SELECT id, reference, account_id, status, reasons, submitted_at, decided_at FROM requests";
+const COLUMNS: &str = "SELECT id, reference, account_id, status, reasons, submitted_at, decided_at,
+    body_hash, registry_match, zone, document_expired, withdrawn_at FROM requests";
 
 /// A new request, its personal data already sealed.
 #[derive(Debug)]
@@ -58,7 +77,26 @@ pub struct NewRequest<'a> {
     pub idempotency_key: &'a str,
     pub identity_sealed: &'a [u8],
     pub nid_hash: &'a [u8],
+    pub body_hash: &'a [u8],
+    pub registry_match: &'a str,
+    pub zone: Option<&'a str>,
+    pub document_expired: bool,
     pub submitted_at: Unix,
+}
+
+/// Why two requests are flagged as possible duplicates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DuplicateReason {
+    /// The same personal number (by its keyed hash).
+    Nid,
+}
+
+impl DuplicateReason {
+    pub fn code(self) -> &'static str {
+        match self {
+            DuplicateReason::Nid => "nid",
+        }
+    }
 }
 
 /// What became of a new request.
@@ -139,8 +177,9 @@ impl Tx {
     pub async fn insert_request(&mut self, r: &NewRequest<'_>) -> StoreResult<InsertOutcome> {
         let id: Option<i64> = on_tx!(self, c => sqlx::query_scalar(
             "INSERT INTO requests
-               (reference, account_id, idempotency_key, identity_sealed, nid_hash, status, submitted_at)
-             VALUES ($1, $2, $3, $4, $5, 'submitted', $6)
+               (reference, account_id, idempotency_key, identity_sealed, nid_hash, status,
+                submitted_at, body_hash, registry_match, zone, document_expired)
+             VALUES ($1, $2, $3, $4, $5, 'submitted', $6, $7, $8, $9, $10)
              ON CONFLICT DO NOTHING RETURNING id",
         )
         .bind(r.reference.as_str())
@@ -149,6 +188,10 @@ impl Tx {
         .bind(r.identity_sealed)
         .bind(r.nid_hash)
         .bind(r.submitted_at)
+        .bind(r.body_hash)
+        .bind(r.registry_match)
+        .bind(r.zone)
+        .bind(i64::from(r.document_expired))
         .fetch_optional(&mut *c)
         .await)?;
         if let Some(id) = id {
@@ -211,5 +254,91 @@ impl Tx {
         .bind(request.0)
         .fetch_all(&mut *c)
         .await)?)
+    }
+
+    /// Withdraws the account's active request; `None` if it has none.
+    pub async fn withdraw(
+        &mut self,
+        account: AccountId,
+        now: Unix,
+    ) -> StoreResult<Option<Request>> {
+        let id: Option<i64> = on_tx!(self, c => sqlx::query_scalar(
+            "UPDATE requests SET status = 'withdrawn', withdrawn_at = $1
+             WHERE account_id = $2 AND status NOT IN ('rejected', 'withdrawn')
+             RETURNING id",
+        )
+        .bind(now)
+        .bind(account.0)
+        .fetch_optional(&mut *c)
+        .await)?;
+        match id {
+            Some(id) => self.request_where("id = $1", None, Some(id)).await,
+            None => Ok(None),
+        }
+    }
+
+    /// The sealed answers of a request.
+    pub async fn request_sealed(&mut self, request: RequestId) -> StoreResult<Vec<u8>> {
+        Ok(on_tx!(self, c => sqlx::query_scalar(
+            "SELECT identity_sealed FROM requests WHERE id = $1",
+        )
+        .bind(request.0)
+        .fetch_one(&mut *c)
+        .await)?)
+    }
+
+    /// Active requests of other accounts with this NID hash.
+    pub async fn active_requests_with_nid(
+        &mut self,
+        nid_hash: &[u8],
+        not_of: AccountId,
+    ) -> StoreResult<Vec<RequestId>> {
+        let ids: Vec<i64> = on_tx!(self, c => sqlx::query_scalar(
+            "SELECT id FROM requests
+             WHERE nid_hash = $1 AND account_id <> $2 AND status NOT IN ('rejected', 'withdrawn')
+             ORDER BY id",
+        )
+        .bind(nid_hash)
+        .bind(not_of.0)
+        .fetch_all(&mut *c)
+        .await)?;
+        Ok(ids.into_iter().map(RequestId).collect())
+    }
+
+    /// Flags two requests as possible duplicates of each other (on both).
+    pub async fn flag_duplicates(
+        &mut self,
+        a: RequestId,
+        b: RequestId,
+        reason: DuplicateReason,
+        now: Unix,
+    ) -> StoreResult<()> {
+        for (x, y) in [(a, b), (b, a)] {
+            on_tx_rows!(self, c => sqlx::query(
+                "INSERT INTO duplicate_flags (request_id, other_id, reason, flagged_at)
+                 VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+            )
+            .bind(x.0)
+            .bind(y.0)
+            .bind(reason.code())
+            .bind(now)
+            .execute(&mut *c)
+            .await)?;
+        }
+        Ok(())
+    }
+
+    /// The requests flagged as possible duplicates of this one, with the reason's code.
+    pub async fn duplicate_flags(
+        &mut self,
+        request: RequestId,
+    ) -> StoreResult<Vec<(RequestId, String)>> {
+        let rows: Vec<(i64, String)> = on_tx!(self, c => sqlx::query_as(
+            "SELECT other_id, reason FROM duplicate_flags WHERE request_id = $1 ORDER BY other_id",
+        )
+        .bind(request.0)
+        .fetch_all(&mut *c)
+        .await)?;
+        Ok(rows.into_iter().map(|(id, r)| (RequestId(id), r)).collect())
     }
 }

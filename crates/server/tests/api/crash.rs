@@ -43,7 +43,7 @@ async fn a_decision_survives_a_kill_and_is_notified_exactly_once() {
     let app = spawn_app().await;
     app.register(PHONE, EMAIL).await;
     app.capture_face().await;
-    let body = request_body("crash-test-key-0001");
+    let body = app.request_body("crash-test-key-0001").await;
     let r: Value = app.post("/api/request", &body).await.json().await.unwrap();
     let reference = r["reference"].as_str().unwrap().to_owned();
     app.deliver().await;

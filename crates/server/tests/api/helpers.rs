@@ -270,18 +270,13 @@ pub fn request_with(key: &str, identity: Value, uploads: Value) -> Value {
     })
 }
 
-/// Upload ids of the right shape (the server checks them once uploads exist).
+/// Upload ids of the right shape that the server never gave.
 pub fn fake_uploads() -> Value {
     json!({
         "id_card_front": "1".repeat(32),
         "id_card_back": "2".repeat(32),
         "proof_of_address": "3".repeat(32)
     })
-}
-
-/// A whole submission with `key`.
-pub fn request_body(key: &str) -> Value {
-    request_with(key, identity(), fake_uploads())
 }
 
 /// The account of a phone number.
@@ -323,4 +318,168 @@ pub async fn problem_fields(r: Response) -> Vec<(String, String)> {
             )
         })
         .collect()
+}
+
+// ---------------------------------------------------------------- documents
+
+/// A JPEG photo of `w` × `h` pixels (a gradient, so it compresses like a photo).
+pub fn jpeg(w: u32, h: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+    });
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 80)
+        .encode_image(&img)
+        .unwrap();
+    out
+}
+
+/// A PNG of `w` × `h` pixels.
+pub fn png(w: u32, h: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([(x % 256) as u8, 40, (y % 256) as u8])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
+}
+
+/// A small well-formed PDF (what a scanned proof of address looks like to the checks).
+pub fn pdf() -> Vec<u8> {
+    b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\nxref\n0 3\n0000000000 65535 f \ntrailer\n<< /Root 1 0 R /Size 3 >>\nstartxref\n110\n%%EOF\n".to_vec()
+}
+
+/// The GPS position written into [`with_gps_exif`]: 41° 19′ 39″ N (Tirana), as EXIF
+/// rationals, big-endian.
+pub const GPS_LATITUDE: [u8; 24] = [
+    0, 0, 0, 41, 0, 0, 0, 1, 0, 0, 0, 19, 0, 0, 0, 1, 0, 0, 0, 39, 0, 0, 0, 1,
+];
+
+/// The JPEG with an EXIF APP1 segment holding a GPS IFD (latitude reference and latitude).
+pub fn with_gps_exif(jpeg: &[u8]) -> Vec<u8> {
+    let mut tiff = Vec::new();
+    tiff.extend(b"MM\0\x2a\0\0\0\x08"); // big-endian TIFF, IFD0 at 8
+    tiff.extend(1u16.to_be_bytes()); // IFD0: one entry
+    tiff.extend([0x88, 0x25, 0, 4, 0, 0, 0, 1]); // GPSInfo, LONG, 1
+    tiff.extend(26u32.to_be_bytes()); // the GPS IFD's offset
+    tiff.extend(0u32.to_be_bytes()); // no next IFD
+    tiff.extend(2u16.to_be_bytes()); // GPS IFD: two entries
+    tiff.extend([0, 1, 0, 2, 0, 0, 0, 2, b'N', 0, 0, 0]); // GPSLatitudeRef "N"
+    tiff.extend([0, 2, 0, 5, 0, 0, 0, 3]); // GPSLatitude, 3 RATIONAL
+    tiff.extend(56u32.to_be_bytes());
+    tiff.extend(0u32.to_be_bytes());
+    tiff.extend(GPS_LATITUDE);
+    let mut app1 = b"Exif\0\0".to_vec();
+    app1.extend(tiff);
+    let mut out = jpeg[..2].to_vec();
+    out.extend([0xFF, 0xE1]);
+    out.extend(((app1.len() + 2) as u16).to_be_bytes());
+    out.extend(app1);
+    out.extend(&jpeg[2..]);
+    out
+}
+
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for b in bytes {
+        crc ^= u32::from(*b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+fn png_chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+    let mut c = (data.len() as u32).to_be_bytes().to_vec();
+    let mut body = kind.to_vec();
+    body.extend(data);
+    c.extend(&body);
+    c.extend(crc32(&body).to_be_bytes());
+    c
+}
+
+/// A decompression bomb: a PNG of a few hundred bytes that claims 60,000 × 60,000 pixels
+/// (10.8 GB of RGB once decoded), its IDAT a long run of zeros deflated.
+pub fn png_bomb() -> Vec<u8> {
+    let mut ihdr = Vec::new();
+    ihdr.extend(60_000u32.to_be_bytes());
+    ihdr.extend(60_000u32.to_be_bytes());
+    ihdr.extend([8, 2, 0, 0, 0]);
+    // zlib: fixed Huffman block of zeros would do; a stored empty block keeps it simple.
+    let idat = [
+        0x78, 0x01, 0x01, 0x00, 0x00, 0xFF, 0xFF, 0x00, 0x00, 0x00, 0x01,
+    ];
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    out.extend(png_chunk(b"IHDR", &ihdr));
+    out.extend(png_chunk(b"IDAT", &idat));
+    out.extend(png_chunk(b"IEND", &[]));
+    out
+}
+
+impl TestApp {
+    /// Posts a raw file to `/api/upload/{kind}`, declared as `content_type`.
+    pub async fn upload(&self, kind: &str, bytes: Vec<u8>, content_type: &str) -> Response {
+        self.client
+            .post(self.url(&format!("/api/upload/{kind}")))
+            .header("content-type", content_type)
+            .body(bytes)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    /// Uploads a document and returns its id.
+    pub async fn upload_id(&self, kind: &str, bytes: Vec<u8>) -> String {
+        let r = self.upload(kind, bytes, "application/octet-stream").await;
+        assert_eq!(r.status(), 201, "{}", r.text().await.unwrap());
+        let v: Value = r.json().await.unwrap();
+        v["upload_id"].as_str().unwrap().to_owned()
+    }
+
+    /// The ID card's two sides and a proof of address, uploaded (small PDFs: quick).
+    pub async fn uploads(&self) -> Value {
+        json!({
+            "id_card_front": self.upload_id("id_card_front", pdf()).await,
+            "id_card_back": self.upload_id("id_card_back", pdf()).await,
+            "proof_of_address": self.upload_id("proof_of_address", pdf()).await,
+        })
+    }
+
+    /// A whole submission with `key`, its documents uploaded.
+    pub async fn request_body(&self, key: &str) -> Value {
+        request_with(key, identity(), self.uploads().await)
+    }
+
+    /// Registers, captures the face: ready to submit.
+    pub async fn ready(&self, phone: &str, email: &str) {
+        self.register(phone, email).await;
+        self.capture_face().await;
+    }
+
+    pub async fn put(&self, path: &str, body: &Value) -> Response {
+        self.client
+            .put(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .expect("request sent")
+    }
+}
+
+/// A client signed in as the voter of `login` on `app` (another device).
+pub async fn signed_in_client(app: &TestApp, login: &str) -> Client {
+    let c = new_client();
+    let r = c
+        .post(app.url("/api/session"))
+        .json(&json!({"login": login, "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success(), "{}", r.text().await.unwrap());
+    c
 }

@@ -3,14 +3,18 @@
 //! it; `crash` runs the real binary.
 
 mod crash;
+mod draft;
 mod gateway;
 mod helpers;
 mod instances;
 mod outbox;
 mod processes;
+mod registry;
 mod request;
 mod security;
 mod session;
 mod signup;
 mod smtp;
 mod store;
+mod upload;
+mod window;

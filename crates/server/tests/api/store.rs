@@ -44,7 +44,7 @@ async fn unique_rules_come_back_as_typed_outcomes_and_decisions_name_who() {
     app.capture_face().await;
     let key = "store-test-key-000001";
     let r: Value = app
-        .post("/api/request", &request_body(key))
+        .post("/api/request", &app.request_body(key).await)
         .await
         .json()
         .await
@@ -59,6 +59,10 @@ async fn unique_rules_come_back_as_typed_outcomes_and_decisions_name_who() {
         idempotency_key,
         identity_sealed: b"sealed",
         nid_hash: b"nid",
+        body_hash: b"body",
+        registry_match: "",
+        zone: None,
+        document_expired: false,
         submitted_at: 0,
     };
     for (request, expected, why) in [

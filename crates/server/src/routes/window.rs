@@ -1,0 +1,11 @@
+//! `GET /api/window`: when registration opens and closes, and the server's clock. Public.
+
+use crate::service::window;
+use crate::state::AppState;
+use axum::extract::State;
+use axum::Json;
+use per_domain::api::WindowView;
+
+pub async fn window(State(state): State<AppState>) -> Json<WindowView> {
+    Json(window::view(&state))
+}

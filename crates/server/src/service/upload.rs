@@ -1,0 +1,267 @@
+//! Uploaded documents (ID card sides, passport page, proof of address): typed by their
+//! content, never by name or declared type; images decoded within limits and re-encoded
+//! (so no metadata, EXIF GPS included, and nothing appended survives); PDFs checked for
+//! their structure and stored as sent; everything sealed to the account.
+
+use crate::crypto;
+use crate::state::AppState;
+use crate::store::{AccountId, NewUpload, StoreError};
+use image::{DynamicImage, ImageDecoder, ImageError, ImageFormat, ImageReader, Limits};
+use per_domain::api::UploadAccepted;
+use per_domain::{Problem, UploadFormat, UploadId, UploadKind};
+use std::io::Cursor;
+
+/// Uploads per account, failed ones not counted (they are not stored).
+pub const MAX_UPLOADS_PER_ACCOUNT: i64 = 20;
+/// The longer side of an image must have at least this many pixels to be readable.
+pub const MIN_LONG_SIDE: u32 = 600;
+/// No side may have more (decoding refuses before allocating).
+pub const MAX_SIDE: u32 = 10_000;
+/// The most memory one decode may allocate.
+pub const MAX_DECODE_BYTES: u64 = 200 * 1024 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum UploadError {
+    #[error("the upload is refused: {0}")]
+    Refused(Problem),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+/// A file that passed the checks, as it will be stored.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Checked {
+    pub format: UploadFormat,
+    pub content: Vec<u8>,
+    pub size: Option<(u32, u32)>,
+}
+
+impl std::fmt::Debug for Checked {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Checked({:?}, {} bytes)",
+            self.format,
+            self.content.len()
+        )
+    }
+}
+
+const JPEG: &[u8] = &[0xFF, 0xD8, 0xFF];
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n";
+const PDF: &[u8] = b"%PDF-";
+
+/// Signatures of other formats that must not hide inside an image (a polyglot file).
+const FOREIGN: [&[u8]; 6] = [
+    b"%PDF-",
+    b"PK\x03\x04",
+    b"<script",
+    b"<html",
+    b"<?xml",
+    b"<svg",
+];
+
+/// What a PDF must not hold: active content.
+const PDF_ACTIVE: [&[u8]; 5] = [
+    b"/JavaScript",
+    b"/JS",
+    b"/Launch",
+    b"/EmbeddedFile",
+    b"/RichMedia",
+];
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Checks a file and gives what to store: the type from the first bytes, images decoded
+/// (within [`MAX_SIDE`] and [`MAX_DECODE_BYTES`]) and re-encoded, PDFs by structure.
+/// CPU-bound: run it on the blocking pool.
+pub fn check(bytes: &[u8]) -> Result<Checked, Problem> {
+    if bytes.len() > UploadKind::MAX_BYTES {
+        return Err(Problem::UploadTooLarge);
+    }
+    if bytes.starts_with(PDF) {
+        return check_pdf(bytes);
+    }
+    let format = if bytes.starts_with(JPEG) {
+        ImageFormat::Jpeg
+    } else if bytes.starts_with(PNG) {
+        ImageFormat::Png
+    } else {
+        return Err(Problem::UploadTypeUnsupported);
+    };
+    if FOREIGN
+        .iter()
+        .any(|sig| contains(&bytes[8.min(bytes.len())..], sig))
+    {
+        return Err(Problem::UploadTypeUnsupported);
+    }
+    // A whole file ends with its end marker: a JPEG with EOI, a PNG with its IEND chunk.
+    let complete = match format {
+        ImageFormat::Jpeg => bytes.ends_with(&[0xFF, 0xD9]),
+        _ => bytes.len() >= 12 && &bytes[bytes.len() - 8..bytes.len() - 4] == b"IEND",
+    };
+    if !complete {
+        return Err(Problem::UploadCorrupt);
+    }
+    let image = decode(bytes, format)?;
+    let (w, h) = (image.width(), image.height());
+    if w.max(h) < MIN_LONG_SIDE {
+        return Err(Problem::UploadDimensions);
+    }
+    let mut out = Vec::new();
+    let written = match format {
+        ImageFormat::Jpeg => {
+            let rgb = image.to_rgb8();
+            image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 88).encode_image(&rgb)
+        }
+        _ => image.write_to(&mut Cursor::new(&mut out), ImageFormat::Png),
+    };
+    written.map_err(|_| Problem::UploadCorrupt)?;
+    Ok(Checked {
+        format: if format == ImageFormat::Jpeg {
+            UploadFormat::Jpeg
+        } else {
+            UploadFormat::Png
+        },
+        content: out,
+        size: Some((w, h)),
+    })
+}
+
+fn decode(bytes: &[u8], format: ImageFormat) -> Result<DynamicImage, Problem> {
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_DECODE_BYTES);
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+    reader.limits(limits);
+    let mut decoder = reader.into_decoder().map_err(problem_of)?;
+    let orientation = decoder.orientation().map_err(problem_of)?;
+    let mut image = DynamicImage::from_decoder(decoder).map_err(problem_of)?;
+    // The EXIF orientation goes with the metadata: apply it to the pixels first.
+    image.apply_orientation(orientation);
+    Ok(image)
+}
+
+fn problem_of(e: ImageError) -> Problem {
+    match e {
+        ImageError::Limits(_) => Problem::UploadDimensions,
+        ImageError::Unsupported(_) => Problem::UploadTypeUnsupported,
+        _ => Problem::UploadCorrupt,
+    }
+}
+
+/// A PDF: `%PDF-1.x` or `%PDF-2.0` first, `%%EOF` last (blank lines after it allowed), an
+/// object and a cross-reference inside, no active content. It is not decoded.
+fn check_pdf(bytes: &[u8]) -> Result<Checked, Problem> {
+    let version_ok = bytes.len() > 8
+        && (bytes[5..8] == *b"2.0"
+            || (bytes[5] == b'1' && bytes[6] == b'.' && bytes[7].is_ascii_digit()));
+    let end = bytes
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(0, |i| i + 1);
+    let ends_ok = bytes[..end].ends_with(b"%%EOF");
+    if !version_ok {
+        return Err(Problem::UploadTypeUnsupported);
+    }
+    if !ends_ok || !contains(bytes, b" obj") || !contains(bytes, b"startxref") {
+        return Err(Problem::UploadCorrupt);
+    }
+    if PDF_ACTIVE.iter().any(|sig| contains(bytes, sig)) {
+        return Err(Problem::UploadTypeUnsupported);
+    }
+    Ok(Checked {
+        format: UploadFormat::Pdf,
+        content: bytes.to_vec(),
+        size: None,
+    })
+}
+
+/// What a stored upload's content is bound to.
+pub fn upload_context(account: AccountId, id: &UploadId) -> String {
+    format!("upload/{account}/{}", id.as_str())
+}
+
+/// Checks and stores one upload of `kind` for the account.
+pub async fn upload(
+    state: &AppState,
+    account: AccountId,
+    kind: UploadKind,
+    bytes: Vec<u8>,
+) -> Result<UploadAccepted, UploadError> {
+    {
+        let mut tx = state.store.read().await?;
+        if tx.upload_count(account).await? >= MAX_UPLOADS_PER_ACCOUNT {
+            return Err(UploadError::Refused(Problem::UploadTooMany));
+        }
+    }
+    let checked = {
+        let _slot = state
+            .decode_slots
+            .acquire()
+            .await
+            .map_err(anyhow::Error::new)?;
+        tokio::task::spawn_blocking(move || check(&bytes))
+            .await
+            .map_err(anyhow::Error::new)?
+            .map_err(UploadError::Refused)?
+    };
+    let id = crypto::new_upload_id();
+    let sealed = state
+        .keys
+        .seal(&upload_context(account, &id), &checked.content);
+    let mut tx = state.store.write().await?;
+    // Counted again under the write lock: parallel uploads cannot pass the bound together.
+    if tx.upload_count(account).await? >= MAX_UPLOADS_PER_ACCOUNT {
+        return Err(UploadError::Refused(Problem::UploadTooMany));
+    }
+    let (width, height) = checked.size.unzip();
+    tx.insert_upload(&NewUpload {
+        id: &id,
+        account,
+        kind,
+        format: checked.format,
+        bytes: checked.content.len() as i64,
+        width: width.map(i64::from),
+        height: height.map(i64::from),
+        content_sealed: &sealed,
+        created_at: state.clock.now(),
+    })
+    .await?;
+    tx.commit().await?;
+    Ok(UploadAccepted {
+        upload_id: id,
+        kind,
+        format: checked.format,
+        bytes: checked.content.len() as u32,
+        width,
+        height,
+    })
+}
+
+/// The stored content of an upload (opened), for the review and for tests.
+pub async fn content(
+    state: &AppState,
+    account: AccountId,
+    id: &UploadId,
+) -> Result<Option<Vec<u8>>, UploadError> {
+    let sealed = state
+        .store
+        .read()
+        .await?
+        .upload_content(account, id)
+        .await?;
+    sealed
+        .map(|s| {
+            state
+                .keys
+                .open(&upload_context(account, id), &s)
+                .map_err(|_| UploadError::Store(StoreError::Corrupt("sealed upload")))
+        })
+        .transpose()
+}
