@@ -17,6 +17,7 @@ pub mod form;
 pub mod i18n;
 pub mod nav;
 pub mod registration;
+pub mod request;
 pub mod shell;
 pub mod submit;
 pub mod upload;

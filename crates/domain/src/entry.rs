@@ -15,9 +15,12 @@ pub enum Entry {
     Register,
     /// `/register/face`: the live camera capture (and its liveness analysis).
     Face,
-    /// `/request/…`: the request's steps (personal data as on the document, document photo,
-    /// address abroad and its proof, check your answers, confirmation).
+    /// `/request/…` but the uploads: the request's questions (personal data as on the
+    /// document, address abroad), check your answers, confirmation.
     Request,
+    /// `/request/photo`, `/request/proof`: the document uploads (camera or file, downsized
+    /// and sent with their progress), apart so that neither first load passes its budget.
+    Documents,
     /// `/sign-in`, `/my-request`: the voter's account and the status of the request.
     Account,
     /// `/results/…`: the public seat-allocation viewer.
@@ -27,11 +30,12 @@ pub enum Entry {
 }
 
 impl Entry {
-    pub const ALL: [Entry; 7] = [
+    pub const ALL: [Entry; 8] = [
         Entry::Start,
         Entry::Register,
         Entry::Face,
         Entry::Request,
+        Entry::Documents,
         Entry::Account,
         Entry::Results,
         Entry::Review,
@@ -44,6 +48,7 @@ impl Entry {
             Entry::Register => "register",
             Entry::Face => "face",
             Entry::Request => "request",
+            Entry::Documents => "documents",
             Entry::Account => "account",
             Entry::Results => "results",
             Entry::Review => "review",
@@ -63,6 +68,8 @@ impl Entry {
             Some(Entry::Face)
         } else if under("/register") {
             Some(Entry::Register)
+        } else if under("/request/photo") || under("/request/proof") {
+            Some(Entry::Documents)
         } else if under("/request") {
             Some(Entry::Request)
         } else if under("/sign-in") || under("/my-request") {
@@ -178,11 +185,10 @@ impl Route {
             | Route::RequestName
             | Route::RequestBirth
             | Route::RequestPersonalNumber
-            | Route::RequestPhoto
             | Route::RequestAddress
-            | Route::RequestProof
             | Route::RequestCheck
             | Route::RequestDone => Entry::Request,
+            Route::RequestPhoto | Route::RequestProof => Entry::Documents,
             Route::SignIn | Route::MyRequest => Entry::Account,
             Route::Results => Entry::Results,
         }
@@ -284,7 +290,11 @@ mod tests {
         assert!(fields.len() >= 12, "{fields:?}");
         for f in fields {
             let route = Route::of_field(f);
-            assert_eq!(route.map(Route::entry), Some(Entry::Request), "{f:?}");
+            let entry = route.map(Route::entry);
+            assert!(
+                matches!(entry, Some(Entry::Request | Entry::Documents)),
+                "{f:?}: {entry:?}"
+            );
         }
         for reason in crate::RejectionReason::ALL {
             if let Some(fix) = reason.fix() {
@@ -305,6 +315,9 @@ mod tests {
             ("/register/faces", Some(Entry::Register)),
             ("/request/identity", Some(Entry::Request)),
             ("/request", Some(Entry::Request)),
+            ("/request/photo", Some(Entry::Documents)),
+            ("/request/proof?change", Some(Entry::Documents)),
+            ("/request/photos", Some(Entry::Request)),
             ("/requests", None),
             ("/sign-in", Some(Entry::Account)),
             ("/my-request?x=1", Some(Entry::Account)),

@@ -2,16 +2,16 @@
 //! comes back here), the declaration, and the idempotent submission: the draft's key goes
 //! with the request, so a retry or a double tap returns the same request.
 
-use crate::state::DraftState;
-use crate::steps::{self, Input};
-use crate::texts::RKey;
-use crate::{country, photo};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use per_client::components::{BackLink, ErrorSummary, PageHeading};
 use per_client::draft::{KeyValue, WebStore, REFERENCE_KEY};
 use per_client::form::{self, error_for, ErrorItem, Msg, Step, Target};
 use per_client::i18n::{t, tr, use_lang, Key, TextId};
+use per_client::request::state::DraftState;
+use per_client::request::steps::{self, Input};
+use per_client::request::texts::RKey;
+use per_client::request::{country, uploads as photo};
 use per_client::{api, dom, nav};
 use per_domain::api::{RequestDraft, SubmitRequest};
 use per_domain::{Date, Field, FieldProblem, Language, Route, UploadKind};
@@ -180,7 +180,7 @@ pub fn CheckPage() -> impl IntoView {
         <form novalidate on:submit=on_submit>
             <h2 class="heading-m">{tr(RKey::CheckDeclarationTitle)}</h2>
             <div class=move || if declaration_error().is_some() { "form-group form-group--error" } else { "form-group" }>
-                {crate::pages::question::error_line(errors, "declaration")}
+                {per_client::request::question::error_line(errors, "declaration")}
                 <div class="radios__item">
                     <input
                         class="radios__input"

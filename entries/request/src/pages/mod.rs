@@ -1,12 +1,10 @@
-//! The request's pages: the question pages (one table of questions, `steps`), the uploads
-//! (`photo`), check your answers and the confirmation.
+//! The request's pages but the uploads (entries/documents): check your answers, the
+//! confirmation and the resume; the question pages are `per_client::request::question`.
 
 mod check;
 mod done;
-pub(crate) mod question;
 mod resume;
 
 pub use check::CheckPage;
 pub use done::Done;
-pub use question::QuestionPageView;
 pub use resume::Resume;

@@ -1,11 +1,11 @@
 //! `/request/`: continues the request where the voter stopped (on this device or another):
 //! once the server's draft is here, the first step not answered, else the check page.
 
-use crate::state::DraftState;
-use crate::steps;
 use leptos::prelude::*;
 use per_client::dom;
 use per_client::i18n::{tr, Key};
+use per_client::request::state::DraftState;
+use per_client::request::steps;
 
 #[component]
 pub fn Resume() -> impl IntoView {

@@ -3,15 +3,15 @@
 //! page's own problems shown on "Continue", then the next page (or back to the check page
 //! when the voter came from its "change" link).
 
-use crate::country;
-use crate::state::DraftState;
-use crate::steps::{self, Input, Question, QuestionPage};
-use crate::texts::RKey;
+use super::country;
+use super::state::DraftState;
+use super::steps::{self, Input, Question, QuestionPage};
+use super::texts::RKey;
+use crate::components::{BackLink, ErrorSummary, PageHeading, TextField};
+use crate::form::{self, error_for, ErrorItem, Msg};
+use crate::i18n::{t, tr, use_lang, Frame, Key};
+use crate::{dom, nav};
 use leptos::prelude::*;
-use per_client::components::{BackLink, ErrorSummary, PageHeading, TextField};
-use per_client::form::{self, error_for, ErrorItem, Msg};
-use per_client::i18n::{t, tr, use_lang, Frame, Key};
-use per_client::{dom, nav};
 use per_domain::{Date, Field, Route};
 
 /// Whether the page was opened from the check page's "change" link (`?change`).
@@ -44,7 +44,7 @@ pub fn QuestionPageView(
             .draft
             .with_untracked(|d| steps::problems_on(page, d, today));
         if page.route == Route::RequestProof {
-            found.extend(crate::photo::missing(
+            found.extend(super::uploads::missing(
                 &state.draft.get_untracked(),
                 &[per_domain::UploadKind::ProofOfAddress],
             ));
@@ -127,7 +127,7 @@ fn QuestionInput(q: Question, errors: RwSignal<Vec<ErrorItem>>) -> impl IntoView
             <TextField
                 id=id
                 label=q.label
-                hint=q.hint.map(per_client::i18n::text)
+                hint=q.hint.map(crate::i18n::text)
                 autocomplete=autocomplete
                 width=width
                 verbatim=verbatim
@@ -137,7 +137,7 @@ fn QuestionInput(q: Question, errors: RwSignal<Vec<ErrorItem>>) -> impl IntoView
         }
         .into_any(),
         Input::Date => view! {
-            <TextField id=id label=q.label hint=q.hint.map(per_client::i18n::text) kind="date" value=value errors=errors/>
+            <TextField id=id label=q.label hint=q.hint.map(crate::i18n::text) kind="date" value=value errors=errors/>
         }
         .into_any(),
         Input::Radios(options) => view! { <Radios q=q options=options value=value errors=errors/> }.into_any(),
@@ -175,7 +175,7 @@ fn group_class(errors: RwSignal<Vec<ErrorItem>>, id: &'static str) -> impl Fn() 
 #[component]
 fn Radios(
     q: Question,
-    options: &'static [(&'static str, per_client::i18n::TextId)],
+    options: &'static [(&'static str, crate::i18n::TextId)],
     value: RwSignal<String>,
     errors: RwSignal<Vec<ErrorItem>>,
 ) -> impl IntoView {
@@ -250,5 +250,25 @@ fn Checkbox(
                 <label class="label radios__label" for=id>{tr(q.label)}</label>
             </div>
         </div>
+    }
+}
+
+/// Says so when registration is closed (`GET /api/window`): the answers are kept, but no
+/// request can be sent.
+#[component]
+pub fn WindowNotice() -> impl IntoView {
+    let closed = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        if let Ok(w) = crate::api::window().await {
+            closed.set(!w.open);
+        }
+    });
+    view! {
+        <Show when=move || closed.get()>
+            <div class="warning" role="alert" id="window-closed">
+                <p><strong>{tr(RKey::WindowClosedTitle)}</strong></p>
+                <p>{tr(Key::WindowClosed)}</p>
+            </div>
+        </Show>
     }
 }

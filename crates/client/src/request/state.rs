@@ -3,10 +3,10 @@
 //! (`PUT /api/draft`, so the voter continues on another device), and the server's draft
 //! loaded when this tab has none (a new device, a new tab, after signing in again).
 
+use crate::draft::{self, WebStore, REQUEST_KEY};
+use crate::{api, dom};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use per_client::draft::{self, WebStore, REQUEST_KEY};
-use per_client::{api, dom};
 use per_domain::api::RequestDraft;
 
 #[derive(Debug, Clone, Copy)]
@@ -54,7 +54,7 @@ impl DraftState {
         let Some(today) = dom::today() else { return };
         let body = self
             .draft
-            .with_untracked(|d| crate::steps::for_server(d, today));
+            .with_untracked(|d| super::steps::for_server(d, today));
         spawn_local(async move {
             let _ = api::save_draft(&body).await;
         });
@@ -63,7 +63,7 @@ impl DraftState {
     /// After the submission: the draft is done (its key must not be used again).
     pub fn forget(self) {
         if let Some(s) = WebStore::session() {
-            per_client::draft::KeyValue::remove(&s, REQUEST_KEY);
+            crate::draft::KeyValue::remove(&s, REQUEST_KEY);
         }
     }
 }

@@ -2,11 +2,11 @@
 //! voter's language by the browser (`Intl.DisplayNames`), so no country names are in the
 //! bundle or the text files.
 
-use crate::pages::question::error_line;
-use crate::steps::Question;
+use super::question::error_line;
+use super::steps::Question;
+use crate::form::{error_for, ErrorItem};
+use crate::i18n::{t, tr, use_lang};
 use leptos::prelude::*;
-use per_client::form::{error_for, ErrorItem};
-use per_client::i18n::{t, tr, use_lang};
 use per_domain::{Country, Language};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -61,7 +61,7 @@ pub fn CountrySelect(
                 aria-invalid=move || has_error().then_some("true")
                 on:change=move |ev| value.set(event_target_value(&ev))
             >
-                <option value="">{move || t(lang.get(), crate::texts::RKey::ChooseCountry)}</option>
+                <option value="">{move || t(lang.get(), super::texts::RKey::ChooseCountry)}</option>
                 {move || choices(lang.get()).into_iter().map(|(code, name)| view! {
                     <option value=code prop:selected=move || value.get() == code>{name}</option>
                 }).collect_view()}

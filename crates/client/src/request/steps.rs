@@ -3,8 +3,8 @@
 //! rules are the domain's (`IdentityForm::parse`, `AddressForm::parse`, `ProofForm::parse`),
 //! each page showing the problems of its own fields.
 
-use crate::texts::RKey;
-use per_client::i18n::{Key, TextId};
+use super::texts::RKey;
+use crate::i18n::{Key, TextId};
 use per_domain::api::RequestDraft;
 use per_domain::{Date, Field, FieldProblem, Route};
 
@@ -61,11 +61,11 @@ const fn q(field: Field, label: TextId, hint: Option<TextId>, input: Input) -> Q
 }
 
 const fn r(key: RKey) -> TextId {
-    TextId::new(&crate::texts::REQUEST, key as usize)
+    TextId::new(&super::texts::REQUEST, key as usize)
 }
 
 const fn k(key: Key) -> TextId {
-    TextId::new(&per_client::i18n::CATALOG, key as usize)
+    TextId::new(&crate::i18n::CATALOG, key as usize)
 }
 
 pub static DOCUMENT_TYPES: [(&str, TextId); 2] = [
@@ -395,7 +395,7 @@ pub fn resume_at(d: &RequestDraft, today: Date) -> Route {
             {
                 return route;
             }
-        } else if route == Route::RequestPhoto && !crate::photo::photos_done(d) {
+        } else if route == Route::RequestPhoto && !super::uploads::photos_done(d) {
             return route;
         }
     }

@@ -4,73 +4,21 @@
 //! and kept in the draft by its id; a failed upload is retried with the same picture, and
 //! nothing else on the page is lost.
 
-use crate::pages::question::{error_line, returning};
-use crate::state::DraftState;
-use crate::steps;
-use crate::texts::RKey;
 use leptos::html::Video;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use per_client::components::{BackLink, ErrorSummary, PageHeading};
 use per_client::form::{self, ErrorItem, Msg};
-use per_client::i18n::{fill, t, tr, use_lang, Key, TextId};
+use per_client::i18n::{fill, t, tr, use_lang, Key};
+use per_client::request::question::{error_line, returning, PageErrors};
+use per_client::request::state::DraftState;
+use per_client::request::steps;
+use per_client::request::texts::RKey;
+use per_client::request::uploads::{missing, photo_kinds, slot, upload_label, uploaded};
 use per_client::{camera, nav, upload};
-use per_domain::api::{RequestDraft, UploadsForm};
-use per_domain::{DocumentType, Field, FieldProblem, Problem, Route, UploadKind};
+use per_domain::{Field, Problem, Route, UploadKind};
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, MediaStream};
-
-fn slot(u: &mut UploadsForm, kind: UploadKind) -> &mut String {
-    match kind {
-        UploadKind::IdCardFront => &mut u.id_card_front,
-        UploadKind::IdCardBack => &mut u.id_card_back,
-        UploadKind::PassportPage => &mut u.passport_page,
-        UploadKind::ProofOfAddress => &mut u.proof_of_address,
-    }
-}
-
-/// The id of the upload of `kind` in the draft, if any.
-pub fn uploaded(d: &RequestDraft, kind: UploadKind) -> Option<String> {
-    let mut u = d.uploads.clone().unwrap_or_default();
-    Some(slot(&mut u, kind).clone()).filter(|id| !id.is_empty())
-}
-
-/// The document photos the draft's document type needs.
-pub fn photo_kinds(d: &RequestDraft) -> &'static [UploadKind] {
-    let doc = d
-        .identity
-        .as_ref()
-        .and_then(|i| DocumentType::parse(&i.document_type).ok());
-    match doc {
-        Some(DocumentType::IdCard) => &[UploadKind::IdCardFront, UploadKind::IdCardBack],
-        Some(DocumentType::Passport) => &[UploadKind::PassportPage],
-        None => &[],
-    }
-}
-
-/// A problem for each of `kinds` not uploaded yet.
-pub fn missing(d: &RequestDraft, kinds: &[UploadKind]) -> Vec<FieldProblem> {
-    kinds
-        .iter()
-        .filter(|k| uploaded(d, **k).is_none())
-        .map(|k| FieldProblem::new(k.field(), Problem::UploadMissing))
-        .collect()
-}
-
-/// Whether every document photo is there (and the document type known).
-pub fn photos_done(d: &RequestDraft) -> bool {
-    let kinds = photo_kinds(d);
-    !kinds.is_empty() && missing(d, kinds).is_empty()
-}
-
-pub fn upload_label(kind: UploadKind) -> TextId {
-    match kind {
-        UploadKind::IdCardFront => RKey::UploadIdCardFront.into(),
-        UploadKind::IdCardBack => RKey::UploadIdCardBack.into(),
-        UploadKind::PassportPage => RKey::UploadPassportPage.into(),
-        UploadKind::ProofOfAddress => RKey::UploadProofOfAddress.into(),
-    }
-}
 
 #[component]
 pub fn PhotoPage() -> impl IntoView {
@@ -150,7 +98,7 @@ pub fn UploadField(
 ) -> impl IntoView {
     let state = expect_context::<DraftState>();
     let errors = errors
-        .or_else(|| use_context::<crate::pages::question::PageErrors>().map(|e| e.0))
+        .or_else(|| use_context::<PageErrors>().map(|e| e.0))
         .unwrap_or_else(|| RwSignal::new(Vec::new()));
     let lang = use_lang();
     let progress = RwSignal::new(Progress::Idle);

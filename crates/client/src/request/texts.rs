@@ -1,9 +1,9 @@
 //! The request pages' own texts: Albanian compiled in, the other languages in
 //! `crates/client/public/i18n/request/{en,it,el,de}.json` (fetched when chosen). Only this
 //! entry links them; the shared texts (labels the thin identity step had, problems, statuses)
-//! stay in `per_client::i18n::CATALOG`. Placeholders: `{n}` a number.
+//! stay in `crate::i18n::CATALOG`. Placeholders: `{n}` a number.
 
-per_client::text_table! {
+crate::text_table! {
     pub enum RKey; pub static REQUEST = "/public/i18n/request/";
     SaveAndCheck => "Ruani dhe kthehuni te përgjigjet";
     DraftKept => "Çdo përgjigje ruhet: mund të ndaleni dhe të vazhdoni më vonë, edhe në një pajisje tjetër.";
@@ -84,10 +84,10 @@ mod tests {
     fn json(lang: Language) -> &'static str {
         match lang {
             Language::Sq => "{}",
-            Language::En => include_str!("../../../crates/client/public/i18n/request/en.json"),
-            Language::It => include_str!("../../../crates/client/public/i18n/request/it.json"),
-            Language::El => include_str!("../../../crates/client/public/i18n/request/el.json"),
-            Language::De => include_str!("../../../crates/client/public/i18n/request/de.json"),
+            Language::En => include_str!("../../public/i18n/request/en.json"),
+            Language::It => include_str!("../../public/i18n/request/it.json"),
+            Language::El => include_str!("../../public/i18n/request/el.json"),
+            Language::De => include_str!("../../public/i18n/request/de.json"),
         }
     }
 
@@ -117,13 +117,10 @@ mod tests {
     fn no_key_is_also_a_shared_key() {
         for name in REQUEST.names() {
             assert!(
-                !per_client::i18n::CATALOG.names().any(|n| n == name),
+                !crate::i18n::CATALOG.names().any(|n| n == name),
                 "{name} is in both tables"
             );
-            assert!(
-                !per_client::i18n::FRAME.names().any(|n| n == name),
-                "{name}"
-            );
+            assert!(!crate::i18n::FRAME.names().any(|n| n == name), "{name}");
         }
     }
 }
