@@ -21,6 +21,9 @@ pub enum Entry {
     /// `/request/photo`, `/request/proof`: the document uploads (camera or file, downsized
     /// and sent with their progress), apart so that neither first load passes its budget.
     Documents,
+    /// `/request/check`, `/request/done`: check your answers, the submission and the
+    /// confirmation.
+    Submit,
     /// `/sign-in`, `/my-request`: the voter's account and the status of the request.
     Account,
     /// `/results/…`: the public seat-allocation viewer.
@@ -30,12 +33,13 @@ pub enum Entry {
 }
 
 impl Entry {
-    pub const ALL: [Entry; 8] = [
+    pub const ALL: [Entry; 9] = [
         Entry::Start,
         Entry::Register,
         Entry::Face,
         Entry::Request,
         Entry::Documents,
+        Entry::Submit,
         Entry::Account,
         Entry::Results,
         Entry::Review,
@@ -49,6 +53,7 @@ impl Entry {
             Entry::Face => "face",
             Entry::Request => "request",
             Entry::Documents => "documents",
+            Entry::Submit => "submit",
             Entry::Account => "account",
             Entry::Results => "results",
             Entry::Review => "review",
@@ -70,6 +75,8 @@ impl Entry {
             Some(Entry::Register)
         } else if under("/request/photo") || under("/request/proof") {
             Some(Entry::Documents)
+        } else if under("/request/check") || under("/request/done") {
+            Some(Entry::Submit)
         } else if under("/request") {
             Some(Entry::Request)
         } else if under("/sign-in") || under("/my-request") {
@@ -185,9 +192,8 @@ impl Route {
             | Route::RequestName
             | Route::RequestBirth
             | Route::RequestPersonalNumber
-            | Route::RequestAddress
-            | Route::RequestCheck
-            | Route::RequestDone => Entry::Request,
+            | Route::RequestAddress => Entry::Request,
+            Route::RequestCheck | Route::RequestDone => Entry::Submit,
             Route::RequestPhoto | Route::RequestProof => Entry::Documents,
             Route::SignIn | Route::MyRequest => Entry::Account,
             Route::Results => Entry::Results,
@@ -292,7 +298,10 @@ mod tests {
             let route = Route::of_field(f);
             let entry = route.map(Route::entry);
             assert!(
-                matches!(entry, Some(Entry::Request | Entry::Documents)),
+                matches!(
+                    entry,
+                    Some(Entry::Request | Entry::Documents | Entry::Submit)
+                ),
                 "{f:?}: {entry:?}"
             );
         }

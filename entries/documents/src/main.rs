@@ -27,7 +27,7 @@ fn routes() -> AnyView {
     let page = move || match route.get() {
         Some(Route::RequestPhoto) => view! { <upload_field::PhotoPage/> }.into_any(),
         Some(Route::RequestProof) => view! {
-            <QuestionPageView page=&steps::PROOF>
+            <QuestionPageView page=&steps::PROOF input=per_client::request::question::choice_input>
                 <upload_field::UploadField kind=UploadKind::ProofOfAddress/>
                 <h2 class="heading-s">{tr(RKey::RefusedTitle)}</h2>
                 <ul class="list list--bullet" id="refused-kinds">

@@ -29,8 +29,6 @@ fn routes() -> AnyView {
             Some(page) => view! { <QuestionPageView page=page/> }.into_any(),
             None => match r {
                 Route::RequestResume => view! { <pages::Resume/> }.into_any(),
-                Route::RequestCheck => view! { <pages::CheckPage/> }.into_any(),
-                Route::RequestDone => view! { <pages::Done/> }.into_any(),
                 _ => view! { <NotFound/> }.into_any(),
             },
         },

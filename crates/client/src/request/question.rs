@@ -28,6 +28,10 @@ pub struct PageErrors(pub RwSignal<Vec<ErrorItem>>);
 #[component]
 pub fn QuestionPageView(
     page: &'static QuestionPage,
+    /// How the questions are shown ([`any_input`], or [`choice_input`] for a page of choices
+    /// only, so that its entry does not link the text and country inputs).
+    #[prop(default = any_input)]
+    input: fn(Question, RwSignal<Vec<ErrorItem>>) -> AnyView,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let state = expect_context::<DraftState>();
@@ -81,7 +85,7 @@ pub fn QuestionPageView(
         <PageHeading key=page.title/>
         {page.lead.map(|l| view! { <p>{tr(l)}</p> })}
         <form novalidate on:submit=on_submit>
-            {page.questions.iter().map(|q| view! { <QuestionInput q=*q errors=errors/> }).collect_view()}
+            {page.questions.iter().map(|q| input(*q, errors)).collect_view()}
             {(page.route == Route::RequestDocument).then(|| view! {
                 <div role="status" id="expired-notice">
                     {move || expired().then(|| view! { <p class="warning">{t(lang.get(), RKey::ExpiredNotice)}</p> })}
@@ -96,28 +100,10 @@ pub fn QuestionPageView(
     }
 }
 
-/// One question, its answer bound to the draft.
-#[component]
-fn QuestionInput(q: Question, errors: RwSignal<Vec<ErrorItem>>) -> impl IntoView {
-    let state = expect_context::<DraftState>();
-    let field = q.field;
-    let value = RwSignal::new(state.draft.with_untracked(|d| steps::value(d, field)));
-    // The draft follows every keystroke (and the draft is saved in this tab at once).
-    Effect::new(move |first: Option<()>| {
-        let v = value.get();
-        if first.is_some() {
-            state.draft.update(|d| steps::set(d, field, v));
-        }
-    });
-    // A draft loaded from the server after the page opened (another device) fills the page.
-    Effect::new(move |_| {
-        state.loaded.get();
-        let v = state.draft.with_untracked(|d| steps::value(d, field));
-        if v != value.get_untracked() {
-            value.set(v);
-        }
-    });
-    let id = form::input_id(field).unwrap_or("field");
+/// One question of any kind, its answer bound to the draft.
+pub fn any_input(q: Question, errors: RwSignal<Vec<ErrorItem>>) -> AnyView {
+    let value = bound(q.field);
+    let id = form::input_id(q.field).unwrap_or("field");
     match q.input {
         Input::Text {
             autocomplete,
@@ -140,10 +126,47 @@ fn QuestionInput(q: Question, errors: RwSignal<Vec<ErrorItem>>) -> impl IntoView
             <TextField id=id label=q.label hint=q.hint.map(crate::i18n::text) kind="date" value=value errors=errors/>
         }
         .into_any(),
-        Input::Radios(options) => view! { <Radios q=q options=options value=value errors=errors/> }.into_any(),
         Input::Country => view! { <country::CountrySelect q=q value=value errors=errors/> }.into_any(),
-        Input::Checkbox => view! { <Checkbox q=q value=value errors=errors/> }.into_any(),
+        Input::Radios(_) | Input::Checkbox => choice(q, value, errors),
     }
+}
+
+/// One question that is a choice (radios or a box to tick); nothing for another kind.
+pub fn choice_input(q: Question, errors: RwSignal<Vec<ErrorItem>>) -> AnyView {
+    let value = bound(q.field);
+    choice(q, value, errors)
+}
+
+fn choice(q: Question, value: RwSignal<String>, errors: RwSignal<Vec<ErrorItem>>) -> AnyView {
+    match q.input {
+        Input::Radios(options) => {
+            view! { <Radios q=q options=options value=value errors=errors/> }.into_any()
+        }
+        Input::Checkbox => view! { <Checkbox q=q value=value errors=errors/> }.into_any(),
+        _ => ().into_any(),
+    }
+}
+
+/// The answer to `field`, bound to the draft both ways.
+fn bound(field: Field) -> RwSignal<String> {
+    let state = expect_context::<DraftState>();
+    let value = RwSignal::new(state.draft.with_untracked(|d| steps::value(d, field)));
+    // The draft follows every keystroke (and the draft is saved in this tab at once).
+    Effect::new(move |first: Option<()>| {
+        let v = value.get();
+        if first.is_some() {
+            state.draft.update(|d| steps::set(d, field, v));
+        }
+    });
+    // A draft loaded from the server after the page opened (another device) fills the page.
+    Effect::new(move |_| {
+        state.loaded.get();
+        let v = state.draft.with_untracked(|d| steps::value(d, field));
+        if v != value.get_untracked() {
+            value.set(v);
+        }
+    });
+    value
 }
 
 /// The error line of a field, if it has one.

@@ -365,7 +365,17 @@ pub fn problems(d: &RequestDraft, today: Date) -> Vec<FieldProblem> {
 
 /// The problems of the fields `page` asks.
 pub fn problems_on(page: &QuestionPage, d: &RequestDraft, today: Date) -> Vec<FieldProblem> {
-    problems(d, today)
+    // Only the form the page belongs to is parsed: an entry that shows one form links only
+    // its rules.
+    let found = if page.route == Route::RequestProof {
+        d.proof.clone().unwrap_or_default().parse().err()
+    } else if page.route == Route::RequestAddress {
+        d.address.clone().unwrap_or_default().parse().err()
+    } else {
+        d.identity.clone().unwrap_or_default().parse(today).err()
+    };
+    found
+        .unwrap_or_default()
         .into_iter()
         .filter(|p| page.questions.iter().any(|q| q.field == p.field))
         .collect()
