@@ -46,6 +46,19 @@ async function reloadOn(page, ready) {
   await expectHeadingFocused(page);
 }
 
+/** A PNG made by the browser itself (1,200 x 800, some text on it). */
+async function picture(page) {
+  const b64 = await page.evaluate(() => {
+    const c = document.createElement('canvas');
+    c.width = 1200; c.height = 800;
+    const x = c.getContext('2d');
+    x.fillStyle = '#dde'; x.fillRect(0, 0, 1200, 800);
+    x.fillStyle = '#123'; x.font = '48px sans-serif'; x.fillText('REPUBLIKA E SHQIPËRISË', 40, 120);
+    return c.toDataURL('image/png').split(',')[1];
+  });
+  return Buffer.from(b64, 'base64');
+}
+
 let shot = 0;
 async function screenshot(page, name) {
   shot += 1;
@@ -181,20 +194,52 @@ test('a voter registers on a phone, signs out and in, and sees the decision', as
   await screenshot(page, 'face-step');
   assert.equal(await page.locator('#face-steps li').count(), 3, 'three steps, from the server');
 
-  // Identity.
-  await page.waitForURL('**/register/identity', { timeout: 60_000 });
-  assert.deepEqual(await bundles(page), ['per-register']);
-  await reloadOn(page, '#personal-number');
-  await page.fill('#personal-number', 'J05415123A');
+  // The request (the full flow with its checks is request.test.mjs): each step its page.
+  await page.waitForURL('**/request/document', { timeout: 15_000 });
+  assert.deepEqual(await bundles(page), ['per-request'], 'the request steps are their own entry page');
+  await reloadOn(page, '#document-type-id-card');
+  await page.check('#document-type-passport');
+  await page.fill('#document-number', 'BA1234567');
+  await page.fill('#document-expiry', '2032-01-31');
+  await page.click('#submit');
+  await page.waitForURL('**/request/name');
   await page.fill('#first-name', 'Ëndra');
   await page.fill('#surname', 'Çela');
+  await page.fill('#father-name', 'Petrit');
+  await page.click('#submit');
+  await page.waitForURL('**/request/birth');
   await page.fill('#date-of-birth', '1990-04-15');
+  await page.fill('#place-of-birth', 'Korçë');
   await page.check('#sex-f');
+  await page.click('#submit');
+  await page.waitForURL('**/request/personal-number');
+  await page.fill('#personal-number', 'J05415123A');
   await screenshot(page, 'identity');
-  await page.click('button[type=submit]');
+  await page.click('#submit');
+  await page.waitForURL('**/request/photo');
+  assert.deepEqual(await bundles(page), ['per-documents'], 'the uploads are their own entry page');
+  await page.setInputFiles('#upload-passport-page-file', { name: 'passport.png', mimeType: 'image/png', buffer: await picture(page) });
+  await page.waitForFunction(() => document.querySelector('#upload-passport-page-status')?.textContent.includes('✓'), null, { timeout: 20_000 });
+  await page.click('#submit');
+  await page.waitForURL('**/request/address');
+  await page.selectOption('#country', 'IT');
+  await page.fill('#city', 'Milano');
+  await page.fill('#postal-code', '20121');
+  await page.fill('#street', 'Via Roma 1');
+  await page.click('#submit');
+  await page.waitForURL('**/request/proof');
+  await page.check('#proof-kind-utility-bill');
+  await page.setInputFiles('#upload-proof-of-address-file', { name: 'bill.png', mimeType: 'image/png', buffer: await picture(page) });
+  await page.waitForFunction(() => document.querySelector('#upload-proof-of-address-status')?.textContent.includes('✓'), null, { timeout: 20_000 });
+  await page.check('#proof-declaration');
+  await page.click('#submit');
+  await page.waitForURL('**/request/check');
+  assert.deepEqual(await bundles(page), ['per-submit'], 'check and submit are their own entry page');
+  await page.check('#declaration');
+  await page.click('#submit');
 
   // Confirmation with the reference number.
-  await page.waitForURL('**/register/done');
+  await page.waitForURL('**/request/done');
   const reference = (await page.textContent('#request-reference')).trim();
   assert.match(reference, /^PER-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   await screenshot(page, 'done');

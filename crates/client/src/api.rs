@@ -8,8 +8,9 @@
 
 use gloo_net::http::{Request, RequestBuilder};
 use per_domain::api::{
-    ApiError, CompleteSignup, ErrorKind, FaceAccepted, FaceCapture, FaceChallenge, Me, RequestView,
-    ResendCode, SignIn, SignupProgress, SignupStart, SignupStarted, SubmitRequest, VerifyCode,
+    ApiError, CompleteSignup, ErrorKind, FaceAccepted, FaceCapture, FaceChallenge, Me,
+    RequestDraft, RequestView, ResendCode, SignIn, SignupProgress, SignupStart, SignupStarted,
+    SubmitRequest, VerifyCode, WindowView,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -128,11 +129,7 @@ async fn call(
     let response = request.send().await.map_err(|_| ApiFailure::Network)?;
     let status = response.status();
     let text = response.text().await.map_err(|_| ApiFailure::Network)?;
-    if forgets_drafts(status, &text) {
-        if let Some(signed_out) = SIGNED_OUT.get() {
-            signed_out();
-        }
-    }
+    answered(status, &text);
     Ok((status, text))
 }
 
@@ -216,6 +213,47 @@ fn is_not_found(f: &ApiFailure) -> bool {
         ApiFailure::Unexpected { status } => *status == 404,
         ApiFailure::Network => false,
     }
+}
+
+/// Runs the signed-out hook when an answer means so ([`forgets_drafts`]), for a call made
+/// outside this module (an upload, which needs an `XMLHttpRequest` for its progress).
+pub fn answered(status: u16, body: &str) {
+    if forgets_drafts(status, body) {
+        if let Some(signed_out) = SIGNED_OUT.get() {
+            signed_out();
+        }
+    }
+}
+
+/// `GET /api/draft`: the answered steps saved on the server; `None` when there is none.
+pub async fn draft() -> Result<Option<RequestDraft>, ApiFailure> {
+    let (status, text) = call(Request::get("/api/draft"), NO_BODY).await?;
+    match decode(status, &text) {
+        Ok(d) => Ok(Some(d)),
+        Err(f) if is_not_found(&f) => Ok(None),
+        Err(f) => Err(f),
+    }
+}
+
+/// `PUT /api/draft`: saves the answered steps (any success answer will do).
+pub async fn save_draft(body: &RequestDraft) -> Result<(), ApiFailure> {
+    let (status, text) = call(Request::put("/api/draft"), Some(body)).await?;
+    if (200..300).contains(&status) {
+        Ok(())
+    } else {
+        Err(decode_error(status, &text))
+    }
+}
+
+/// `GET /api/window`: when registration opens and closes, and the server's clock.
+pub async fn window() -> Result<WindowView, ApiFailure> {
+    let (status, text) = call(Request::get("/api/window"), NO_BODY).await?;
+    decode(status, &text)
+}
+
+/// `POST /api/request/withdraw`: the voter takes the request back.
+pub async fn withdraw() -> Result<RequestView, ApiFailure> {
+    post("/api/request/withdraw", &EmptyObject {}).await
 }
 
 /// `GET /api/me`.

@@ -1,4 +1,5 @@
-//! The front camera: start it into a `<video>`, grab one frame as base64 JPEG, stop it.
+//! The camera: the front one for the face ([`start`]), the rear one preferred for a document
+//! ([`start_rear`]); start it into a `<video>`, grab one frame as base64 JPEG, stop it.
 //!
 //! Sizing and data-URL handling are plain functions tested natively; the rest needs a browser.
 
@@ -23,6 +24,25 @@ pub enum CameraError {
 
 /// Asks for the front camera and shows it in `video`.
 pub async fn start(video: &HtmlVideoElement) -> Result<MediaStream, CameraError> {
+    start_facing(video, &JsValue::from_str("user")).await
+}
+
+/// Asks for the rear camera (`facingMode: {ideal: "environment"}`: a laptop's only camera
+/// still does) and shows it in `video`.
+pub async fn start_rear(video: &HtmlVideoElement) -> Result<MediaStream, CameraError> {
+    let ideal = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &ideal,
+        &JsValue::from_str("ideal"),
+        &JsValue::from_str("environment"),
+    );
+    start_facing(video, &ideal).await
+}
+
+async fn start_facing(
+    video: &HtmlVideoElement,
+    facing: &JsValue,
+) -> Result<MediaStream, CameraError> {
     let devices = web_sys::window()
         .ok_or(CameraError::Unavailable)?
         .navigator()
@@ -30,11 +50,7 @@ pub async fn start(video: &HtmlVideoElement) -> Result<MediaStream, CameraError>
         .map_err(|_| CameraError::Unavailable)?;
     let constraints = web_sys::MediaStreamConstraints::new();
     let video_constraints = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(
-        &video_constraints,
-        &JsValue::from_str("facingMode"),
-        &JsValue::from_str("user"),
-    );
+    let _ = js_sys::Reflect::set(&video_constraints, &JsValue::from_str("facingMode"), facing);
     constraints.set_video(&video_constraints);
     constraints.set_audio(&JsValue::FALSE);
     let promise = devices

@@ -4,25 +4,11 @@
 use crate::api::ApiFailure;
 use crate::i18n::{self, Key};
 use per_domain::api::ErrorKind;
-use per_domain::{Field, FieldProblem, Language, Problem};
+use per_domain::{Field, FieldProblem, Language, Problem, Route};
 
-/// The inputs of each form of the app, in page order.
-pub const FORMS: [&[Field]; 5] = [
-    &[Field::Phone, Field::Email],
-    &[Field::PhoneCode, Field::EmailCode],
-    &[Field::Password],
-    &[Field::Login, Field::Password],
-    &[
-        Field::PersonalNumber,
-        Field::FirstName,
-        Field::Surname,
-        Field::DateOfBirth,
-        Field::Sex,
-    ],
-];
-
-/// The id of a field's input (for the sex radios, the first one); none for fields the voter
-/// does not type (tokens, keys).
+/// The input of each field the voter fills in: its id (the error summary links to
+/// `#id`; for radios, the first one; for an upload, its heading). `None` for a field with no
+/// input of its own (a token, the frames).
 pub fn input_id(field: Field) -> Option<&'static str> {
     Some(match field {
         Field::Phone => "phone",
@@ -31,19 +17,87 @@ pub fn input_id(field: Field) -> Option<&'static str> {
         Field::EmailCode => "email-code",
         Field::Password => "password",
         Field::Login => "login",
+        Field::DocumentType => "document-type-id-card",
+        Field::DocumentNumber => "document-number",
         Field::PersonalNumber => "personal-number",
         Field::FirstName => "first-name",
         Field::Surname => "surname",
+        Field::FatherName => "father-name",
         Field::DateOfBirth => "date-of-birth",
+        Field::PlaceOfBirth => "place-of-birth",
         Field::Sex => "sex-f",
+        Field::DocumentExpiry => "document-expiry",
+        Field::Country => "country",
+        Field::City => "city",
+        Field::PostalCode => "postal-code",
+        Field::Street => "street",
+        Field::Apartment => "apartment",
+        Field::CareOf => "care-of",
+        Field::ProofKind => "proof-kind-property-certificate",
+        Field::ProofDeclaration => "proof-declaration",
+        Field::IdCardFront => "upload-id-card-front",
+        Field::IdCardBack => "upload-id-card-back",
+        Field::PassportPage => "upload-passport-page",
+        Field::ProofOfAddress => "upload-proof-of-address",
+        Field::Declaration => "declaration",
         _ => return None,
     })
 }
 
-/// The field whose input has this id.
+/// The name shared by a field's radios, and the start of each radio's id.
+pub fn radio_prefix(field: Field) -> &'static str {
+    match field {
+        Field::DocumentType => "document-type-",
+        Field::Sex => "sex-",
+        Field::ProofKind => "proof-kind-",
+        _ => "choice-",
+    }
+}
+
+/// The id of the radio for `code` (`proof_kind` `rental_contract` -> `proof-kind-rental-contract`).
+pub fn radio_id(field: Field, code: &str) -> String {
+    let mut id = radio_prefix(field).to_owned();
+    id.extend(code.chars().map(|c| {
+        if c == '_' {
+            '-'
+        } else {
+            c.to_ascii_lowercase()
+        }
+    }));
+    id
+}
+
+/// The field whose input has id `id`.
 pub fn field_of_input(id: &str) -> Option<Field> {
     Field::ALL.into_iter().find(|f| input_id(*f) == Some(id))
 }
+
+/// The inputs of each form of the app, in page order (no two may say the same "required").
+pub const FORMS: [&[Field]; 10] = [
+    &[Field::Phone, Field::Email],
+    &[Field::PhoneCode, Field::EmailCode],
+    &[Field::Password],
+    &[Field::Login, Field::Password],
+    &[
+        Field::DocumentType,
+        Field::DocumentNumber,
+        Field::DocumentExpiry,
+    ],
+    &[Field::FirstName, Field::Surname, Field::FatherName],
+    &[Field::DateOfBirth, Field::PlaceOfBirth, Field::Sex],
+    &[Field::IdCardFront, Field::IdCardBack, Field::PassportPage],
+    &[
+        Field::Country,
+        Field::City,
+        Field::PostalCode,
+        Field::Street,
+    ],
+    &[
+        Field::ProofKind,
+        Field::ProofDeclaration,
+        Field::ProofOfAddress,
+    ],
+];
 
 /// The text of problem `p` with field `field`: field-specific where the generic text would
 /// not say which field it is about, the generic one otherwise.
@@ -60,6 +114,22 @@ pub fn problem_key(field: Field, p: Problem) -> Key {
         (Field::Surname, Problem::Required) => Key::RequiredSurname,
         (Field::DateOfBirth, Problem::Required) => Key::RequiredDateOfBirth,
         (Field::Sex, Problem::Required) => Key::RequiredSex,
+        (Field::DocumentType, Problem::Required) => Key::RequiredDocumentType,
+        (Field::DocumentNumber, Problem::Required) => Key::RequiredDocumentNumber,
+        (Field::FatherName, Problem::Required) => Key::RequiredFatherName,
+        (Field::PlaceOfBirth, Problem::Required) => Key::RequiredPlaceOfBirth,
+        (Field::DocumentExpiry, Problem::Required) => Key::RequiredDocumentExpiry,
+        (Field::Country, Problem::Required) => Key::RequiredCountry,
+        (Field::City, Problem::Required) => Key::RequiredCity,
+        (Field::PostalCode, Problem::Required) => Key::RequiredPostalCode,
+        (Field::Street, Problem::Required) => Key::RequiredStreet,
+        (Field::ProofKind, Problem::Required) => Key::RequiredProofKind,
+        (Field::ProofDeclaration, Problem::DeclarationRequired) => Key::RequiredProofDeclaration,
+        (Field::Declaration, Problem::DeclarationRequired) => Key::RequiredDeclaration,
+        (Field::IdCardFront, Problem::UploadMissing) => Key::RequiredIdCardFront,
+        (Field::IdCardBack, Problem::UploadMissing) => Key::RequiredIdCardBack,
+        (Field::PassportPage, Problem::UploadMissing) => Key::RequiredPassportPage,
+        (Field::ProofOfAddress, Problem::UploadMissing) => Key::RequiredProofOfAddress,
         (Field::Phone, Problem::TooLong) => Key::TooLongPhone,
         (Field::Email, Problem::TooLong) => Key::TooLongEmail,
         (Field::Login, Problem::TooLong) => Key::TooLongLogin,
@@ -118,7 +188,7 @@ pub enum Target {
     /// An input's id: the summary links to `#id` and the input shows the message too.
     Field(String),
     /// Another page of the app that fixes it (e.g. the face step).
-    Page(&'static str),
+    Page(Route),
     None,
 }
 
@@ -190,7 +260,7 @@ pub fn from_failure(
         target: near.map_or(Target::None, |id| Target::Field(id.to_owned())),
         msg,
     };
-    let page = |page: &'static str, key: Key| ErrorItem {
+    let page = |page: Route, key: Key| ErrorItem {
         target: Target::Page(page),
         msg: Msg::Text(key),
     };
@@ -216,23 +286,23 @@ pub fn from_failure(
         ErrorKind::BadCredentials => vec![at(Msg::Text(Key::ErrBadCredentials))],
         // A sign-up token the server no longer knows: the sign-up expired or was completed.
         ErrorKind::Unauthorized if matches!(step, Step::Verify | Step::Password) => {
-            vec![page("/register/contact", Key::ErrSignupExpired)]
+            vec![page(Route::Contact, Key::ErrSignupExpired)]
         }
-        ErrorKind::Unauthorized => vec![page("/sign-in", Key::ErrUnauthorized)],
-        ErrorKind::AlreadyRegistered => vec![page("/sign-in", Key::ErrAlreadyRegistered)],
+        ErrorKind::Unauthorized => vec![page(Route::SignIn, Key::ErrUnauthorized)],
+        ErrorKind::AlreadyRegistered => vec![page(Route::SignIn, Key::ErrAlreadyRegistered)],
         ErrorKind::StepMissing => match step {
             // `/api/signup/complete`: the codes are not both verified.
-            Step::Password => vec![page("/register/verify", Key::ErrCodesNotVerified)],
+            Step::Password => vec![page(Route::Verify, Key::ErrCodesNotVerified)],
             // `/api/face`: the challenge expired or was used; the page takes a new one.
             Step::Face => vec![ErrorItem::general(Msg::Text(Key::ErrFaceTooSlow))],
             // `/api/request`: no face capture yet.
-            _ => vec![page("/register/face", Key::ErrStepMissing)],
+            _ => vec![page(Route::Face, Key::ErrStepMissing)],
         },
-        ErrorKind::RequestExists => vec![page("/my-request", Key::ErrRequestExists)],
+        ErrorKind::RequestExists => vec![page(Route::MyRequest, Key::ErrRequestExists)],
         ErrorKind::IdempotencyKeyReused => vec![ErrorItem::general(Msg::Text(Key::ErrKeyReused))],
         ErrorKind::WindowClosed => vec![ErrorItem::general(Msg::Text(Key::ErrWindowClosed))],
         ErrorKind::RequestNotActive => {
-            vec![page("/my-request", Key::ErrRequestNotActive)]
+            vec![page(Route::MyRequest, Key::ErrRequestNotActive)]
         }
         ErrorKind::NotFound => vec![ErrorItem::general(Msg::Text(Key::ErrNotFound))],
         // Refused as cross-site: the app's own pages never are; say only that it failed.
@@ -357,13 +427,25 @@ mod tests {
             .any(|e| e.msg.render(Language::Sq) == "Shkruani mbiemrin"));
     }
 
+    /// The problem a field left blank has.
+    fn required(f: Field) -> Problem {
+        match f {
+            Field::ProofDeclaration | Field::Declaration => Problem::DeclarationRequired,
+            Field::IdCardFront
+            | Field::IdCardBack
+            | Field::PassportPage
+            | Field::ProofOfAddress => Problem::UploadMissing,
+            _ => Problem::Required,
+        }
+    }
+
     #[test]
     fn no_two_fields_of_a_form_say_the_same_required_message() {
         for form in FORMS {
             for lang in Language::ALL {
                 let said: HashSet<String> = form
                     .iter()
-                    .map(|f| Msg::About(*f, Problem::Required).render(lang))
+                    .map(|f| Msg::About(*f, required(*f)).render(lang))
                     .collect();
                 assert_eq!(said.len(), form.len(), "{form:?} in {lang:?}");
                 assert!(
@@ -472,7 +554,7 @@ mod tests {
         assert_eq!(
             on(Step::Password),
             vec![ErrorItem {
-                target: Target::Page("/register/verify"),
+                target: Target::Page(Route::Verify),
                 msg: Msg::Text(Key::ErrCodesNotVerified)
             }]
         );
@@ -483,7 +565,7 @@ mod tests {
         assert_eq!(
             on(Step::Identity),
             vec![ErrorItem {
-                target: Target::Page("/register/face"),
+                target: Target::Page(Route::Face),
                 msg: Msg::Text(Key::ErrStepMissing)
             }]
         );
@@ -494,12 +576,12 @@ mod tests {
         let unauthorized = api(ErrorKind::Unauthorized, vec![]);
         for step in [Step::Verify, Step::Password] {
             let e = from_failure(&unauthorized, step, input_id, None);
-            assert_eq!(e[0].target, Target::Page("/register/contact"), "{step:?}");
+            assert_eq!(e[0].target, Target::Page(Route::Contact), "{step:?}");
             assert_eq!(e[0].msg, Msg::Text(Key::ErrSignupExpired));
         }
         for step in [Step::Face, Step::Identity, Step::MyRequest] {
             let e = from_failure(&unauthorized, step, input_id, None);
-            assert_eq!(e[0].target, Target::Page("/sign-in"), "{step:?}");
+            assert_eq!(e[0].target, Target::Page(Route::SignIn), "{step:?}");
             assert_eq!(e[0].msg, Msg::Text(Key::ErrUnauthorized));
         }
     }

@@ -16,5 +16,8 @@ pub mod draft;
 pub mod form;
 pub mod i18n;
 pub mod nav;
+pub mod registration;
+pub mod request;
 pub mod shell;
 pub mod submit;
+pub mod upload;

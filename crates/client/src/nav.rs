@@ -2,10 +2,10 @@
 //! full page load; within an entry (a few pages) this module is the router: the address is
 //! a signal ([`use_path`]), links are followed with `history.pushState`, and the back button
 //! (`popstate`) sets the signal again. No router crate: each entry maps its handful of
-//! addresses with a `match`.
+//! addresses with a `match` over [`Route`].
 
 use leptos::prelude::*;
-use per_domain::Entry;
+use per_domain::{Entry, Route};
 use std::sync::OnceLock;
 use wasm_bindgen::JsCast;
 
@@ -26,19 +26,23 @@ pub fn leaves(from: Entry, href: &str) -> bool {
     href.starts_with('/') && Entry::of_path(href) != Some(from)
 }
 
-/// The `rel` of a link to `href` from this page: `external` when it leaves the entry.
-pub fn rel(href: &str) -> Option<&'static str> {
-    leaves(current(), href).then_some("external")
+/// The `rel` of a link to `to` from this page: `external` when it leaves the entry.
+pub fn rel(to: Route) -> Option<&'static str> {
+    (to.entry() != current()).then_some("external")
 }
 
-/// Goes to `href` with a full page load (for a destination in another entry).
-pub fn go(href: &str) {
+/// Goes to `to` with a full page load (for a destination in another entry).
+pub fn go(to: Route) {
+    go_href(to.path());
+}
+
+fn go_href(href: &str) {
     if let Some(window) = web_sys::window() {
         let _ = window.location().assign(href);
     }
 }
 
-/// The address shown within this entry, provided by [`provide_path`].
+/// The address shown within this entry, provided by [`provide_route`].
 #[derive(Debug, Clone, Copy)]
 struct PathSignal(RwSignal<String>);
 
@@ -51,7 +55,10 @@ fn pathname() -> String {
 /// Makes the address a signal for this entry's pages: set by links followed within the
 /// entry, by [`use_go`] and by the back and forward buttons. Every link that leaves the
 /// entry is left to the browser (a page load). Call once, at the top of the entry.
-pub fn provide_path() -> RwSignal<String> {
+///
+/// The page shown is the [`Route`] of that address (`None` for an address that is no page:
+/// the entry says "not found").
+pub fn provide_route() -> Signal<Option<Route>> {
     let path = RwSignal::new(pathname());
     provide_context(PathSignal(path));
     let window = web_sys::window();
@@ -68,7 +75,7 @@ pub fn provide_path() -> RwSignal<String> {
             document.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
         on_click.forget();
     }
-    path
+    Signal::derive(move || path.with(|p| Route::of_path(p)))
 }
 
 /// A click on a link to a page of this entry: shown without a page load.
@@ -111,11 +118,17 @@ fn push(href: &str, path: RwSignal<String>) {
 
 /// Navigation for a page: within the entry through the path signal, to another entry by a
 /// page load.
-pub fn use_go() -> impl Fn(&str) + Clone + 'static {
+pub fn use_go() -> impl Fn(Route) + Clone + 'static {
+    let go = use_go_href();
+    move |to: Route| go(to.path())
+}
+
+/// [`use_go`] to an address with a query (`/request/address?change`).
+pub fn use_go_href() -> impl Fn(&str) + Clone + 'static {
     let path = use_context::<PathSignal>().map(|p| p.0);
     move |to: &str| match path {
         Some(path) if !leaves(current(), to) => push(to, path),
-        _ => go(to),
+        _ => go_href(to),
     }
 }
 

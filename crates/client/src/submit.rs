@@ -8,7 +8,7 @@
 //! let on_submit = move |ev: SubmitEvent| {
 //!     ev.prevent_default();
 //!     let body = SignIn { login: login.get_untracked(), password: password.get_untracked() };
-//!     submit.send(body.parse().map(drop), body, api::sign_in, |_me, _| "/my-request");
+//!     submit.send(body.parse().map(drop), body, api::sign_in, |_me, _| Route::MyRequest);
 //! };
 //! ```
 
@@ -16,7 +16,7 @@ use crate::api::ApiFailure;
 use crate::form::{self, ErrorItem, Step};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use per_domain::FieldProblem;
+use per_domain::{FieldProblem, Route};
 
 /// A form's submission, from [`use_submit`].
 #[derive(Clone)]
@@ -45,7 +45,7 @@ pub fn use_submit(
     errors: RwSignal<Vec<ErrorItem>>,
     step: Step,
     near: Option<&'static str>,
-) -> Submit<impl Fn(&str) + Clone + 'static> {
+) -> Submit<impl Fn(Route) + Clone + 'static> {
     let running = RwSignal::new(false);
     Submit {
         busy: running.into(),
@@ -57,7 +57,7 @@ pub fn use_submit(
     }
 }
 
-impl<N: Fn(&str) + Clone + 'static> Submit<N> {
+impl<N: Fn(Route) + Clone + 'static> Submit<N> {
     /// Sends `body` with `request`, unless a submission is under way (then nothing happens)
     /// or `parsed` (the local parse of `body`) failed (then its problems are shown). On
     /// success `done` does what the page keeps (drafts), the errors clear and the app goes to
@@ -67,7 +67,7 @@ impl<N: Fn(&str) + Clone + 'static> Submit<N> {
         parsed: Result<(), Vec<FieldProblem>>,
         body: B,
         request: impl AsyncFnOnce(&B) -> Result<T, ApiFailure> + 'static,
-        done: impl FnOnce(T, &B) -> &'static str + 'static,
+        done: impl FnOnce(T, &B) -> Route + 'static,
     ) {
         if !self.start(parsed) {
             return;
@@ -97,7 +97,7 @@ impl<N: Fn(&str) + Clone + 'static> Submit<N> {
         true
     }
 
-    fn finish(&self, to: &str) {
+    fn finish(&self, to: Route) {
         self.errors.set(Vec::new());
         (self.navigate)(to);
     }

@@ -6,9 +6,10 @@ use leptos::prelude::*;
 use per_client::components::{
     ErrorSummary, Header, MaskedContact, PageHeading, PageTitle, TextField,
 };
-use per_client::draft::{self, IdentityDraft, KeyValue, WebStore};
+use per_client::draft::{self, KeyValue, WebStore};
 use per_client::form::{ErrorItem, Msg};
 use per_client::i18n::{self, Key, LangContext, LangSwitch};
+use per_domain::api::{IdentityForm, RequestDraft};
 use per_domain::{Language, Problem};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -65,16 +66,21 @@ fn host(id: &str) -> web_sys::HtmlElement {
 }
 
 #[wasm_bindgen_test]
-fn identity_draft_round_trips_through_session_storage() {
+fn request_draft_round_trips_through_session_storage() {
     let store = WebStore::session().unwrap();
-    store.remove(draft::IDENTITY_KEY);
-    let mut d = IdentityDraft::load_or_new(&store, draft::new_idempotency_key);
-    d.form.first_name = "Ëndra".into();
-    d.form.surname = "Çela".into();
-    draft::save(&store, draft::IDENTITY_KEY, &d);
-    let again = IdentityDraft::load_or_new(&store, || panic!("the saved key must be kept"));
+    let d = RequestDraft {
+        idempotency_key: Some(draft::new_idempotency_key()),
+        identity: Some(IdentityForm {
+            first_name: "Ëndra".into(),
+            surname: "Çela".into(),
+            ..IdentityForm::default()
+        }),
+        ..RequestDraft::default()
+    };
+    draft::save(&store, draft::REQUEST_KEY, &d);
+    let again: RequestDraft = draft::load(&store, draft::REQUEST_KEY).unwrap();
     assert_eq!(again, d);
-    store.remove(draft::IDENTITY_KEY);
+    store.remove(draft::REQUEST_KEY);
 }
 
 #[wasm_bindgen_test]

@@ -1,17 +1,29 @@
-//! The client's entry pages: each is its own HTML page and wasm bundle, and this is the one
-//! map of which page serves which address. The server serves an entry's page for its
-//! addresses; the client follows a link to another entry with a full page load.
+//! The client's entry pages and their pages: each entry is its own HTML page and wasm bundle,
+//! and this is the one map of which entry serves which address ([`Entry::of_path`], which the
+//! server uses) and of the addresses the client links to ([`Route`]). The client follows a
+//! link to another entry with a full page load.
+
+use crate::field::Field;
+use crate::status::{Fix, RequestStep};
 
 /// One entry page of the client.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Entry {
     /// `/`: what the service is and the ways in.
     Start,
-    /// `/register/…` but the face: the sign-up and the request (contacts, codes, password,
-    /// identity, done).
+    /// `/register/…` but the face: the sign-up (contacts, codes, password).
     Register,
     /// `/register/face`: the live camera capture (and its liveness analysis).
     Face,
+    /// `/request/…` but the uploads: the request's questions (personal data as on the
+    /// document, address abroad), check your answers, confirmation.
+    Request,
+    /// `/request/photo`, `/request/proof`: the document uploads (camera or file, downsized
+    /// and sent with their progress), apart so that neither first load passes its budget.
+    Documents,
+    /// `/request/check`, `/request/done`: check your answers, the submission and the
+    /// confirmation.
+    Submit,
     /// `/sign-in`, `/my-request`: the voter's account and the status of the request.
     Account,
     /// `/results/…`: the public seat-allocation viewer.
@@ -21,10 +33,13 @@ pub enum Entry {
 }
 
 impl Entry {
-    pub const ALL: [Entry; 6] = [
+    pub const ALL: [Entry; 9] = [
         Entry::Start,
         Entry::Register,
         Entry::Face,
+        Entry::Request,
+        Entry::Documents,
+        Entry::Submit,
         Entry::Account,
         Entry::Results,
         Entry::Review,
@@ -36,6 +51,9 @@ impl Entry {
             Entry::Start => "",
             Entry::Register => "register",
             Entry::Face => "face",
+            Entry::Request => "request",
+            Entry::Documents => "documents",
+            Entry::Submit => "submit",
             Entry::Account => "account",
             Entry::Results => "results",
             Entry::Review => "review",
@@ -55,6 +73,12 @@ impl Entry {
             Some(Entry::Face)
         } else if under("/register") {
             Some(Entry::Register)
+        } else if under("/request/photo") || under("/request/proof") {
+            Some(Entry::Documents)
+        } else if under("/request/check") || under("/request/done") {
+            Some(Entry::Submit)
+        } else if under("/request") {
+            Some(Entry::Request)
         } else if under("/sign-in") || under("/my-request") {
             Some(Entry::Account)
         } else if under("/results") {
@@ -67,9 +91,227 @@ impl Entry {
     }
 }
 
+/// One page of the client, by its address: every link, back link, navigation and entry
+/// `match` names a `Route`, never a string. Each route belongs to the entry that
+/// [`Entry::of_path`] finds for its path (tested below).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Route {
+    /// `/`: the start page.
+    Start,
+    /// `/register/contact`: mobile number and e-mail.
+    Contact,
+    /// `/register/verify`: the two one-time codes.
+    Verify,
+    /// `/register/password`: the password; the account exists from here on.
+    Password,
+    /// `/register/face`: the live face capture.
+    Face,
+    /// `/request/`: continues the request where the voter left it (the first step not
+    /// answered, or the check page).
+    RequestResume,
+    /// `/request/document`: the identity document's type, number and expiry.
+    RequestDocument,
+    /// `/request/name`: first name, surname and father's name, as on the document.
+    RequestName,
+    /// `/request/birth`: date and place of birth, and sex.
+    RequestBirth,
+    /// `/request/personal-number`: the NID, cross-checked with the birth date and sex.
+    RequestPersonalNumber,
+    /// `/request/photo`: the document photos (camera or file).
+    RequestPhoto,
+    /// `/request/address`: the address abroad.
+    RequestAddress,
+    /// `/request/proof`: the proof of address, its kind and the declaration.
+    RequestProof,
+    /// `/request/check`: every answer with a "change" link, the declaration, submit.
+    RequestCheck,
+    /// `/request/done`: the confirmation with the reference number.
+    RequestDone,
+    /// `/sign-in`.
+    SignIn,
+    /// `/my-request`: the status of the request.
+    MyRequest,
+    /// `/results/`: the seat-allocation viewer.
+    Results,
+}
+
+impl Route {
+    pub const ALL: [Route; 18] = [
+        Route::Start,
+        Route::Contact,
+        Route::Verify,
+        Route::Password,
+        Route::Face,
+        Route::RequestResume,
+        Route::RequestDocument,
+        Route::RequestName,
+        Route::RequestBirth,
+        Route::RequestPersonalNumber,
+        Route::RequestPhoto,
+        Route::RequestAddress,
+        Route::RequestProof,
+        Route::RequestCheck,
+        Route::RequestDone,
+        Route::SignIn,
+        Route::MyRequest,
+        Route::Results,
+    ];
+
+    /// The address of the page (no query or fragment).
+    pub const fn path(self) -> &'static str {
+        match self {
+            Route::Start => "/",
+            Route::Contact => "/register/contact",
+            Route::Verify => "/register/verify",
+            Route::Password => "/register/password",
+            Route::Face => "/register/face",
+            Route::RequestResume => "/request/",
+            Route::RequestDocument => "/request/document",
+            Route::RequestName => "/request/name",
+            Route::RequestBirth => "/request/birth",
+            Route::RequestPersonalNumber => "/request/personal-number",
+            Route::RequestPhoto => "/request/photo",
+            Route::RequestAddress => "/request/address",
+            Route::RequestProof => "/request/proof",
+            Route::RequestCheck => "/request/check",
+            Route::RequestDone => "/request/done",
+            Route::SignIn => "/sign-in",
+            Route::MyRequest => "/my-request",
+            Route::Results => "/results/",
+        }
+    }
+
+    /// The entry page that shows it.
+    pub const fn entry(self) -> Entry {
+        match self {
+            Route::Start => Entry::Start,
+            Route::Contact | Route::Verify | Route::Password => Entry::Register,
+            Route::Face => Entry::Face,
+            Route::RequestResume
+            | Route::RequestDocument
+            | Route::RequestName
+            | Route::RequestBirth
+            | Route::RequestPersonalNumber
+            | Route::RequestAddress => Entry::Request,
+            Route::RequestCheck | Route::RequestDone => Entry::Submit,
+            Route::RequestPhoto | Route::RequestProof => Entry::Documents,
+            Route::SignIn | Route::MyRequest => Entry::Account,
+            Route::Results => Entry::Results,
+        }
+    }
+
+    /// The page where the voter answers `field` (`None` for a field with no page of its own:
+    /// tokens, keys, the frames).
+    pub fn of_field(field: Field) -> Option<Route> {
+        Some(match field {
+            Field::Phone | Field::Email | Field::Language => Route::Contact,
+            Field::PhoneCode | Field::EmailCode => Route::Verify,
+            Field::Password => Route::Password,
+            Field::Login => Route::SignIn,
+            Field::Frames => Route::Face,
+            Field::DocumentType | Field::DocumentNumber | Field::DocumentExpiry => {
+                Route::RequestDocument
+            }
+            Field::FirstName | Field::Surname | Field::FatherName => Route::RequestName,
+            Field::DateOfBirth | Field::PlaceOfBirth | Field::Sex => Route::RequestBirth,
+            Field::PersonalNumber => Route::RequestPersonalNumber,
+            Field::IdCardFront | Field::IdCardBack | Field::PassportPage => Route::RequestPhoto,
+            Field::Country
+            | Field::City
+            | Field::PostalCode
+            | Field::Street
+            | Field::Apartment
+            | Field::CareOf => Route::RequestAddress,
+            Field::ProofKind | Field::ProofDeclaration | Field::ProofOfAddress => {
+                Route::RequestProof
+            }
+            Field::Declaration => Route::RequestCheck,
+            _ => return None,
+        })
+    }
+
+    /// The page of a request step.
+    pub fn of_step(step: RequestStep) -> Route {
+        match step {
+            RequestStep::Face => Route::Face,
+            RequestStep::Identity => Route::RequestDocument,
+            RequestStep::DocumentPhoto => Route::RequestPhoto,
+            RequestStep::Address => Route::RequestAddress,
+            RequestStep::ProofOfAddress => Route::RequestProof,
+        }
+    }
+
+    /// Where the voter puts right what a rejection reason names.
+    pub fn of_fix(fix: Fix) -> Option<Route> {
+        match fix {
+            Fix::Step(step) => Some(Route::of_step(step)),
+            Fix::Field(field) => Route::of_field(field),
+        }
+    }
+
+    /// The page at `path` (a query or fragment is ignored; `/index.html` is the start page),
+    /// if it is one of these.
+    pub fn of_path(path: &str) -> Option<Route> {
+        let path = path.split(['?', '#']).next().unwrap_or_default();
+        let path = if path == "/index.html" { "/" } else { path };
+        Route::ALL.into_iter().find(|r| r.path() == path)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_route_is_served_by_its_entry() {
+        for r in Route::ALL {
+            assert_eq!(Entry::of_path(r.path()), Some(r.entry()), "{r:?}");
+            assert_eq!(Route::of_path(r.path()), Some(r), "{r:?}");
+            let with_query = [r.path(), "?change=check#x"].concat();
+            assert_eq!(Route::of_path(&with_query), Some(r), "{r:?}");
+        }
+        let paths: std::collections::HashSet<_> = Route::ALL.iter().map(|r| r.path()).collect();
+        assert_eq!(paths.len(), Route::ALL.len(), "two routes share a path");
+        assert_eq!(Route::of_path("/index.html"), Some(Route::Start));
+        assert_eq!(Route::of_path("/register/nowhere"), None);
+        assert_eq!(
+            Route::of_path("/results"),
+            None,
+            "the viewer's address ends with /"
+        );
+    }
+
+    #[test]
+    fn every_request_answer_has_its_page_in_the_request_entry() {
+        use crate::api::{AddressForm, IdentityForm, ProofForm};
+        let today = crate::Date::parse("2026-11-21").unwrap();
+        let mut fields: Vec<Field> = Vec::new();
+        for problems in [
+            IdentityForm::default().parse(today).err(),
+            AddressForm::default().parse().err(),
+            ProofForm::default().parse().err(),
+        ] {
+            fields.extend(problems.unwrap_or_default().into_iter().map(|p| p.field));
+        }
+        assert!(fields.len() >= 12, "{fields:?}");
+        for f in fields {
+            let route = Route::of_field(f);
+            let entry = route.map(Route::entry);
+            assert!(
+                matches!(
+                    entry,
+                    Some(Entry::Request | Entry::Documents | Entry::Submit)
+                ),
+                "{f:?}: {entry:?}"
+            );
+        }
+        for reason in crate::RejectionReason::ALL {
+            if let Some(fix) = reason.fix() {
+                assert!(Route::of_fix(fix).is_some(), "{reason:?}");
+            }
+        }
+        assert_eq!(Route::of_step(RequestStep::Face), Route::Face);
+    }
 
     #[test]
     fn every_address_has_its_entry() {
@@ -80,6 +322,12 @@ mod tests {
             ("/register", Some(Entry::Register)),
             ("/register/face", Some(Entry::Face)),
             ("/register/faces", Some(Entry::Register)),
+            ("/request/identity", Some(Entry::Request)),
+            ("/request", Some(Entry::Request)),
+            ("/request/photo", Some(Entry::Documents)),
+            ("/request/proof?change", Some(Entry::Documents)),
+            ("/request/photos", Some(Entry::Request)),
+            ("/requests", None),
             ("/sign-in", Some(Entry::Account)),
             ("/my-request?x=1", Some(Entry::Account)),
             ("/results/", Some(Entry::Results)),
@@ -100,7 +348,12 @@ mod tests {
     fn every_entry_has_its_own_folder() {
         let dirs: std::collections::HashSet<_> = Entry::ALL.iter().map(|e| e.dir()).collect();
         assert_eq!(dirs.len(), Entry::ALL.len());
-        for e in [Entry::Register, Entry::Results, Entry::Review] {
+        for e in [
+            Entry::Register,
+            Entry::Request,
+            Entry::Results,
+            Entry::Review,
+        ] {
             assert_eq!(Entry::of_path(&format!("/{}/", e.dir())), Some(e));
         }
     }

@@ -24,7 +24,7 @@ pub use address::{Address, PostalCode, TextLine};
 pub use contact::{Email, PhoneNumber};
 pub use country::Country;
 pub use date::Date;
-pub use entry::Entry;
+pub use entry::{Entry, Route};
 pub use field::Field;
 pub use identity::{DocumentNumber, DocumentType, PersonName, PersonalNumber, Sex};
 pub use language::Language;

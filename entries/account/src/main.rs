@@ -6,7 +6,7 @@ mod pages;
 use leptos::prelude::*;
 use per_client::components::NotFound;
 use per_client::i18n::{Catalog, CATALOG, FRAME};
-use per_domain::Entry;
+use per_domain::{Entry, Route};
 
 /// The texts this entry shows.
 static CATALOGS: [&Catalog; 2] = [&FRAME, &CATALOG];
@@ -16,10 +16,10 @@ fn main() {
 }
 
 fn routes() -> AnyView {
-    let path = per_client::nav::provide_path();
-    (move || match path.get().as_str() {
-        "/sign-in" => view! { <pages::SignInPage/> }.into_any(),
-        "/my-request" => view! { <pages::MyRequest/> }.into_any(),
+    let route = per_client::nav::provide_route();
+    (move || match route.get() {
+        Some(Route::SignIn) => view! { <pages::SignInPage/> }.into_any(),
+        Some(Route::MyRequest) => view! { <pages::MyRequest/> }.into_any(),
         _ => view! { <NotFound/> }.into_any(),
     })
     .into_any()

@@ -7,7 +7,7 @@ mod pages;
 use leptos::prelude::*;
 use per_client::components::NotFound;
 use per_client::i18n::{Catalog, CATALOG, FRAME};
-use per_domain::Entry;
+use per_domain::{Entry, Route};
 
 /// The texts this entry shows.
 static CATALOGS: [&Catalog; 2] = [&FRAME, &CATALOG];
@@ -17,9 +17,9 @@ fn main() {
 }
 
 fn routes() -> AnyView {
-    let path = per_client::nav::provide_path();
-    (move || match path.get().as_str() {
-        "/register/face" => view! { <pages::Face/> }.into_any(),
+    let route = per_client::nav::provide_route();
+    (move || match route.get() {
+        Some(Route::Face) => view! { <pages::Face/> }.into_any(),
         _ => view! { <NotFound/> }.into_any(),
     })
     .into_any()

@@ -1,13 +1,13 @@
-//! The voter's sign-up and request pages (`/register/…` but the face capture): one entry
-//! page and wasm bundle, its pages routed inside it; links to other entries (the face
-//! capture, the account) are full page loads.
+//! The voter's sign-up pages (`/register/…` but the face capture): contacts, codes and
+//! password. One entry page and wasm bundle, its pages routed inside it; links to other
+//! entries (the face capture, the account) are full page loads.
 
 mod pages;
 
 use leptos::prelude::*;
 use per_client::components::NotFound;
 use per_client::i18n::{Catalog, CATALOG, FRAME};
-use per_domain::Entry;
+use per_domain::{Entry, Route};
 
 /// The texts this entry shows.
 static CATALOGS: [&Catalog; 2] = [&FRAME, &CATALOG];
@@ -17,13 +17,11 @@ fn main() {
 }
 
 fn routes() -> AnyView {
-    let path = per_client::nav::provide_path();
-    (move || match path.get().as_str() {
-        "/register/contact" => view! { <pages::Contact/> }.into_any(),
-        "/register/verify" => view! { <pages::Verify/> }.into_any(),
-        "/register/password" => view! { <pages::PasswordPage/> }.into_any(),
-        "/register/identity" => view! { <pages::IdentityPage/> }.into_any(),
-        "/register/done" => view! { <pages::Done/> }.into_any(),
+    let route = per_client::nav::provide_route();
+    (move || match route.get() {
+        Some(Route::Contact) => view! { <pages::Contact/> }.into_any(),
+        Some(Route::Verify) => view! { <pages::Verify/> }.into_any(),
+        Some(Route::Password) => view! { <pages::PasswordPage/> }.into_any(),
         _ => view! { <NotFound/> }.into_any(),
     })
     .into_any()

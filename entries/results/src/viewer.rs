@@ -173,7 +173,7 @@ pub fn Results() -> impl IntoView {
     };
     let ready = move || v.doc.with(Option::is_some);
     view! {
-        <BackLink href="/"/>
+        <BackLink to=per_domain::Route::Start/>
         <PageHeading key=RKey::Title/>
         <p class="lead">{rtr(RKey::Lead)}</p>
         <Controls/>

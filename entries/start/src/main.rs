@@ -7,7 +7,7 @@ mod start;
 use leptos::prelude::*;
 use per_client::components::NotFound;
 use per_client::i18n::{Catalog, CATALOG, FRAME};
-use per_domain::Entry;
+use per_domain::{Entry, Route};
 
 /// The texts this entry shows.
 static CATALOGS: [&Catalog; 2] = [&FRAME, &CATALOG];
@@ -20,7 +20,7 @@ fn page() -> AnyView {
     let path = web_sys::window()
         .and_then(|w| w.location().pathname().ok())
         .unwrap_or_default();
-    if Entry::of_path(&path) == Some(Entry::Start) {
+    if Route::of_path(&path) == Some(Route::Start) {
         view! { <start::Start/> }.into_any()
     } else {
         view! { <NotFound/> }.into_any()

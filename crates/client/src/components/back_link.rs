@@ -3,8 +3,9 @@
 use crate::i18n::{tr, Frame};
 use crate::nav;
 use leptos::prelude::*;
+use per_domain::Route;
 
 #[component]
-pub fn BackLink(href: &'static str) -> impl IntoView {
-    view! { <a href=href rel=nav::rel(href) class="back-link">{tr(Frame::Back)}</a> }
+pub fn BackLink(to: Route) -> impl IntoView {
+    view! { <a href=to.path() rel=nav::rel(to) class="back-link">{tr(Frame::Back)}</a> }
 }

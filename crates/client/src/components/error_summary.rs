@@ -3,9 +3,9 @@
 //! shows errors, the document title starts with "Error: " (in the voter's language).
 
 use crate::components::PageTitle;
-use crate::dom;
 use crate::form::{ErrorItem, Target};
 use crate::i18n::{tr, use_lang, Frame};
+use crate::{dom, nav};
 use leptos::html::Div;
 use leptos::prelude::*;
 
@@ -40,7 +40,10 @@ pub fn ErrorSummary(errors: RwSignal<Vec<ErrorItem>>) -> impl IntoView {
                         };
                         view! { <li><a href=href on:click=on_click>{text}</a></li> }.into_any()
                     }
-                    Target::Page(page) => view! { <li><a href=page>{text}</a></li> }.into_any(),
+                    Target::Page(page) => {
+                        view! { <li><a href=page.path() rel=nav::rel(page)>{text}</a></li> }
+                            .into_any()
+                    }
                     Target::None => view! { <li>{text}</li> }.into_any(),
                 }
             })

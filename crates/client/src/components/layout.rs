@@ -4,7 +4,7 @@
 use crate::i18n::{t, tr, use_lang, Frame, LangSwitch};
 use crate::nav;
 use leptos::prelude::*;
-use per_domain::Language;
+use per_domain::{Language, Route};
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -18,7 +18,7 @@ pub fn Header() -> impl IntoView {
         <a href="#main" class="skip-link">{tr(Frame::SkipToContent)}</a>
         <header class="header">
             <div class="header__inner">
-                <a href="/" rel=nav::rel("/") class="header__service">
+                <a href=Route::Start.path() rel=nav::rel(Route::Start) class="header__service">
                     <span class="header__logo" aria-hidden="true">"PER"</span>
                     <span class="header__name">{tr(Frame::ServiceName)}</span>
                 </a>

@@ -2,25 +2,25 @@
 //! (`aria-describedby`, `aria-invalid`). Extra content (a show/hide button) goes after it.
 
 use crate::form::{error_for, ErrorItem};
-use crate::i18n::{t, use_lang, Frame, Key};
+use crate::i18n::{t, use_lang, Frame, TextId};
 use leptos::prelude::*;
 
 #[component]
 pub fn TextField(
     /// The input's id and name; the error summary links to it.
     id: &'static str,
-    label: Key,
-    #[prop(optional, into)] hint: Option<Signal<String>>,
+    #[prop(into)] label: TextId,
+    #[prop(optional_no_strip, into)] hint: Option<Signal<String>>,
     /// A hint with markup (a masked contact), instead of `hint`.
     #[prop(optional, into)]
     rich_hint: Option<ViewFn>,
     /// `text`, `email`, `tel`, `password`, `date`...
     #[prop(into, default = Signal::stored("text"))]
     kind: Signal<&'static str>,
-    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional_no_strip, into)] autocomplete: Option<&'static str>,
     #[prop(optional)] inputmode: Option<&'static str>,
     /// A width class such as `input--width-10`.
-    #[prop(optional)]
+    #[prop(optional_no_strip, into)]
     width: Option<&'static str>,
     /// For codes, numbers and addresses: no spell-checking nor capitals.
     #[prop(optional)]

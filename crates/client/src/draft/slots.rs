@@ -1,8 +1,8 @@
-//! The typed slots: which key holds what (the language, the sign-up in progress, the
-//! identity draft, the last identity submitted), and forgetting the personal ones.
+//! The typed slots: which key holds what (the language, the sign-up in progress, the request
+//! draft), and forgetting the personal ones.
 
-use super::store::{load, save, KeyValue, WebStore};
-use per_domain::api::{IdentityForm, SignupProgress, SignupStarted};
+use super::store::{KeyValue, WebStore};
+use per_domain::api::{SignupProgress, SignupStarted};
 use per_domain::Language;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -10,13 +10,17 @@ use std::fmt;
 pub const LANG_KEY: &str = "per.lang";
 pub const CONTACT_KEY: &str = "per.contact";
 pub const SIGNUP_KEY: &str = "per.signup";
+/// The thin identity drafts of earlier versions: only forgotten (see [`forget_all`]).
 pub const IDENTITY_KEY: &str = "per.identity";
 pub const LAST_IDENTITY_KEY: &str = "per.identity.last";
 pub const REFERENCE_KEY: &str = "per.reference";
+/// The request draft (`per_domain::api::RequestDraft`) as typed, with its idempotency key.
+pub const REQUEST_KEY: &str = "per.request";
 
 /// Every key of `sessionStorage` that holds personal data or a secret.
-pub const PERSONAL_SESSION_KEYS: [&str; 5] = [
+pub const PERSONAL_SESSION_KEYS: [&str; 6] = [
     CONTACT_KEY,
+    REQUEST_KEY,
     SIGNUP_KEY,
     IDENTITY_KEY,
     LAST_IDENTITY_KEY,
@@ -108,54 +112,6 @@ pub fn cooldown_left(resend_after_seconds: u32, sent_ms: f64, now_ms: f64) -> u3
         0
     } else {
         left.ceil() as u32
-    }
-}
-
-// ---------------------------------------------------------------- identity
-
-/// The identity as typed so far, with the key that makes its submission idempotent.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct IdentityDraft {
-    pub form: IdentityForm,
-    pub idempotency_key: String,
-}
-
-impl fmt::Debug for IdentityDraft {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("IdentityDraft { .. }")
-    }
-}
-
-impl IdentityDraft {
-    /// The saved draft, or an empty one with `new_key()` as its key.
-    pub fn load_or_new(store: &impl KeyValue, new_key: impl FnOnce() -> String) -> Self {
-        load(store, IDENTITY_KEY).unwrap_or_else(|| IdentityDraft {
-            form: IdentityForm::default(),
-            idempotency_key: new_key(),
-        })
-    }
-
-    /// After a successful submission: the draft is done (its key must not be reused), and
-    /// its answers are kept as the last submitted, to pre-fill a new request.
-    pub fn submitted(store: &impl KeyValue, form: &IdentityForm) {
-        store.remove(IDENTITY_KEY);
-        save(store, LAST_IDENTITY_KEY, form);
-    }
-
-    /// Prepares the draft for a new request after a rejection ("apply again"): a draft not yet
-    /// sent is kept; otherwise the last submitted answers with a new key (a new request, not
-    /// a retry of the rejected one); otherwise nothing.
-    pub fn reapply(store: &impl KeyValue, new_key: impl FnOnce() -> String) {
-        if load::<IdentityDraft>(store, IDENTITY_KEY).is_some() {
-            return;
-        }
-        if let Some(form) = load::<IdentityForm>(store, LAST_IDENTITY_KEY) {
-            let draft = IdentityDraft {
-                form,
-                idempotency_key: new_key(),
-            };
-            save(store, IDENTITY_KEY, &draft);
-        }
     }
 }
 

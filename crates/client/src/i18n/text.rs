@@ -155,6 +155,36 @@ crate::text_table! {
     ErrWindowClosed => "Regjistrimi nuk është i hapur tani. Shikoni datat në faqen kryesore.";
     ErrKeyReused => "Kjo kërkesë u dërgua tashmë me përgjigje të tjera. Ringarkoni faqen dhe kontrolloni përgjigjet.";
     ErrRequestNotActive => "Kjo kërkesë nuk është më aktive: është refuzuar ose tërhequr.";
+    // ---- the complete request (issue 9): window, withdrawal, new problems and fields
+    WithdrawTitle => "Tërhiqni kërkesën";
+    WithdrawLead => "Nëse e tërhiqni, votoni në Shqipëri si zakonisht. Mund të aplikoni përsëri para afatit.";
+    Withdraw => "Tërhiqeni kërkesën";
+    WithdrawConfirmLead => "Jeni të sigurt që doni ta tërhiqni kërkesën?";
+    WithdrawConfirm => "Po, tërhiqeni";
+    WithdrawCancel => "Jo, mbajeni";
+    DocumentExpiredNote => "Dokumenti juaj i identitetit kishte skaduar kur dërguat kërkesën.";
+    ApprovedNext => "Jeni në listën e zgjedhësve jashtë vendit. Fleta e votimit do t'ju dërgohet me postë në adresën tuaj.";
+    WindowClosed => "Regjistrimi është mbyllur: nuk mund të dërgohen kërkesa të reja.";
+    WindowClosesDays => "Ditë deri në mbylljen e regjistrimit: {n}";
+    WindowClosesHours => "Orë deri në mbylljen e regjistrimit: {n}";
+    WindowOpensDays => "Ditë deri në hapjen e regjistrimit: {n}";
+    WindowOpensHours => "Orë deri në hapjen e regjistrimit: {n}";
+    RequiredDocumentType => "Zgjidhni llojin e dokumentit";
+    RequiredDocumentNumber => "Shkruani numrin e dokumentit";
+    RequiredFatherName => "Shkruani emrin e babait";
+    RequiredPlaceOfBirth => "Shkruani vendlindjen";
+    RequiredDocumentExpiry => "Shkruani datën e skadimit të dokumentit";
+    RequiredCountry => "Zgjidhni shtetin ku jetoni tani";
+    RequiredCity => "Shkruani qytetin";
+    RequiredPostalCode => "Shkruani kodin postar";
+    RequiredStreet => "Shkruani rrugën dhe numrin";
+    RequiredProofKind => "Zgjidhni llojin e dokumentit të adresës";
+    RequiredIdCardFront => "Ngarkoni anën e përparme të kartës";
+    RequiredIdCardBack => "Ngarkoni anën e pasme të kartës";
+    RequiredPassportPage => "Ngarkoni faqen e pasaportës me fotografinë";
+    RequiredProofOfAddress => "Ngarkoni dokumentin e adresës";
+    RequiredProofDeclaration => "Konfirmoni që dokumenti tregon emrin tuaj dhe këtë adresë";
+    RequiredDeclaration => "Konfirmoni që përgjigjet janë të vërteta dhe të plota";
     // ---- waits (see wait())
     WaitSecond => "pas {n} sekonde";
     WaitSeconds => "pas {n} sekondash";

@@ -113,7 +113,7 @@ async fn each_entry_page_is_served_for_its_addresses_with_its_own_csp() {
     for (path, status, loader, other) in [
         ("/", 200, start, register),
         ("/register/contact", 200, register, start),
-        ("/register/identity", 200, register, start),
+        ("/register/password", 200, register, start),
         ("/no/such/page", 404, start, register),
     ] {
         let r = app.get(path).await;

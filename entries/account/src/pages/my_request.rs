@@ -1,24 +1,26 @@
-//! `/my-request`: where the voter's request stands, what to fix when it was rejected or a
-//! correction is requested, "apply again" after a rejection, and sign-out.
+//! `/my-request`: where the voter's request stands (submitted, under review, approved,
+//! rejected with coded reasons each linking to the answer to fix, correction requested,
+//! withdrawn), "apply again" with every answer pre-filled, withdrawing, and sign-out.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use per_client::api::{self, ApiFailure};
 use per_client::components::{ErrorSummary, PageHeading};
-use per_client::draft::{self, IdentityDraft, WebStore};
+use per_client::draft::{self, KeyValue, WebStore};
 use per_client::form::{self, ErrorItem, Step};
 use per_client::i18n::{self, t, tr, use_lang, Key};
 use per_client::nav;
 use per_domain::api::{ErrorKind, RequestView};
-use per_domain::{Date, RejectionReason, RequestStatus};
+use per_domain::{Date, RejectionReason, RequestStatus, Route};
 
-/// The step where the answer behind a rejection reason is fixed.
-pub fn fix_link(reason: RejectionReason) -> &'static str {
-    match reason {
-        RejectionReason::FaceMismatch => "/register/face",
-        // The address and document steps do not exist yet: the identity step for now.
-        _ => "/register/identity",
-    }
+/// Where the answer behind a rejection reason is changed (`None`: no answer can fix it).
+pub fn fix_link(reason: RejectionReason) -> Option<String> {
+    let route = Route::of_fix(reason.fix()?)?;
+    Some(match route {
+        // The face capture is its own step, not a "change" of the check page.
+        Route::Face => route.path().to_owned(),
+        _ => [route.path(), "?change"].concat(),
+    })
 }
 
 /// Whether the voter is asked to change answers (and so sees a fix link per reason).
@@ -29,11 +31,11 @@ pub fn needs_fixing(status: RequestStatus) -> bool {
     )
 }
 
-/// Before opening the identity step to fix or re-apply: pre-fill it with the last answers
-/// of this tab, if any, under a new idempotency key.
-fn prepare_identity_draft() {
+/// Before opening the request to fix or re-apply: this tab's old draft is dropped, so the
+/// request pages load the server's, pre-filled from the request.
+fn prepare_draft() {
     if let Some(s) = WebStore::session() {
-        IdentityDraft::reapply(&s, draft::new_idempotency_key);
+        s.remove(draft::REQUEST_KEY);
     }
 }
 
@@ -42,9 +44,9 @@ fn prepare_identity_draft() {
 enum Load {
     Loading,
     Request(RequestView),
-    /// No request yet: where to continue (the face step or the identity step).
+    /// No request yet: where to continue (the face step or the request's steps).
     NoRequest {
-        next: &'static str,
+        next: Route,
     },
     NotSignedIn,
     Failed(ApiFailure),
@@ -66,9 +68,9 @@ async fn load() -> Load {
         Ok(None) => match api::me().await {
             Ok(me) => Load::NoRequest {
                 next: if me.face_captured {
-                    "/register/identity"
+                    Route::RequestResume
                 } else {
-                    "/register/face"
+                    Route::Face
                 },
             },
             Err(f) if unauthorized(&f) => Load::NotSignedIn,
@@ -82,9 +84,9 @@ async fn load() -> Load {
 #[component]
 pub fn MyRequest() -> impl IntoView {
     let lang = use_lang();
-    let navigate = per_client::nav::use_go();
     let state = RwSignal::new(Load::Loading);
     let errors = RwSignal::new(Vec::<ErrorItem>::new());
+    let confirming = RwSignal::new(false);
     spawn_local(async move { state.set(load().await) });
 
     let sign_out = move |_| {
@@ -93,7 +95,7 @@ pub fn MyRequest() -> impl IntoView {
                 Ok(()) | Err(ApiFailure::Api { .. }) => {
                     draft::forget_all_here();
                     // The start page is another entry: a full page load.
-                    nav::go("/");
+                    nav::go(Route::Start);
                 }
                 Err(f) => errors.set(form::from_failure(
                     &f,
@@ -105,9 +107,22 @@ pub fn MyRequest() -> impl IntoView {
         });
     };
 
-    let apply_again = move |_: leptos::ev::MouseEvent| {
-        prepare_identity_draft();
-        navigate("/register/identity");
+    let withdraw = move |_| {
+        spawn_local(async move {
+            match api::withdraw().await {
+                Ok(view) => {
+                    confirming.set(false);
+                    errors.set(Vec::new());
+                    state.set(Load::Request(view));
+                }
+                Err(f) => errors.set(form::from_failure(
+                    &f,
+                    Step::MyRequest,
+                    form::input_id,
+                    None,
+                )),
+            }
+        });
     };
 
     let body = move || {
@@ -115,12 +130,12 @@ pub fn MyRequest() -> impl IntoView {
         Load::Loading => view! { <p role="status">{tr(Key::Loading)}</p> }.into_any(),
         Load::NotSignedIn => view! {
             <p id="not-signed-in">{tr(Key::NotSignedIn)}</p>
-            <p><a href="/sign-in" class="button">{tr(Key::SignIn)}</a></p>
+            <p><a href=Route::SignIn.path() class="button">{tr(Key::SignIn)}</a></p>
         }
         .into_any(),
         Load::NoRequest { next } => view! {
             <p id="no-request">{tr(Key::NoRequest)}</p>
-            <p><a href=next class="button" id="continue-registration">{tr(Key::ContinueRegistration)}</a></p>
+            <p><a href=next.path() rel=nav::rel(next) class="button" id="continue-registration">{tr(Key::ContinueRegistration)}</a></p>
         }
         .into_any(),
         Load::Failed(f) => {
@@ -137,7 +152,6 @@ pub fn MyRequest() -> impl IntoView {
             let status = view.status;
             let reasons = view.reasons.clone();
             let fixable = needs_fixing(status);
-            let apply_again = apply_again.clone();
             view! {
                 <dl class="summary-list">
                     <div class="summary-list__row">
@@ -163,15 +177,17 @@ pub fn MyRequest() -> impl IntoView {
                         </div>
                     })}
                 </dl>
+                {view.document_expired.then(|| view! { <p class="warning" id="document-expired">{tr(Key::DocumentExpiredNote)}</p> })}
+                {(status == RequestStatus::Approved).then(|| view! { <p id="approved-next">{tr(Key::ApprovedNext)}</p> })}
                 {(!reasons.is_empty()).then(|| view! {
                     <h2 class="heading-m">{tr(Key::ReasonsTitle)}</h2>
                     <ul class="list list--bullet" id="request-reasons">
                         {reasons.into_iter().map(|r| view! {
                             <li data-reason=r.code()>
                                 {move || i18n::reason(lang.get(), r)}
-                                {fixable.then(|| view! {
+                                {fix_link(r).filter(|_| fixable).map(|href| view! {
                                     " "
-                                    <a href=fix_link(r) class="fix-link" on:click=move |_| prepare_identity_draft()>
+                                    <a href=href class="fix-link" rel="external" on:click=move |_| prepare_draft()>
                                         {tr(Key::FixAnswer)}
                                     </a>
                                 })}
@@ -182,18 +198,37 @@ pub fn MyRequest() -> impl IntoView {
                 {(status == RequestStatus::CorrectionRequested).then(|| view! {
                     <p>{tr(Key::CorrectionLead)}</p>
                     <p>
-                        <a href="/register/identity" class="button" id="correct-answers" on:click=move |_| prepare_identity_draft()>
+                        <a href=Route::RequestCheck.path() rel="external" class="button" id="correct-answers" on:click=move |_| prepare_draft()>
                             {tr(Key::CorrectAnswers)}
                         </a>
                     </p>
                 })}
-                {(status == RequestStatus::Rejected).then(|| view! {
+                {view.can_reapply.then(|| view! {
                     <p>{tr(Key::ApplyAgainLead)}</p>
                     <p>
-                        <button type="button" class="button" id="apply-again" on:click=apply_again>
+                        <a href=Route::RequestCheck.path() rel="external" class="button" id="apply-again" on:click=move |_| prepare_draft()>
                             {tr(Key::ApplyAgain)}
-                        </button>
+                        </a>
                     </p>
+                })}
+                {view.can_withdraw.then(|| view! {
+                    <h2 class="heading-m">{tr(Key::WithdrawTitle)}</h2>
+                    <p>{tr(Key::WithdrawLead)}</p>
+                    <Show
+                        when=move || confirming.get()
+                        fallback=move || view! {
+                            <p><button type="button" class="button button--secondary" id="withdraw" on:click=move |_| confirming.set(true)>{tr(Key::Withdraw)}</button></p>
+                        }
+                    >
+                        <div class="warning" role="alert">
+                            <p>{tr(Key::WithdrawConfirmLead)}</p>
+                            <p>
+                                <button type="button" class="button" id="withdraw-confirm" on:click=withdraw>{tr(Key::WithdrawConfirm)}</button>
+                                " "
+                                <button type="button" class="button button--secondary" id="withdraw-cancel" on:click=move |_| confirming.set(false)>{tr(Key::WithdrawCancel)}</button>
+                            </p>
+                        </div>
+                    </Show>
                 })}
             }
             .into_any()
@@ -220,12 +255,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn each_reason_links_to_the_step_that_fixes_it() {
-        assert_eq!(fix_link(RejectionReason::FaceMismatch), "/register/face");
-        for r in RejectionReason::ALL {
-            if r != RejectionReason::FaceMismatch {
-                assert_eq!(fix_link(r), "/register/identity", "{r:?}");
-            }
+    fn each_reason_links_to_the_answer_that_fixes_it() {
+        for (reason, link) in [
+            (RejectionReason::FaceMismatch, Some("/register/face")),
+            (
+                RejectionReason::AddressMismatch,
+                Some("/request/address?change"),
+            ),
+            (
+                RejectionReason::ProofOfAddressUnreadable,
+                Some("/request/proof?change"),
+            ),
+            (
+                RejectionReason::IdentityMismatch,
+                Some("/request/document?change"),
+            ),
+            (
+                RejectionReason::DocumentUnreadable,
+                Some("/request/photo?change"),
+            ),
+            (RejectionReason::NotEligible, None),
+            (RejectionReason::Duplicate, None),
+        ] {
+            assert_eq!(fix_link(reason).as_deref(), link, "{reason:?}");
         }
     }
 
@@ -237,6 +289,7 @@ mod tests {
             RequestStatus::Submitted,
             RequestStatus::UnderReview,
             RequestStatus::Approved,
+            RequestStatus::Withdrawn,
         ] {
             assert!(!needs_fixing(s), "{s:?}");
         }

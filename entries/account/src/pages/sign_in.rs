@@ -7,6 +7,7 @@ use per_client::i18n::{text, tr, Key};
 use per_client::submit::use_submit;
 use per_client::{api, draft};
 use per_domain::api::SignIn;
+use per_domain::Route;
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
@@ -25,13 +26,13 @@ pub fn SignInPage() -> impl IntoView {
         submit.send(body.parse().map(drop), body, api::sign_in, |_me, _| {
             // Whatever this tab held may be someone else's.
             draft::forget_all_here();
-            "/my-request"
+            Route::MyRequest
         });
     };
 
     let (sending, sign_in) = (tr(Key::Sending), tr(Key::SignIn));
     view! {
-        <BackLink href="/"/>
+        <BackLink to=Route::Start/>
         <ErrorSummary errors=errors/>
         <PageHeading key=Key::SignInTitle/>
         <form novalidate on:submit=on_submit>
@@ -58,6 +59,6 @@ pub fn SignInPage() -> impl IntoView {
                 {move || if busy.get() { sending() } else { sign_in() }}
             </button>
         </form>
-        <p>{tr(Key::NoAccount)} " " <a href="/register/contact">{tr(Key::CreateAccount)}</a></p>
+        <p>{tr(Key::NoAccount)} " " <a href=Route::Contact.path() rel=per_client::nav::rel(Route::Contact)>{tr(Key::CreateAccount)}</a></p>
     }
 }

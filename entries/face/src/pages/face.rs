@@ -18,6 +18,7 @@ use per_client::camera::{self, CameraError};
 use per_client::components::{ErrorSummary, PageHeading};
 use per_client::form::{self, ErrorItem, Msg, Step};
 use per_client::i18n::{step_key, t, tr, use_lang, Key};
+use per_domain::Route;
 use per_domain::api::{
     AssistedReason, ErrorKind, FaceAssisted, FaceCapture, FaceFrame, LivenessStep,
 };
@@ -180,7 +181,7 @@ pub fn Face() -> impl IntoView {
             match api::face(&body).await {
                 Ok(_) => {
                     stop_camera();
-                    navigate("/register/identity");
+                    navigate(Route::RequestDocument);
                 }
                 Err(f) => {
                     let mut items = form::from_failure(&f, Step::Face, form::input_id, None);
@@ -210,7 +211,7 @@ pub fn Face() -> impl IntoView {
             .unwrap_or(AssistedReason::CameraUnavailable);
         spawn_local(async move {
             match api::face_assisted(&FaceAssisted { reason }).await {
-                Ok(()) => navigate("/register/identity"),
+                Ok(()) => navigate(Route::RequestDocument),
                 Err(f) => errors.set(form::from_failure(&f, Step::Face, form::input_id, None)),
             }
         });
@@ -305,7 +306,7 @@ pub fn Face() -> impl IntoView {
                 {tr(Key::AssistedContinue)}
             </button>
         </section>
-        <p><a href="/my-request" id="my-request-link">{tr(Key::MyRequestTitle)}</a></p>
+        <p><a href=Route::MyRequest.path() rel=per_client::nav::rel(Route::MyRequest) id="my-request-link">{tr(Key::MyRequestTitle)}</a></p>
     }
 }
 

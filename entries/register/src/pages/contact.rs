@@ -8,6 +8,7 @@ use per_client::i18n::{text, tr, use_lang, Key};
 use per_client::submit::use_submit;
 use per_client::{api, dom};
 use per_domain::api::SignupStart;
+use per_domain::Route;
 
 #[component]
 pub fn Contact() -> impl IntoView {
@@ -45,13 +46,13 @@ pub fn Contact() -> impl IntoView {
                 let session = SignupSession::started(&started, dom::now_ms());
                 draft::save(&s, draft::SIGNUP_KEY, &session);
             }
-            "/register/verify"
+            Route::Verify
         });
     };
 
     let (sending, send) = (tr(Key::Sending), tr(Key::SendCodes));
     view! {
-        <BackLink href="/"/>
+        <BackLink to=Route::Start/>
         <ErrorSummary errors=errors/>
         <PageHeading key=Key::ContactTitle/>
         <p>{tr(Key::ContactLead)}</p>

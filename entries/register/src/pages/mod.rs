@@ -1,13 +1,9 @@
 //! One routed component per file, in the order of the voter's journey.
 
 mod contact;
-mod done;
-mod identity;
 mod password;
 pub(crate) mod verify;
 
 pub use contact::Contact;
-pub use done::Done;
-pub use identity::IdentityPage;
 pub use password::PasswordPage;
 pub use verify::Verify;

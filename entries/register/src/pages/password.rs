@@ -9,6 +9,7 @@ use per_client::form::{ErrorItem, Step};
 use per_client::i18n::{text, tr, Key};
 use per_client::submit::use_submit;
 use per_domain::api::CompleteSignup;
+use per_domain::Route;
 
 #[component]
 pub fn PasswordPage() -> impl IntoView {
@@ -33,13 +34,13 @@ pub fn PasswordPage() -> impl IntoView {
         submit.send(body.parse().map(drop), body, api::complete, |_me, _| {
             // Signed in as a new account: nothing typed before belongs to it.
             draft::forget_all_here();
-            "/register/face"
+            Route::Face
         });
     };
 
     let (sending, create) = (tr(Key::Sending), tr(Key::CreateAccount));
     view! {
-        <BackLink href="/register/verify"/>
+        <BackLink to=Route::Verify/>
         <ErrorSummary errors=errors/>
         <PageHeading key=Key::PasswordTitle/>
         <form novalidate on:submit=on_submit>

@@ -8,6 +8,7 @@ use per_client::form::{self, ErrorItem, Msg, Step};
 use per_client::i18n::{t, tr, use_lang, Key};
 use per_client::{api, dom};
 use per_domain::api::{Channel, ResendCode, VerifyCode};
+use per_domain::Route;
 use std::time::Duration;
 
 /// The id of the code input for a channel.
@@ -159,7 +160,7 @@ pub fn Verify() -> impl IntoView {
             let p = signup.with_untracked(SignupSession::progress);
             if p.phone_verified && p.email_verified {
                 errors.set(Vec::new());
-                navigate("/register/password");
+                navigate(Route::Password);
             } else if failed.is_empty() {
                 // The server verified only part of it: ask again for what is missing.
                 errors.set(vec![ErrorItem::general(Msg::Text(Key::ErrCodeWrong))]);
@@ -174,7 +175,7 @@ pub fn Verify() -> impl IntoView {
     let sending = tr(Key::Sending);
     let lang = use_lang();
     view! {
-        <BackLink href="/register/contact"/>
+        <BackLink to=Route::Contact/>
         <ErrorSummary errors=errors/>
         <PageHeading key=Key::VerifyTitle/>
         <p>{tr(Key::VerifyLead)}</p>
@@ -218,10 +219,10 @@ pub fn Verify() -> impl IntoView {
 #[component]
 pub fn NoSignup() -> impl IntoView {
     view! {
-        <BackLink href="/"/>
+        <BackLink to=Route::Start/>
         <PageHeading key=Key::VerifyTitle/>
         <p id="no-signup">{tr(Key::NoSignup)}</p>
-        <p><a href="/register/contact" class="button">{tr(Key::StartAgain)}</a></p>
-        <p>{tr(Key::HaveAccount)} " " <a href="/sign-in">{tr(Key::SignIn)}</a></p>
+        <p><a href=Route::Contact.path() class="button">{tr(Key::StartAgain)}</a></p>
+        <p>{tr(Key::HaveAccount)} " " <a href=Route::SignIn.path() rel=per_client::nav::rel(Route::SignIn)>{tr(Key::SignIn)}</a></p>
     }
 }

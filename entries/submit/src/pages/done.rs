@@ -1,4 +1,4 @@
-//! `/register/done`: the confirmation, with the reference number and what happens next.
+//! `/request/done`: the confirmation, with the reference number and what happens next.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -6,6 +6,7 @@ use per_client::api;
 use per_client::components::PageHeading;
 use per_client::draft::{KeyValue, WebStore, REFERENCE_KEY};
 use per_client::i18n::{tr, Key};
+use per_domain::Route;
 
 #[component]
 pub fn Done() -> impl IntoView {
@@ -32,6 +33,6 @@ pub fn Done() -> impl IntoView {
         <p>{tr(Key::DoneKeep)}</p>
         <h2 class="heading-m">{tr(Key::NextTitle)}</h2>
         <p>{tr(Key::NextBody)}</p>
-        <p><a href="/my-request" id="my-request-link">{tr(Key::MyRequestTitle)}</a></p>
+        <p><a href=Route::MyRequest.path() rel=per_client::nav::rel(Route::MyRequest) id="my-request-link">{tr(Key::MyRequestTitle)}</a></p>
     }
 }

@@ -1,0 +1,272 @@
+// The complete request, end to end, on a phone viewport: sign-up and face capture, then
+// every step of the request (document, name, birth, personal number, document photos by
+// file and by the fake camera, address abroad, proof of address), a reload mid-form that
+// loses nothing, a second browser context that signs in and resumes where the first left
+// off, a "change" link from the check page, the idempotent submit, and each status an
+// official's decision gives (`per-server decide`). axe-core checks every page; screenshots
+// of every step, phone and desktop, go to test-artifacts/e2e-request.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { launchChromium, ROOT, SERVER, startServer } from './support.mjs';
+
+const ARTIFACTS = join(process.env.PER_ARTIFACTS ?? join(ROOT, 'test-artifacts'), 'e2e-request');
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const PHONE = '+39 333 765 4321';
+const EMAIL = 'drita.cela@example.it';
+const PASSWORD = 'Vlore-1912-Flamuri';
+const PHONE_VIEW = { viewport: { width: 360, height: 780 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, permissions: ['camera'] };
+const DESKTOP_VIEW = { viewport: { width: 1280, height: 900 }, permissions: ['camera'] };
+
+let server;
+let base;
+let dataDir;
+const outbox = [];
+let browser;
+
+async function codeFor(channel, from) {
+  for (let i = 0; i < 100; i++) {
+    const line = outbox.slice(from).find((l) => l.startsWith(`OUTBOX ${channel} `));
+    if (line) return line.match(/\b(\d{6})\b/)[1];
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no ${channel} code in the outbox`);
+}
+
+let shot = 0;
+async function screenshot(page, name) {
+  shot += 1;
+  await page.screenshot({ path: join(ARTIFACTS, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+}
+
+/** axe-core on the page as it is: no violations (WCAG 2.1 A and AA rules). */
+async function axe(page, where) {
+  // Evaluated by the test driver, not as an inline script: the page's CSP allows none.
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert.deepEqual(violations, [], `axe on ${where}`);
+}
+
+/** The page fits the screen: no sideways scrolling. */
+async function fits(page, where) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${where} is ${overflow}px wider than the screen`);
+}
+
+async function onStep(page, path, ready, name) {
+  await page.waitForURL((u) => (u.pathname + u.search).endsWith(path));
+  await page.waitForSelector(ready);
+  await page.waitForFunction(() => document.activeElement?.id === 'page-heading', null, { timeout: 5_000 });
+  await fits(page, path);
+  await axe(page, path);
+  await screenshot(page, name);
+}
+
+/** A picture made by the browser itself: a PNG of `w`x`h` with some text on it. */
+async function picture(page, w, h) {
+  const b64 = await page.evaluate(([w, h]) => {
+    const c = document.createElement('canvas');
+    c.width = w; c.height = h;
+    const x = c.getContext('2d');
+    x.fillStyle = '#dde'; x.fillRect(0, 0, w, h);
+    x.fillStyle = '#123'; x.font = '48px sans-serif'; x.fillText('REPUBLIKA E SHQIPËRISË', 40, 120);
+    return c.toDataURL('image/png').split(',')[1];
+  }, [w, h]);
+  return Buffer.from(b64, 'base64');
+}
+
+
+function decide(reference, args) {
+  execFileSync(SERVER, ['--dev', 'decide', '--data-dir', dataDir, '--reference', reference, ...args, '--by', 'official:e2e'], {
+    env: { ...process.env, RUST_LOG: 'warn' },
+  });
+}
+
+before(async () => {
+  rmSync(ARTIFACTS, { recursive: true, force: true });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await startServer({ onLine: (line) => { if (line.startsWith('OUTBOX ')) outbox.push(line); } });
+  ({ base, dataDir } = server);
+  browser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']);
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+test('a voter completes the full request on a phone, resumes on a second device and sees each status', async () => {
+  const first = await browser.newContext(PHONE_VIEW);
+  const page = await first.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+
+  // Sign-up and face, as in the thin path.
+  await page.goto(base + '/');
+  await page.waitForSelector('#create-account');
+  await page.click('#create-account');
+  await page.waitForSelector('#phone');
+  const mark = outbox.length;
+  await page.fill('#phone', PHONE);
+  await page.fill('#email', EMAIL);
+  await page.click('button[type=submit]');
+  await page.waitForURL('**/register/verify');
+  await page.fill('#phone-code', await codeFor('phone', mark));
+  await page.fill('#email-code', await codeFor('email', mark));
+  await page.click('button[type=submit]');
+  await page.waitForURL('**/register/password');
+  await page.fill('#password', PASSWORD);
+  await page.click('button[type=submit]');
+  await page.waitForURL('**/register/face');
+  await page.click('#start-camera');
+  await page.waitForFunction(() => { const v = document.querySelector('video'); return v && v.readyState >= 2 && v.videoWidth > 0; }, null, { timeout: 15_000 });
+  await page.click('#take-picture');
+
+  // Document: an empty "Continue" shows the error summary linked to each field.
+  await onStep(page, '/request/document', '#document-type-id-card', 'phone-document');
+  await page.click('#submit');
+  await page.waitForSelector('#error-summary a[href="#document-type-id-card"]');
+  assert.ok(await page.$('#error-summary a[href="#document-expiry"]'));
+  await axe(page, 'document with errors');
+  await screenshot(page, 'phone-document-errors');
+  await page.check('#document-type-id-card');
+  await page.fill('#document-number', 'I12345678');
+  await page.fill('#document-expiry', '2020-05-01');
+  await page.waitForSelector('#expired-notice .warning');
+  await screenshot(page, 'phone-document-expired');
+  await page.fill('#document-expiry', '2031-05-01');
+  await page.click('#submit');
+
+  // Name, with a reload mid-form: nothing typed is lost.
+  await onStep(page, '/request/name', '#first-name', 'phone-name');
+  await page.fill('#first-name', 'Drita');
+  await page.fill('#surname', 'Çela');
+  await page.reload();
+  await page.waitForSelector('#first-name');
+  assert.equal(await page.inputValue('#first-name'), 'Drita');
+  assert.equal(await page.inputValue('#surname'), 'Çela');
+  await page.fill('#father-name', 'Agim');
+  await page.click('#submit');
+
+  await onStep(page, '/request/birth', '#date-of-birth', 'phone-birth');
+  await page.fill('#date-of-birth', '1990-04-15');
+  await page.fill('#place-of-birth', 'Shkodër');
+  await page.check('#sex-f');
+  await page.click('#submit');
+
+  await onStep(page, '/request/personal-number', '#personal-number', 'phone-personal-number');
+  await page.fill('#personal-number', 'J05415123A');
+  await page.click('#submit');
+
+  // Document photos: the front as a file, the back with the (fake) rear camera.
+  await onStep(page, '/request/photo', '#upload-id-card-front-file', 'phone-photo');
+  await page.setInputFiles('#upload-id-card-front-file', { name: 'front.png', mimeType: 'image/png', buffer: await picture(page, 1600, 1000) });
+  await page.waitForFunction(() => document.querySelector('#upload-id-card-front-status')?.textContent.includes('✓'), null, { timeout: 20_000 });
+  await page.click('#upload-id-card-back-camera');
+  await page.waitForFunction(() => { const v = document.querySelector('#upload-id-card-back-group video'); return v && v.readyState >= 2 && v.videoWidth > 0; }, null, { timeout: 15_000 });
+  await screenshot(page, 'phone-photo-camera');
+  await page.click('#upload-id-card-back-take');
+  await page.waitForFunction(() => document.querySelector('#upload-id-card-back-status')?.textContent.includes('✓'), null, { timeout: 20_000 });
+  await screenshot(page, 'phone-photo-uploaded');
+  await page.click('#submit');
+
+  await onStep(page, '/request/address', '#country', 'phone-address');
+  await page.selectOption('#country', 'IT');
+  await page.fill('#city', 'Milano');
+  await page.fill('#postal-code', '2012');
+  await page.fill('#street', 'Via Roma 1');
+  await page.click('#submit');
+  await page.waitForSelector('#error-summary a[href="#postal-code"]');
+  await screenshot(page, 'phone-address-errors');
+  await page.fill('#postal-code', '20121');
+  await page.click('#submit');
+  await page.waitForURL('**/request/proof');
+
+  // A second device: signs in, continues where the first one stopped.
+  const second = await browser.newContext(PHONE_VIEW);
+  const other = await second.newPage();
+  other.on('pageerror', (e) => problems.push(`second context: ${e.message}`));
+  await other.goto(base + '/sign-in');
+  await other.fill('#login', EMAIL);
+  await other.fill('#password', PASSWORD);
+  await other.click('button[type=submit]');
+  await other.waitForURL('**/my-request');
+  await other.click('#continue-registration');
+  await onStep(other, '/request/proof', '#proof-kind-rental-contract', 'phone-proof');
+  await other.check('#proof-kind-rental-contract');
+  await other.setInputFiles('#upload-proof-of-address-file', { name: 'contract.png', mimeType: 'image/png', buffer: await picture(other, 1400, 1000) });
+  await other.waitForFunction(() => document.querySelector('#upload-proof-of-address-status')?.textContent.includes('✓'), null, { timeout: 20_000 });
+  await other.check('#proof-declaration');
+  await other.click('#submit');
+
+  // Check your answers: the first device's answers are here; a "change" comes back here.
+  await onStep(other, '/request/check', '#declaration', 'phone-check');
+  assert.match(await other.textContent('[data-field="first_name"]'), /Drita/);
+  assert.match(await other.textContent('[data-field="city"]'), /Milano/);
+  await other.click('#change-city');
+  await onStep(other, '/request/address?change', '#city', 'phone-change-city');
+  assert.equal(await other.inputValue('#city'), 'Milano');
+  await other.fill('#city', 'Torino');
+  await other.fill('#postal-code', '10121');
+  await other.click('#submit');
+  await other.waitForURL('**/request/check');
+  assert.match(await other.textContent('[data-field="city"]'), /Torino/);
+  await other.click('#submit');
+  await other.waitForSelector('#error-summary a[href="#declaration"]');
+  await other.check('#declaration');
+  // A double tap sends one request.
+  await Promise.all([other.click('#submit'), other.click('#submit').catch(() => {})]);
+  await onStep(other, '/request/done', '#request-reference', 'phone-done');
+  const reference = (await other.textContent('#request-reference')).trim();
+  assert.match(reference, /^PER-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+
+  // My request: each status.
+  await other.goto(base + '/my-request');
+  await onStep(other, '/my-request', '#request-status[data-status="submitted"]', 'phone-my-request-submitted');
+  decide(reference, ['--reject', 'address_mismatch,face_mismatch']);
+  await other.reload();
+  await onStep(other, '/my-request', '#request-status[data-status="rejected"]', 'phone-my-request-rejected');
+  assert.equal(await other.getAttribute('[data-reason="address_mismatch"] .fix-link', 'href'), '/request/address?change');
+  assert.equal(await other.getAttribute('[data-reason="face_mismatch"] .fix-link', 'href'), '/register/face');
+  // Apply again: everything pre-filled, straight to the check page.
+  await other.click('#apply-again');
+  await onStep(other, '/request/check', '#declaration', 'phone-reapply-check');
+  assert.match(await other.textContent('[data-field="city"]'), /Torino/);
+  await other.check('#declaration');
+  await other.click('#submit');
+  await other.waitForURL('**/request/done');
+  const second_reference = (await other.textContent('#request-reference')).trim();
+  decide(second_reference, ['--approve']);
+  await other.goto(base + '/my-request');
+  await onStep(other, '/my-request', '#request-status[data-status="approved"]', 'phone-my-request-approved');
+  // Withdraw.
+  await other.click('#withdraw');
+  await other.click('#withdraw-confirm');
+  await other.waitForSelector('#request-status[data-status="withdrawn"]');
+  await screenshot(other, 'phone-my-request-withdrawn');
+
+  // Desktop: every step of the request, for the record.
+  const desk = await browser.newContext(DESKTOP_VIEW);
+  const d = await desk.newPage();
+  await d.goto(base + '/sign-in');
+  await d.fill('#login', EMAIL);
+  await d.fill('#password', PASSWORD);
+  await d.click('button[type=submit]');
+  await d.waitForURL('**/my-request');
+  for (const step of ['document', 'name', 'birth', 'personal-number', 'photo', 'address', 'proof', 'check']) {
+    await d.goto(`${base}/request/${step}`);
+    await d.waitForSelector('#page-heading');
+    await screenshot(d, `desktop-${step}`);
+  }
+
+  assert.deepEqual(problems, []);
+  await Promise.all([first.close(), second.close(), desk.close()]);
+});
