@@ -599,8 +599,8 @@ mod tests {
         assert_eq!(
             fields(unsigned.parse().unwrap_err()),
             vec![
-                ("signature".to_owned(), Problem::ChallengeInvalid),
-                ("steps".to_owned(), Problem::ChallengeInvalid)
+                (Field::Signature, Problem::ChallengeInvalid),
+                (Field::Steps, Problem::ChallengeInvalid)
             ]
         );
         for s in LivenessStep::ALL {

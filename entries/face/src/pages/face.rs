@@ -18,10 +18,10 @@ use per_client::camera::{self, CameraError};
 use per_client::components::{ErrorSummary, PageHeading};
 use per_client::form::{self, ErrorItem, Msg, Step};
 use per_client::i18n::{step_key, t, tr, use_lang, Key};
-use per_domain::Route;
 use per_domain::api::{
     AssistedReason, ErrorKind, FaceAssisted, FaceCapture, FaceFrame, LivenessStep,
 };
+use per_domain::Route;
 use web_sys::MediaStream;
 
 /// After this many refused bursts, the assisted route is offered instead (the server
