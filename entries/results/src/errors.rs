@@ -4,7 +4,10 @@
 use crate::texts::{rt, RKey};
 use per_client::i18n::{fill, fill_named};
 use per_domain::Language;
-use per_seats_data::{CsvProblem, DataError, NotACount};
+use per_seats_data::{
+    CsvProblem, DataError, JsonCount, JsonKind, JsonPlace, JsonProblem, JsonShape, JsonStep,
+    NotACount,
+};
 
 /// An input error in the visitor's language, naming line, column and field.
 pub fn data_error(lang: Language, e: &DataError) -> String {
@@ -14,8 +17,13 @@ pub fn data_error(lang: Language, e: &DataError) -> String {
         DataError::Json {
             line: l,
             column: c,
-            message,
-        } => format!("{}, {}: {message}", line(*l), column(*c)),
+            problem,
+        } => format!(
+            "{}, {}: {}",
+            line(*l),
+            column(*c),
+            json_problem(lang, problem)
+        ),
         DataError::Csv {
             line: l,
             column: c,
@@ -124,6 +132,170 @@ pub fn csv_problem(lang: Language, p: &CsvProblem) -> String {
     }
 }
 
+/// Where in a JSON file, in `lang` (member names of the format as written).
+fn json_place(lang: Language, place: &JsonPlace) -> String {
+    let mut out = String::new();
+    let mut previous: Option<&JsonStep> = None;
+    for step in &place.0 {
+        if let Some(p) = previous {
+            let in_zone = matches!(p, JsonStep::Zone(_) | JsonStep::ZoneNumber(_));
+            out.push_str(if in_zone && matches!(step, JsonStep::Subject(_)) {
+                ", "
+            } else {
+                ": "
+            });
+        }
+        out.push_str(&match step {
+            JsonStep::File => rt(lang, RKey::JsonFile),
+            JsonStep::Field(name) => (*name).to_owned(),
+            JsonStep::Count(c) => json_count(lang, *c),
+            JsonStep::Subject(s) => fill(&rt(lang, RKey::JsonSubject), None, Some(s)),
+            JsonStep::ZoneNumber(n) => {
+                fill(&rt(lang, RKey::JsonZoneNo), u32::try_from(*n).ok(), None)
+            }
+            JsonStep::Zone(z) => fill(&rt(lang, RKey::JsonZone), None, Some(z)),
+            JsonStep::Candidate => rt(lang, RKey::JsonCandidate),
+            JsonStep::Lot => rt(lang, RKey::JsonLot),
+        });
+        previous = Some(step);
+    }
+    if out.is_empty() {
+        out = rt(lang, RKey::JsonFile);
+    }
+    out
+}
+
+fn json_count(lang: Language, c: JsonCount) -> String {
+    rt(
+        lang,
+        match c {
+            JsonCount::Seats => RKey::JsonSeats,
+            JsonCount::Votes => RKey::JsonVotes,
+            JsonCount::ValidVotes => RKey::JsonValidVotes,
+            JsonCount::OfficialSeats => RKey::JsonOfficialSeats,
+            JsonCount::PreferentialVotes => RKey::JsonPrefVotes,
+        },
+    )
+}
+
+fn json_kind(lang: Language, k: JsonKind) -> String {
+    rt(
+        lang,
+        match k {
+            JsonKind::Null => RKey::JsonKindNull,
+            JsonKind::Bool => RKey::JsonKindBool,
+            JsonKind::Number => RKey::JsonKindNumber,
+            JsonKind::String => RKey::JsonKindString,
+            JsonKind::Array => RKey::JsonKindArray,
+            JsonKind::Object => RKey::JsonKindObject,
+        },
+    )
+}
+
+fn json_shape(lang: Language, s: JsonShape) -> String {
+    rt(
+        lang,
+        match s {
+            JsonShape::Object => RKey::JsonKindObject,
+            JsonShape::Text => RKey::JsonKindString,
+            JsonShape::Array => RKey::JsonKindArray,
+            JsonShape::ArrayOfZones => RKey::JsonShapeZones,
+            JsonShape::ArrayOfTexts => RKey::JsonShapeTexts,
+            JsonShape::ArrayOfCandidates => RKey::JsonShapeCandidates,
+        },
+    )
+}
+
+/// What is wrong with a JSON file, in `lang`.
+pub fn json_problem(lang: Language, p: &JsonProblem) -> String {
+    let text = |key: RKey, x: &str, a: &str, b: &str| {
+        fill_named(&rt(lang, key), &[("a", a), ("b", b), ("x", x)])
+    };
+    let place = |p: &JsonPlace| json_place(lang, p);
+    let quoted = |s: &str| format!("\u{201c}{s}\u{201d}");
+    let plain = |key: RKey| rt(lang, key);
+    match p {
+        JsonProblem::TextAfterEnd => plain(RKey::JsonTextAfterEnd),
+        JsonProblem::ExpectedValue => plain(RKey::JsonExpectedValue),
+        JsonProblem::EndsBeforeValue => plain(RKey::JsonEndsBeforeValue),
+        JsonProblem::ExpectedColon => plain(RKey::JsonExpectedColon),
+        JsonProblem::EndsBeforeColon => plain(RKey::JsonEndsBeforeColon),
+        JsonProblem::TooDeep => plain(RKey::JsonTooDeep),
+        JsonProblem::ExpectedCommaInArray => plain(RKey::JsonCommaInArray),
+        JsonProblem::ExpectedCommaInObject => plain(RKey::JsonCommaInObject),
+        JsonProblem::ExpectedMemberName => plain(RKey::JsonMemberName),
+        JsonProblem::UnclosedString => plain(RKey::JsonUnclosedString),
+        JsonProblem::InvalidEscape => plain(RKey::JsonBadEscape),
+        JsonProblem::ControlCharacter => plain(RKey::JsonControlChar),
+        JsonProblem::InvalidUnicodeEscape => plain(RKey::JsonBadUnicode),
+        JsonProblem::InvalidNumber => plain(RKey::JsonBadNumber),
+        JsonProblem::NotAnObject => plain(RKey::JsonNotAnObject),
+        JsonProblem::Rules(e) => format!("{}: {e}", rt(lang, RKey::EngineError)),
+        JsonProblem::Missing { place: p, field } => text(RKey::JsonMissing, &place(p), field, ""),
+        JsonProblem::WrongType {
+            place: p,
+            want,
+            found,
+        } => text(
+            RKey::JsonWrongType,
+            &place(p),
+            &json_shape(lang, *want),
+            &json_kind(lang, *found),
+        ),
+        JsonProblem::FieldTwice { place: p, name } => {
+            text(RKey::JsonFieldTwice, &place(p), name, "")
+        }
+        JsonProblem::SubjectTwice { name } => text(
+            RKey::JsonSubjectTwice,
+            &place(&JsonPlace::of(JsonStep::Subject(name.clone()))),
+            "",
+            "",
+        ),
+        JsonProblem::ListedTwice { place: p, count } => text(
+            RKey::JsonListedTwice,
+            &place(p),
+            &json_count(lang, *count),
+            "",
+        ),
+        JsonProblem::ListTwice { place: p } => text(RKey::JsonListTwice, &place(p), "", ""),
+        JsonProblem::NotANumber {
+            place: p,
+            count,
+            found,
+        } => text(
+            RKey::JsonNotANumber,
+            &place(p),
+            &json_count(lang, *count),
+            &json_kind(lang, *found),
+        ),
+        JsonProblem::BadCount {
+            place: p,
+            count,
+            why,
+            text: value,
+        } => {
+            let key = match why {
+                NotACount::Negative => RKey::JsonNegative,
+                NotACount::NotWhole => RKey::JsonNotWhole,
+                _ => RKey::JsonTooLarge,
+            };
+            text(key, &place(p), &json_count(lang, *count), &quoted(value))
+        }
+        JsonProblem::TooLarge { place: p, n } => {
+            text(RKey::JsonNumberTooLarge, &place(p), &n.to_string(), "")
+        }
+        JsonProblem::UnknownKind { subject, kind } => text(
+            RKey::JsonUnknownKind,
+            &place(&JsonPlace::of(JsonStep::Subject(subject.clone()))),
+            &quoted(kind),
+            "",
+        ),
+        JsonProblem::UnknownGender { gender } => {
+            text(RKey::JsonUnknownGender, "", &quoted(gender), "")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,6 +377,94 @@ mod tests {
         ];
         for p in &problems {
             let text = csv_problem(Language::Sq, p);
+            assert!(!text.is_empty() && !text.contains('{'), "{p:?}: {text}");
+        }
+    }
+
+    #[test]
+    fn a_bad_json_value_is_told_with_its_line_column_and_place() {
+        let e = parse(
+            "{\"zones\": [{\"name\": \"Berat\", \"seats\": 7,\n \"votes\": {\"PS\": -5}}]}",
+            Format::Json,
+        )
+        .unwrap_err();
+        assert_eq!(
+            data_error(Language::Sq, &e),
+            "Rreshti 2, kolona 18: zona Berat, subjekti PS: votat: numri është negativ (\u{201c}-5\u{201d})."
+        );
+        let e = parse("{\"zones\": [{\"seats\": 7}]}", Format::Json).unwrap_err();
+        assert_eq!(
+            data_error(Language::Sq, &e),
+            "Rreshti 1, kolona 12: zona nr. 1: mungon fusha name."
+        );
+        let e = parse("{\"zones\": 3}", Format::Json).unwrap_err();
+        assert_eq!(
+            data_error(Language::Sq, &e),
+            "Rreshti 1, kolona 11: zones duhet të jetë një varg zonash, jo një numër."
+        );
+    }
+
+    #[test]
+    fn every_json_problem_has_its_text_and_no_placeholder_is_left() {
+        let z = JsonPlace::of(JsonStep::Zone("Z".into())).and(JsonStep::Subject("A".into()));
+        let problems = [
+            JsonProblem::TextAfterEnd,
+            JsonProblem::ExpectedValue,
+            JsonProblem::EndsBeforeValue,
+            JsonProblem::ExpectedColon,
+            JsonProblem::EndsBeforeColon,
+            JsonProblem::TooDeep,
+            JsonProblem::ExpectedCommaInArray,
+            JsonProblem::ExpectedCommaInObject,
+            JsonProblem::ExpectedMemberName,
+            JsonProblem::UnclosedString,
+            JsonProblem::InvalidEscape,
+            JsonProblem::ControlCharacter,
+            JsonProblem::InvalidUnicodeEscape,
+            JsonProblem::InvalidNumber,
+            JsonProblem::NotAnObject,
+            JsonProblem::Missing {
+                place: JsonPlace::default(),
+                field: "zones",
+            },
+            JsonProblem::WrongType {
+                place: JsonPlace::of(JsonStep::Lot).and(JsonStep::Field("order")),
+                want: JsonShape::ArrayOfTexts,
+                found: JsonKind::Bool,
+            },
+            JsonProblem::FieldTwice {
+                place: JsonPlace::of(JsonStep::File),
+                name: "zones".into(),
+            },
+            JsonProblem::SubjectTwice { name: "A".into() },
+            JsonProblem::ListedTwice {
+                place: z.clone(),
+                count: JsonCount::OfficialSeats,
+            },
+            JsonProblem::ListTwice { place: z.clone() },
+            JsonProblem::NotANumber {
+                place: z.clone(),
+                count: JsonCount::ValidVotes,
+                found: JsonKind::Null,
+            },
+            JsonProblem::BadCount {
+                place: JsonPlace::of(JsonStep::Candidate),
+                count: JsonCount::PreferentialVotes,
+                why: NotACount::TooLarge,
+                text: "1e99".into(),
+            },
+            JsonProblem::TooLarge {
+                place: JsonPlace::of(JsonStep::ZoneNumber(2)),
+                n: 1 << 40,
+            },
+            JsonProblem::UnknownKind {
+                subject: "A".into(),
+                kind: "club".into(),
+            },
+            JsonProblem::UnknownGender { gender: "x".into() },
+        ];
+        for p in &problems {
+            let text = json_problem(Language::Sq, p);
             assert!(!text.is_empty() && !text.contains('{'), "{p:?}: {text}");
         }
     }
