@@ -42,7 +42,7 @@ pub fn data_error(lang: Language, e: &DataError) -> String {
         DataError::NotUtf8 { offset } => {
             fill(&rt(lang, RKey::NotUtf8), u32::try_from(*offset).ok(), None)
         }
-        DataError::Engine(err) => format!("{}: {err}", rt(lang, RKey::EngineError)),
+        DataError::Engine(err) => engine_error(lang, err),
     }
 }
 
@@ -230,7 +230,7 @@ pub fn json_problem(lang: Language, p: &JsonProblem) -> String {
         JsonProblem::InvalidUnicodeEscape => plain(RKey::JsonBadUnicode),
         JsonProblem::InvalidNumber => plain(RKey::JsonBadNumber),
         JsonProblem::NotAnObject => plain(RKey::JsonNotAnObject),
-        JsonProblem::Rules(e) => format!("{}: {e}", rt(lang, RKey::EngineError)),
+        JsonProblem::Rules(e) => engine_error(lang, e),
         JsonProblem::Missing { place: p, field } => text(RKey::JsonMissing, &place(p), field, ""),
         JsonProblem::WrongType {
             place: p,
@@ -294,6 +294,105 @@ pub fn json_problem(lang: Language, p: &JsonProblem) -> String {
             text(RKey::JsonUnknownGender, "", &quoted(gender), "")
         }
     }
+}
+
+/// Why the engine refuses the election, in `lang`, after the general sentence.
+pub fn engine_error(lang: Language, e: &per_seats::Error) -> String {
+    use per_seats::Error as E;
+    let text = |key: RKey, x: &str, a: &str, b: &str| {
+        fill_named(&rt(lang, key), &[("a", a), ("b", b), ("x", x)])
+    };
+    let zone = |z: &str| fill(&rt(lang, RKey::JsonZone), None, Some(z));
+    let place = |z: &str, s: &str| text(RKey::CsvPlace, "", z, s);
+    let quoted = |s: &str| format!("\u{201c}{s}\u{201d}");
+    let detail = match e {
+        E::NoZones => rt(lang, RKey::EngNoZones),
+        E::ZeroSeats { zone: z } => text(RKey::EngZeroSeats, &zone(z), "", ""),
+        E::TooManySeats { zone: z, seats } => text(
+            RKey::EngTooManySeats,
+            &zone(z),
+            &seats.to_string(),
+            &per_seats::MAX_ZONE_SEATS.to_string(),
+        ),
+        E::TooFewQuotients {
+            zone: z,
+            quotients,
+            seats,
+        } => text(
+            RKey::EngTooFewQuotients,
+            &zone(z),
+            &quotients.to_string(),
+            &seats.to_string(),
+        ),
+        E::DuplicateZone { zone: z } => text(RKey::CsvListedTwice, &zone(z), "", ""),
+        E::DuplicateSubject {
+            zone: Some(z),
+            subject,
+        } => text(RKey::CsvListedTwice, &place(z, subject), "", ""),
+        E::DuplicateSubject {
+            zone: None,
+            subject,
+        } => text(
+            RKey::JsonSubjectTwice,
+            &fill(&rt(lang, RKey::JsonSubject), None, Some(subject)),
+            "",
+            "",
+        ),
+        E::UnknownSubject {
+            zone: z,
+            subject,
+            named_in,
+        } => {
+            let named = match *named_in {
+                "a lot outcome" => rt(lang, RKey::JsonLot),
+                "a candidate list" => rt(lang, RKey::EngCandidateList),
+                "official seats" => rt(lang, RKey::JsonOfficialSeats),
+                other => other.to_owned(),
+            };
+            text(RKey::EngUnknownSubject, &place(z, subject), &named, "")
+        }
+        E::IndependentInSeveralZones {
+            subject,
+            first,
+            second,
+        } => text(RKey::EngIndependentTwice, subject, first, second),
+        E::IndependentAlsoParty { zone: z, subject } => {
+            text(RKey::EngIndependentParty, &place(z, subject), "", "")
+        }
+        E::Overflow { zone: Some(z) } => text(RKey::EngOverflow, &zone(z), "", ""),
+        E::Overflow { zone: None } => rt(lang, RKey::EngNationalOverflow),
+        E::LotMismatch {
+            zone: z,
+            subject,
+            missing,
+        } => {
+            let at = match subject {
+                Some(s) => place(z, s),
+                None => zone(z),
+            };
+            text(RKey::EngLotMismatch, &at, missing, "")
+        }
+        E::UnknownLotZone { zone: z } => text(RKey::EngUnknownLotZone, z, "", ""),
+        E::DuplicateCandidate {
+            zone: z,
+            subject,
+            candidate,
+        } => text(
+            RKey::EngDuplicateCandidate,
+            &place(z, subject),
+            candidate,
+            "",
+        ),
+        E::ListWithoutVotes { zone: z, subject } => {
+            text(RKey::EngListWithoutVotes, &place(z, subject), "", "")
+        }
+        E::BadPercent { text: t } => text(RKey::EngBadPercent, &quoted(t), "", ""),
+        E::UnknownRuleSet { name } => text(RKey::EngUnknownRuleSet, &quoted(name), "", ""),
+        E::UnknownOption { option, value } => {
+            text(RKey::EngUnknownOption, option, &quoted(value), "")
+        }
+    };
+    format!("{}: {detail}", rt(lang, RKey::EngineError))
 }
 
 #[cfg(test)]
@@ -467,5 +566,88 @@ mod tests {
             let text = json_problem(Language::Sq, p);
             assert!(!text.is_empty() && !text.contains('{'), "{p:?}: {text}");
         }
+    }
+
+    #[test]
+    fn every_engine_error_has_its_text_and_no_placeholder_is_left() {
+        use per_seats::Error as E;
+        let (z, s) = (String::from("Z"), String::from("A"));
+        let errors = [
+            E::NoZones,
+            E::ZeroSeats { zone: z.clone() },
+            E::TooManySeats {
+                zone: z.clone(),
+                seats: 999,
+            },
+            E::TooFewQuotients {
+                zone: z.clone(),
+                quotients: 1,
+                seats: 2,
+            },
+            E::DuplicateZone { zone: z.clone() },
+            E::DuplicateSubject {
+                zone: Some(z.clone()),
+                subject: s.clone(),
+            },
+            E::DuplicateSubject {
+                zone: None,
+                subject: s.clone(),
+            },
+            E::UnknownSubject {
+                zone: z.clone(),
+                subject: s.clone(),
+                named_in: "a candidate list",
+            },
+            E::IndependentInSeveralZones {
+                subject: s.clone(),
+                first: z.clone(),
+                second: "Y".into(),
+            },
+            E::IndependentAlsoParty {
+                zone: z.clone(),
+                subject: s.clone(),
+            },
+            E::Overflow {
+                zone: Some(z.clone()),
+            },
+            E::Overflow { zone: None },
+            E::LotMismatch {
+                zone: z.clone(),
+                subject: Some(s.clone()),
+                missing: "B".into(),
+            },
+            E::UnknownLotZone { zone: z.clone() },
+            E::DuplicateCandidate {
+                zone: z.clone(),
+                subject: s.clone(),
+                candidate: "C".into(),
+            },
+            E::ListWithoutVotes {
+                zone: z,
+                subject: s,
+            },
+            E::BadPercent { text: "x".into() },
+            E::UnknownRuleSet { name: "x".into() },
+            E::UnknownOption {
+                option: "rounding",
+                value: "x".into(),
+            },
+        ];
+        for e in &errors {
+            let text = engine_error(Language::Sq, e);
+            assert!(!text.contains('{') && text.len() > 60, "{e:?}: {text}");
+        }
+        assert_eq!(
+            engine_error(
+                Language::Sq,
+                &E::UnknownSubject {
+                    zone: "Berat".into(),
+                    subject: "PX".into(),
+                    named_in: "official seats",
+                }
+            ),
+            "Të dhënat nuk janë të plota ose nuk janë në rregull: zona Berat, subjekti PX: \
+             përmendet në mandatet zyrtare, por nuk ka vota në asnjë zonë."
+        );
     }
 }
