@@ -198,6 +198,23 @@ test('English texts and keyboard use', async () => {
   await context.close();
 });
 
+test('a bad JSON file is told in German, with its line, column, zone and field', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await open(context);
+  await page.selectOption('#language', 'de');
+  await page.waitForFunction(() => document.querySelector('#national-heading').textContent === 'Landesweites Ergebnis');
+  const bad = join(tmp, 'bad.json');
+  writeFileSync(bad, '{"zones": [{"name": "Berat", "seats": 7,\n "votes": {"PS": -5}}]}');
+  await page.setInputFiles('#own-file', bad);
+  await page.waitForSelector('#file-error');
+  assert.match(
+    await page.textContent('#file-error'),
+    /Zeile 2, Spalte 18: Wahlkreis Berat, Wahlbewerber PS: Stimmen: die Zahl ist negativ/,
+  );
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('recomputation time of all 2017 zones in headless Chromium', async () => {
   const context = await browser.newContext();
   const page = await open(context);

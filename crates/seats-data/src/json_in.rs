@@ -8,39 +8,50 @@ use per_seats::{
 };
 
 use crate::document::Document;
-use crate::error::DataError;
+use crate::error::{DataError, JsonCount, JsonPlace, JsonProblem, JsonShape, JsonStep, NotACount};
 use crate::json_value::{self, whole, Node, Pos, Value, Whole};
 
 /// Parses the JSON interchange format.
 pub fn parse_json(text: &str) -> Result<Document, DataError> {
     not_an_object(text)?;
     let root = json_value::parse(text)?;
-    let mut top = Members::of(&root, "the file")?;
-    let name = top.take("name").map(|n| string(n, "name")).transpose()?;
+    let field = |name| JsonPlace::of(JsonStep::Field(name));
+    let mut top = Members::of(&root, &JsonPlace::of(JsonStep::File))?;
+    let name = top
+        .take("name")
+        .map(|n| string(n, &field("name")))
+        .transpose()?;
     let rules = top
         .take("rules")
         .map(|n| {
-            let s = string(n, "rules")?;
-            RuleSet::parse(&s).map_err(|e| n.pos.error(e.to_string()))
+            let s = string(n, &field("rules"))?;
+            RuleSet::parse(&s).map_err(|e| n.pos.error(JsonProblem::Rules(e)))
         })
         .transpose()?;
     let national_valid_votes = top
         .take("national_valid_votes")
-        .map(|n| count(n, "national_valid_votes", "valid votes"))
+        .map(|n| count(n, &field("national_valid_votes"), JsonCount::ValidVotes))
         .transpose()?;
     let house_size = top
         .take("house_size")
-        .map(|n| count(n, "house_size", "seats").and_then(|v| small(n.pos, "house_size", v)))
+        .map(|n| {
+            let place = field("house_size");
+            count(n, &place, JsonCount::Seats).and_then(|v| small(n.pos, &place, v))
+        })
         .transpose()?;
     let subjects = top.take("subjects").map(subjects).transpose()?;
-    let zones_node = top
-        .take("zones")
-        .ok_or_else(|| root.pos.error("missing field zones"))?;
+    let zones_node = top.take("zones").ok_or_else(|| {
+        root.pos.error(JsonProblem::Missing {
+            place: JsonPlace::default(),
+            field: "zones",
+        })
+    })?;
     let Value::Array(items) = &zones_node.value else {
-        return Err(zones_node.pos.error(format!(
-            "zones must be an array of zones, not {}",
-            zones_node.kind()
-        )));
+        return Err(zones_node.pos.error(JsonProblem::WrongType {
+            place: field("zones"),
+            want: JsonShape::ArrayOfZones,
+            found: zones_node.kind(),
+        }));
     };
     let mut zones = Vec::with_capacity(items.len());
     let mut official = Vec::new();
@@ -79,13 +90,7 @@ fn not_an_object(text: &str) -> Result<(), DataError> {
             }
             ' ' | '\t' | '\r' => column += 1,
             '{' => return Ok(()),
-            _ => {
-                return Err(DataError::Json {
-                    line,
-                    column,
-                    message: "the file must be a JSON object".into(),
-                })
-            }
+            _ => return Err(Pos { line, column }.error(JsonProblem::NotAnObject)),
         }
     }
     Ok(())
@@ -97,10 +102,11 @@ struct Members<'a> {
 }
 
 impl<'a> Members<'a> {
-    /// The members of `node`, which must be an object (`context` names it in messages).
-    fn of(node: &'a Node, context: &str) -> Result<Self, DataError> {
-        let members = entries(node, context, |name| {
-            format!("{context}: field {name} given twice")
+    /// The members of `node`, which must be an object (`place` names it in messages).
+    fn of(node: &'a Node, place: &JsonPlace) -> Result<Self, DataError> {
+        let members = entries(node, place, |name| JsonProblem::FieldTwice {
+            place: place.clone(),
+            name: name.into(),
         })?;
         Ok(Members { members })
     }
@@ -118,13 +124,15 @@ impl<'a> Members<'a> {
 /// An object of `{ name: value }` in order, each name once (`twice` says a duplicate).
 fn entries<'a>(
     node: &'a Node,
-    context: &str,
-    twice: impl Fn(&str) -> String,
+    place: &JsonPlace,
+    twice: impl Fn(&str) -> JsonProblem,
 ) -> Result<&'a [(String, Node)], DataError> {
     let Value::Object(members) = &node.value else {
-        return Err(node
-            .pos
-            .error(format!("{context} must be an object, not {}", node.kind())));
+        return Err(node.pos.error(JsonProblem::WrongType {
+            place: place.clone(),
+            want: JsonShape::Object,
+            found: node.kind(),
+        }));
     };
     for (i, (name, value)) in members.iter().enumerate() {
         if members[..i].iter().any(|(n, _)| n == name) {
@@ -134,53 +142,62 @@ fn entries<'a>(
     Ok(members)
 }
 
-fn string(node: &Node, context: &str) -> Result<String, DataError> {
+fn string(node: &Node, place: &JsonPlace) -> Result<String, DataError> {
     match &node.value {
         Value::String(s) => Ok(s.clone()),
-        _ => Err(node
-            .pos
-            .error(format!("{context} must be a text, not {}", node.kind()))),
+        _ => Err(node.pos.error(JsonProblem::WrongType {
+            place: place.clone(),
+            want: JsonShape::Text,
+            found: node.kind(),
+        })),
     }
 }
 
 /// A non-negative whole number; negative, fractional and too large numbers are named so.
-fn count(node: &Node, context: &str, what: &str) -> Result<u64, DataError> {
+fn count(node: &Node, place: &JsonPlace, what: JsonCount) -> Result<u64, DataError> {
     let Value::Number(text) = &node.value else {
-        return Err(node.pos.error(format!(
-            "{context}: {what} must be a whole number, not {}",
-            node.kind()
-        )));
+        return Err(node.pos.error(JsonProblem::NotANumber {
+            place: place.clone(),
+            count: what,
+            found: node.kind(),
+        }));
     };
-    match whole(text) {
-        Whole::Count(n) => Ok(n),
-        Whole::Negative => Err(node
-            .pos
-            .error(format!("{context}: negative {what} ({text})"))),
-        Whole::Fraction => Err(node
-            .pos
-            .error(format!("{context}: non-integer {what} ({text})"))),
-        Whole::TooLarge => Err(node
-            .pos
-            .error(format!("{context}: {what} too large ({text})"))),
-    }
+    let why = match whole(text) {
+        Whole::Count(n) => return Ok(n),
+        Whole::Negative => NotACount::Negative,
+        Whole::Fraction => NotACount::NotWhole,
+        Whole::TooLarge => NotACount::TooLarge,
+    };
+    Err(node.pos.error(JsonProblem::BadCount {
+        place: place.clone(),
+        count: what,
+        why,
+        text: text.clone(),
+    }))
 }
 
-fn small(pos: Pos, context: &str, n: u64) -> Result<u32, DataError> {
-    u32::try_from(n).map_err(|_| pos.error(format!("{context}: {n} is too large")))
+fn small(pos: Pos, place: &JsonPlace, n: u64) -> Result<u32, DataError> {
+    u32::try_from(n).map_err(|_| {
+        pos.error(JsonProblem::TooLarge {
+            place: place.clone(),
+            n,
+        })
+    })
 }
 
 /// The declared subjects, in order, duplicates refused.
 fn subjects(node: &Node) -> Result<Vec<Subject>, DataError> {
-    let members = entries(node, "subjects", |name| {
-        format!("subject {name}: declared twice")
+    let members = entries(node, &JsonPlace::of(JsonStep::Field("subjects")), |name| {
+        JsonProblem::SubjectTwice { name: name.into() }
     })?;
     let mut out = Vec::with_capacity(members.len());
     for (name, value) in members {
+        let place = JsonPlace::of(JsonStep::Subject(name.clone()));
         let kind = match &value.value {
             Value::Null => None,
-            _ => Members::of(value, &format!("subject {name}"))?
+            _ => Members::of(value, &place)?
                 .take("kind")
-                .map(|k| string(k, &format!("subject {name}: kind")).map(|s| (k.pos, s)))
+                .map(|k| string(k, &place.and(JsonStep::Field("kind"))).map(|s| (k.pos, s)))
                 .transpose()?,
         };
         let kind = match kind {
@@ -189,9 +206,10 @@ fn subjects(node: &Node) -> Result<Vec<Subject>, DataError> {
             Some((_, k)) if k == "coalition" => SubjectKind::Coalition,
             Some((_, k)) if k == "independent" => SubjectKind::Independent,
             Some((pos, other)) => {
-                return Err(pos.error(format!(
-                    "subject {name}: unknown kind \"{other}\" (expected party, coalition or independent)"
-                )))
+                return Err(pos.error(JsonProblem::UnknownKind {
+                    subject: name.clone(),
+                    kind: other,
+                }))
             }
         };
         out.push(Subject {
@@ -203,16 +221,19 @@ fn subjects(node: &Node) -> Result<Vec<Subject>, DataError> {
 }
 
 /// An object `{ subject: count }` kept in order, duplicates refused.
-fn counts(node: &Node, zone: &str, what: &str) -> Result<Vec<(String, u64)>, DataError> {
-    let members = entries(node, &format!("{zone}: {what}"), |subject| {
-        format!("{zone}, subject {subject}: listed twice in {what}")
+fn counts(node: &Node, zone: &JsonPlace, what: JsonCount) -> Result<Vec<(String, u64)>, DataError> {
+    let members = entries(node, &zone.and(JsonStep::Count(what)), |subject| {
+        JsonProblem::ListedTwice {
+            place: zone.and(JsonStep::Subject(subject.into())),
+            count: what,
+        }
     })?;
     members
         .iter()
         .map(|(subject, n)| {
             Ok((
                 subject.clone(),
-                count(n, &format!("{zone}, subject {subject}"), what)?,
+                count(n, &zone.and(JsonStep::Subject(subject.clone())), what)?,
             ))
         })
         .collect()
@@ -223,50 +244,59 @@ type Official = Vec<(String, u32)>;
 
 /// Zone number `index` (0-based), and its official seats when given.
 fn zone(node: &Node, index: usize) -> Result<(Zone, Option<Official>), DataError> {
-    let numbered = format!("zone number {}", index + 1);
+    let numbered = JsonPlace::of(JsonStep::ZoneNumber(index + 1));
     let mut m = Members::of(node, &numbered)?;
     let name = m.take("name").map(|n| string(n, &numbered)).transpose()?;
     let z = match &name {
-        Some(n) => format!("zone {n}"),
+        Some(n) => JsonPlace::of(JsonStep::Zone(n.clone())),
         None => numbered.clone(),
     };
     let seats = m
         .take("seats")
-        .map(|n| count(n, &z, "seats").and_then(|v| small(n.pos, &z, v)))
+        .map(|n| count(n, &z, JsonCount::Seats).and_then(|v| small(n.pos, &z, v)))
         .transpose()?;
     let valid_votes = m
         .take("valid_votes")
-        .map(|n| count(n, &z, "valid votes"))
+        .map(|n| count(n, &z, JsonCount::ValidVotes))
         .transpose()?;
     let votes = m
         .take("votes")
-        .map(|n| counts(n, &z, "votes"))
+        .map(|n| counts(n, &z, JsonCount::Votes))
         .transpose()?;
     let independents = m
         .take("independents")
-        .map(|n| counts(n, &z, "votes"))
+        .map(|n| counts(n, &z, JsonCount::Votes))
         .transpose()?;
     let official = m
         .take("official_seats")
         .map(|n| {
-            entries(n, &format!("{z}: official seats"), |s| {
-                format!("{z}, subject {s}: listed twice in official seats")
+            entries(n, &z.and(JsonStep::Count(JsonCount::OfficialSeats)), |s| {
+                JsonProblem::ListedTwice {
+                    place: z.and(JsonStep::Subject(s.into())),
+                    count: JsonCount::OfficialSeats,
+                }
             })?
             .iter()
             .map(|(s, v)| {
-                let context = format!("{z}, subject {s}");
-                let seats = count(v, &context, "official seats")?;
-                Ok((s.clone(), small(v.pos, &context, seats)?))
+                let place = z.and(JsonStep::Subject(s.clone()));
+                let seats = count(v, &place, JsonCount::OfficialSeats)?;
+                Ok((s.clone(), small(v.pos, &place, seats)?))
             })
             .collect::<Result<Vec<_>, DataError>>()
         })
         .transpose()?;
     let lists = m.take("lists").map(|n| lists(n, &z)).transpose()?;
     let Some(name) = name else {
-        return Err(node.pos.error(format!("{numbered}: missing field name")));
+        return Err(node.pos.error(JsonProblem::Missing {
+            place: numbered,
+            field: "name",
+        }));
     };
     let Some(seats) = seats else {
-        return Err(node.pos.error(format!("zone {name}: missing field seats")));
+        return Err(node.pos.error(JsonProblem::Missing {
+            place: z,
+            field: "seats",
+        }));
     };
     Ok((
         Zone {
@@ -282,24 +312,27 @@ fn zone(node: &Node, index: usize) -> Result<(Zone, Option<Official>), DataError
 }
 
 /// An array of texts.
-fn texts(node: &Node, context: &str) -> Result<Vec<String>, DataError> {
+fn texts(node: &Node, place: &JsonPlace) -> Result<Vec<String>, DataError> {
     match &node.value {
-        Value::Array(items) => items.iter().map(|n| string(n, context)).collect(),
-        _ => Err(node.pos.error(format!(
-            "{context} must be an array of texts, not {}",
-            node.kind()
-        ))),
+        Value::Array(items) => items.iter().map(|n| string(n, place)).collect(),
+        _ => Err(node.pos.error(JsonProblem::WrongType {
+            place: place.clone(),
+            want: JsonShape::ArrayOfTexts,
+            found: node.kind(),
+        })),
     }
 }
 
 /// `lists`: `{ subject: { "fixed": [names], "preferential": [{name, gender, votes}] } }`.
-fn lists(node: &Node, zone: &str) -> Result<Vec<(String, CandidateList)>, DataError> {
-    let members = entries(node, &format!("{zone}: lists"), |subject| {
-        format!("{zone}, subject {subject}: candidate list given twice")
+fn lists(node: &Node, zone: &JsonPlace) -> Result<Vec<(String, CandidateList)>, DataError> {
+    let members = entries(node, &zone.and(JsonStep::Field("lists")), |subject| {
+        JsonProblem::ListTwice {
+            place: zone.and(JsonStep::Subject(subject.into())),
+        }
     })?;
     let mut out = Vec::with_capacity(members.len());
     for (subject, list) in members {
-        let context = format!("{zone}, subject {subject}");
+        let context = zone.and(JsonStep::Subject(subject.clone()));
         let (fixed, preferential) = match &list.value {
             Value::Null => (None, None),
             _ => {
@@ -308,17 +341,18 @@ fn lists(node: &Node, zone: &str) -> Result<Vec<(String, CandidateList)>, DataEr
             }
         };
         let fixed = fixed
-            .map(|n| texts(n, &format!("{context}: fixed")))
+            .map(|n| texts(n, &context.and(JsonStep::Field("fixed"))))
             .transpose()?
             .unwrap_or_default();
         let preferential = match preferential {
             None => Vec::new(),
             Some(n) => {
                 let Value::Array(items) = &n.value else {
-                    return Err(n.pos.error(format!(
-                        "{context}: preferential must be an array of candidates, not {}",
-                        n.kind()
-                    )));
+                    return Err(n.pos.error(JsonProblem::WrongType {
+                        place: context.and(JsonStep::Field("preferential")),
+                        want: JsonShape::ArrayOfCandidates,
+                        found: n.kind(),
+                    }));
                 };
                 items
                     .iter()
@@ -337,25 +371,30 @@ fn lists(node: &Node, zone: &str) -> Result<Vec<(String, CandidateList)>, DataEr
     Ok(out)
 }
 
-fn candidate(node: &Node, list: &str) -> Result<Candidate, DataError> {
-    let context = format!("{list}: candidate");
+fn candidate(node: &Node, list: &JsonPlace) -> Result<Candidate, DataError> {
+    let context = list.and(JsonStep::Candidate);
     let mut m = Members::of(node, &context)?;
-    let missing = |field: &str| node.pos.error(format!("{context}: missing field {field}"));
+    let missing = |field: &'static str| {
+        node.pos.error(JsonProblem::Missing {
+            place: context.clone(),
+            field,
+        })
+    };
     let name = string(m.take("name").ok_or_else(|| missing("name"))?, &context)?;
     let g = m.take("gender").ok_or_else(|| missing("gender"))?;
     let gender = match string(g, &context)?.as_str() {
         "f" | "F" | "female" => Gender::Female,
         "m" | "M" | "male" => Gender::Male,
         other => {
-            return Err(g.pos.error(format!(
-                "unknown gender \"{other}\" (expected female or male)"
-            )))
+            return Err(g.pos.error(JsonProblem::UnknownGender {
+                gender: other.into(),
+            }))
         }
     };
     let votes = count(
         m.take("votes").ok_or_else(|| missing("votes"))?,
-        "candidate",
-        "preferential votes",
+        &JsonPlace::of(JsonStep::Candidate),
+        JsonCount::PreferentialVotes,
     )?;
     Ok(Candidate {
         name,
@@ -367,29 +406,34 @@ fn candidate(node: &Node, list: &str) -> Result<Candidate, DataError> {
 /// `lots`: `[{ "zone": …, "subject": … (optional), "order": [names] }]`.
 fn lots(node: &Node) -> Result<Vec<Lot>, DataError> {
     let Value::Array(items) = &node.value else {
-        return Err(node
-            .pos
-            .error(format!("lots must be an array, not {}", node.kind())));
+        return Err(node.pos.error(JsonProblem::WrongType {
+            place: JsonPlace::of(JsonStep::Field("lots")),
+            want: JsonShape::Array,
+            found: node.kind(),
+        }));
     };
+    let lot = JsonPlace::of(JsonStep::Lot);
     items
         .iter()
         .map(|item| {
-            let mut m = Members::of(item, "a lot outcome")?;
-            let missing = |field: &str| {
-                item.pos
-                    .error(format!("a lot outcome: missing field {field}"))
+            let mut m = Members::of(item, &lot)?;
+            let missing = |field: &'static str| {
+                item.pos.error(JsonProblem::Missing {
+                    place: lot.clone(),
+                    field,
+                })
             };
             let zone = string(
                 m.take("zone").ok_or_else(|| missing("zone"))?,
-                "a lot outcome: zone",
+                &lot.and(JsonStep::Field("zone")),
             )?;
             let subject = m
                 .take("subject")
-                .map(|s| string(s, "a lot outcome: subject"))
+                .map(|s| string(s, &lot.and(JsonStep::Field("subject"))))
                 .transpose()?;
             let order = texts(
                 m.take("order").ok_or_else(|| missing("order"))?,
-                "a lot outcome: order",
+                &lot.and(JsonStep::Field("order")),
             )?;
             Ok(Lot {
                 zone,

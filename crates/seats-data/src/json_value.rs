@@ -3,7 +3,7 @@
 //! numbers kept as their text (read exactly by [`whole`]). No floating point and no serde:
 //! the results viewer's wasm carries this reader, which is a fraction of serde_json's size.
 
-use crate::error::DataError;
+use crate::error::{DataError, JsonKind, JsonProblem};
 
 /// Where a value starts: line and column, 1-based (columns count characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,11 +14,11 @@ pub(crate) struct Pos {
 
 impl Pos {
     /// An error at this position.
-    pub fn error(self, message: impl Into<String>) -> DataError {
+    pub fn error(self, problem: JsonProblem) -> DataError {
         DataError::Json {
             line: self.line,
             column: self.column,
-            message: message.into(),
+            problem,
         }
     }
 }
@@ -45,14 +45,14 @@ pub(crate) struct Node {
 
 impl Node {
     /// What kind of value this is, for messages ("a string", "an array", …).
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> JsonKind {
         match &self.value {
-            Value::Null => "null",
-            Value::Bool(_) => "true or false",
-            Value::Number(_) => "a number",
-            Value::String(_) => "a string",
-            Value::Array(_) => "an array",
-            Value::Object(_) => "an object",
+            Value::Null => JsonKind::Null,
+            Value::Bool(_) => JsonKind::Bool,
+            Value::Number(_) => JsonKind::Number,
+            Value::String(_) => JsonKind::String,
+            Value::Array(_) => JsonKind::Array,
+            Value::Object(_) => JsonKind::Object,
         }
     }
 }
@@ -71,7 +71,7 @@ pub(crate) fn parse(text: &str) -> Result<Node, DataError> {
     let node = r.value(0)?;
     r.skip_space();
     if r.peek().is_some() {
-        return Err(r.pos.error("text after the end of the JSON value"));
+        return Err(r.pos.error(JsonProblem::TextAfterEnd));
     }
     Ok(node)
 }
@@ -103,23 +103,21 @@ impl Reader<'_> {
         }
     }
 
-    fn expect(&mut self, want: char, what: &str) -> Result<(), DataError> {
+    fn expect_colon(&mut self) -> Result<(), DataError> {
         match self.peek() {
-            Some(c) if c == want => {
+            Some(':') => {
                 self.next();
                 Ok(())
             }
-            Some(_) => Err(self.pos.error(format!("expected {what}"))),
-            None => Err(self
-                .pos
-                .error(format!("the file ends where {what} was expected"))),
+            Some(_) => Err(self.pos.error(JsonProblem::ExpectedColon)),
+            None => Err(self.pos.error(JsonProblem::EndsBeforeColon)),
         }
     }
 
     fn value(&mut self, depth: usize) -> Result<Node, DataError> {
         let pos = self.pos;
         let value = match self.peek() {
-            None => return Err(pos.error("the file ends where a value was expected")),
+            None => return Err(pos.error(JsonProblem::EndsBeforeValue)),
             Some('{') => self.object(depth)?,
             Some('[') => self.array(depth)?,
             Some('"') => Value::String(self.string()?),
@@ -127,7 +125,7 @@ impl Reader<'_> {
             Some('t') => self.word("true", Value::Bool(true))?,
             Some('f') => self.word("false", Value::Bool(false))?,
             Some('n') => self.word("null", Value::Null)?,
-            Some(_) => return Err(pos.error("expected a value")),
+            Some(_) => return Err(pos.error(JsonProblem::ExpectedValue)),
         };
         Ok(Node { pos, value })
     }
@@ -136,7 +134,7 @@ impl Reader<'_> {
         let pos = self.pos;
         for want in word.chars() {
             if self.next() != Some(want) {
-                return Err(pos.error("expected a value"));
+                return Err(pos.error(JsonProblem::ExpectedValue));
             }
         }
         Ok(value)
@@ -144,7 +142,7 @@ impl Reader<'_> {
 
     fn nested(&self, depth: usize) -> Result<usize, DataError> {
         if depth >= MAX_DEPTH {
-            return Err(self.pos.error("arrays and objects nest too deep"));
+            return Err(self.pos.error(JsonProblem::TooDeep));
         }
         Ok(depth + 1)
     }
@@ -166,7 +164,7 @@ impl Reader<'_> {
             match self.next() {
                 Some(',') => {}
                 Some(']') => return Ok(Value::Array(items)),
-                _ => return Err(at.error("expected , or ] in an array")),
+                _ => return Err(at.error(JsonProblem::ExpectedCommaInArray)),
             }
         }
     }
@@ -183,11 +181,11 @@ impl Reader<'_> {
         loop {
             self.skip_space();
             if self.peek() != Some('"') {
-                return Err(self.pos.error("expected a member name in quotes"));
+                return Err(self.pos.error(JsonProblem::ExpectedMemberName));
             }
             let name = self.string()?;
             self.skip_space();
-            self.expect(':', ": after a member name")?;
+            self.expect_colon()?;
             self.skip_space();
             members.push((name, self.value(depth)?));
             self.skip_space();
@@ -195,7 +193,7 @@ impl Reader<'_> {
             match self.next() {
                 Some(',') => {}
                 Some('}') => return Ok(Value::Object(members)),
-                _ => return Err(at.error("expected , or } in an object")),
+                _ => return Err(at.error(JsonProblem::ExpectedCommaInObject)),
             }
         }
     }
@@ -207,7 +205,7 @@ impl Reader<'_> {
         loop {
             let at = self.pos;
             match self.next() {
-                None => return Err(start.error("a string is not closed")),
+                None => return Err(start.error(JsonProblem::UnclosedString)),
                 Some('"') => return Ok(out),
                 Some('\\') => match self.next() {
                     Some('"') => out.push('"'),
@@ -219,10 +217,10 @@ impl Reader<'_> {
                     Some('r') => out.push('\r'),
                     Some('t') => out.push('\t'),
                     Some('u') => out.push(self.unicode_escape(at)?),
-                    _ => return Err(at.error("invalid escape in a string")),
+                    _ => return Err(at.error(JsonProblem::InvalidEscape)),
                 },
                 Some(c) if u32::from(c) < 0x20 => {
-                    return Err(at.error("a control character in a string"))
+                    return Err(at.error(JsonProblem::ControlCharacter))
                 }
                 Some(c) => out.push(c),
             }
@@ -235,7 +233,7 @@ impl Reader<'_> {
             let d = self
                 .next()
                 .and_then(|c| c.to_digit(16))
-                .ok_or_else(|| at.error("invalid \\u escape in a string"))?;
+                .ok_or_else(|| at.error(JsonProblem::InvalidUnicodeEscape))?;
             n = n * 16 + d;
         }
         Ok(n)
@@ -243,7 +241,7 @@ impl Reader<'_> {
 
     /// `\uXXXX`, with a surrogate pair as one character.
     fn unicode_escape(&mut self, at: Pos) -> Result<char, DataError> {
-        let bad = || at.error("invalid \\u escape in a string");
+        let bad = || at.error(JsonProblem::InvalidUnicodeEscape);
         let first = self.hex4(at)?;
         let code = if (0xD800..0xDC00).contains(&first) {
             if self.next() != Some('\\') || self.next() != Some('u') {
@@ -263,7 +261,7 @@ impl Reader<'_> {
     fn number(&mut self) -> Result<String, DataError> {
         let start = self.pos;
         let mut text = String::new();
-        let bad = || start.error("invalid number");
+        let bad = || start.error(JsonProblem::InvalidNumber);
         if self.peek() == Some('-') {
             text.push('-');
             self.next();
@@ -437,13 +435,11 @@ mod tests {
             ("", 1, 1, "the file ends where a value was expected"),
         ];
         for (text, line, column, message) in cases {
+            let e = parse(text).unwrap_err();
+            assert!(matches!(e, DataError::Json { .. }), "{text:?}");
             assert_eq!(
-                parse(text),
-                Err(DataError::Json {
-                    line,
-                    column,
-                    message: message.into()
-                }),
+                e.to_string(),
+                format!("line {line}, column {column}: {message}"),
                 "{text:?}"
             );
         }

@@ -17,7 +17,10 @@ mod text_out;
 pub use csv_in::parse_csv;
 pub use csv_out::{to_csv, write_csv};
 pub use document::{Document, Format};
-pub use error::{Count, CsvProblem, DataError, NotACount};
+pub use error::{
+    Count, CsvProblem, DataError, JsonCount, JsonKind, JsonPlace, JsonProblem, JsonShape, JsonStep,
+    NotACount,
+};
 pub use fuzz::fuzz_parse;
 pub use json_in::parse_json;
 pub use json_out::{to_json, to_json_explained, write_json};

@@ -76,7 +76,7 @@ impl Viewer {
 
 /// Where loading and computing stand, when there is something to say: loading, a failure,
 /// why the visitor's file cannot be read, why the engine refused the data.
-pub fn status(lang: Language, load: &Load, refused: Option<&str>) -> String {
+pub fn status(lang: Language, load: &Load, refused: Option<&per_seats::Error>) -> String {
     let mut h = Html::new();
     match load {
         Load::Loading => {
@@ -122,7 +122,7 @@ pub fn status(lang: Language, load: &Load, refused: Option<&str>) -> String {
                 ("role", "alert"),
                 ("id", "engine-error"),
             ],
-            &format!("{}: {e}", rt(lang, RKey::EngineError)),
+            &crate::errors::engine_error(lang, e),
         );
     }
     h.finish()
@@ -166,10 +166,10 @@ pub fn Results() -> impl IntoView {
     let status = move || {
         let lang = lang.get();
         let refused = v.outcome.with(|o| match o {
-            Some(Outcome::Refused(e)) => Some(e.to_string()),
+            Some(Outcome::Refused(e)) => Some(e.clone()),
             _ => None,
         });
-        v.load.with(|load| status(lang, load, refused.as_deref()))
+        v.load.with(|load| status(lang, load, refused.as_ref()))
     };
     let ready = move || v.doc.with(Option::is_some);
     view! {
