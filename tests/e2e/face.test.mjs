@@ -83,5 +83,5 @@ test('a denied camera offers the assisted route, and the voter can go on', async
   await page.click('#start-camera');
   await page.waitForSelector('#camera-problem', { timeout: 15_000 });
   await page.click('#assisted-continue');
-  await page.waitForURL('**/register/identity', { timeout: 15_000 });
+  await page.waitForURL('**/request/document', { timeout: 15_000 });
 });

@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { launchChromium, ROOT, SERVER, startServer } from './support.mjs';
+import { faceVideos, fakeCamera, launchChromium, ROOT, SERVER, startServer } from './support.mjs';
 
 const ARTIFACTS = join(process.env.PER_ARTIFACTS ?? join(ROOT, 'test-artifacts'), 'e2e-request');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -95,7 +95,9 @@ before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   server = await startServer({ onLine: (line) => { if (line.startsWith('OUTBOX ')) outbox.push(line); } });
   ({ base, dataDir } = server);
-  browser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream']);
+  // The fake camera plays the synthetic live clip: the face step's liveness check passes,
+  // and the rear-camera document photo is a frame of it.
+  browser = await launchChromium(fakeCamera(join(faceVideos(), 'live.y4m')));
 });
 
 after(async () => {
@@ -128,7 +130,8 @@ test('a voter completes the full request on a phone, resumes on a second device 
   await page.waitForURL('**/register/face');
   await page.click('#start-camera');
   await page.waitForFunction(() => { const v = document.querySelector('video'); return v && v.readyState >= 2 && v.videoWidth > 0; }, null, { timeout: 15_000 });
-  await page.click('#take-picture');
+  await page.click('#start-check');
+  await page.waitForURL('**/request/document', { timeout: 60_000 });
 
   // Document: an empty "Continue" shows the error summary linked to each field.
   await onStep(page, '/request/document', '#document-type-id-card', 'phone-document');
@@ -169,12 +172,12 @@ test('a voter completes the full request on a phone, resumes on a second device 
   // Document photos: the front as a file, the back with the (fake) rear camera.
   await onStep(page, '/request/photo', '#upload-id-card-front-file', 'phone-photo');
   await page.setInputFiles('#upload-id-card-front-file', { name: 'front.png', mimeType: 'image/png', buffer: await picture(page, 1600, 1000) });
-  await page.waitForFunction(() => document.querySelector('#upload-id-card-front-status')?.textContent.includes('✓'), null, { timeout: 20_000 });
+  await page.waitForFunction(() => document.querySelector('#upload-id-card-front-status')?.textContent.includes('✓'), null, { timeout: 60_000 });
   await page.click('#upload-id-card-back-camera');
   await page.waitForFunction(() => { const v = document.querySelector('#upload-id-card-back-group video'); return v && v.readyState >= 2 && v.videoWidth > 0; }, null, { timeout: 15_000 });
   await screenshot(page, 'phone-photo-camera');
   await page.click('#upload-id-card-back-take');
-  await page.waitForFunction(() => document.querySelector('#upload-id-card-back-status')?.textContent.includes('✓'), null, { timeout: 20_000 });
+  await page.waitForFunction(() => document.querySelector('#upload-id-card-back-status')?.textContent.includes('✓'), null, { timeout: 60_000 });
   await screenshot(page, 'phone-photo-uploaded');
   await page.click('#submit');
 
@@ -203,7 +206,7 @@ test('a voter completes the full request on a phone, resumes on a second device 
   await onStep(other, '/request/proof', '#proof-kind-rental-contract', 'phone-proof');
   await other.check('#proof-kind-rental-contract');
   await other.setInputFiles('#upload-proof-of-address-file', { name: 'contract.png', mimeType: 'image/png', buffer: await picture(other, 1400, 1000) });
-  await other.waitForFunction(() => document.querySelector('#upload-proof-of-address-status')?.textContent.includes('✓'), null, { timeout: 20_000 });
+  await other.waitForFunction(() => document.querySelector('#upload-proof-of-address-status')?.textContent.includes('✓'), null, { timeout: 60_000 });
   await other.check('#proof-declaration');
   await other.click('#submit');
 

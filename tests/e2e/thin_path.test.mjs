@@ -219,7 +219,7 @@ test('a voter registers on a phone, signs out and in, and sees the decision', as
   await page.waitForURL('**/request/photo');
   assert.deepEqual(await bundles(page), ['per-documents'], 'the uploads are their own entry page');
   await page.setInputFiles('#upload-passport-page-file', { name: 'passport.png', mimeType: 'image/png', buffer: await picture(page) });
-  await page.waitForFunction(() => document.querySelector('#upload-passport-page-status')?.textContent.includes('✓'), null, { timeout: 20_000 });
+  await page.waitForFunction(() => document.querySelector('#upload-passport-page-status')?.textContent.includes('✓'), null, { timeout: 60_000 });
   await page.click('#submit');
   await page.waitForURL('**/request/address');
   await page.selectOption('#country', 'IT');
@@ -230,7 +230,7 @@ test('a voter registers on a phone, signs out and in, and sees the decision', as
   await page.waitForURL('**/request/proof');
   await page.check('#proof-kind-utility-bill');
   await page.setInputFiles('#upload-proof-of-address-file', { name: 'bill.png', mimeType: 'image/png', buffer: await picture(page) });
-  await page.waitForFunction(() => document.querySelector('#upload-proof-of-address-status')?.textContent.includes('✓'), null, { timeout: 20_000 });
+  await page.waitForFunction(() => document.querySelector('#upload-proof-of-address-status')?.textContent.includes('✓'), null, { timeout: 60_000 });
   await page.check('#proof-declaration');
   await page.click('#submit');
   await page.waitForURL('**/request/check');
