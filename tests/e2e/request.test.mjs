@@ -130,8 +130,15 @@ test('a voter completes the full request on a phone, resumes on a second device 
   await page.waitForURL('**/register/face');
   await page.click('#start-camera');
   await page.waitForFunction(() => { const v = document.querySelector('video'); return v && v.readyState >= 2 && v.videoWidth > 0; }, null, { timeout: 15_000 });
-  await page.click('#start-check');
-  await page.waitForURL('**/request/document', { timeout: 60_000 });
+  // The server's liveness check on the live clip; a refusal (a loaded machine drops frames)
+  // leaves a try, as it would for a voter: the page offers the check again.
+  for (let attempt = 1; ; attempt++) {
+    await page.click('#start-check');
+    const moved = await page.waitForURL('**/request/document', { timeout: 60_000 }).then(() => true, () => false);
+    if (moved) break;
+    assert.ok(attempt < 3, 'the live clip passes the check within three tries');
+    await page.waitForSelector('#start-check:not([disabled])', { timeout: 15_000 });
+  }
 
   // Document: an empty "Continue" shows the error summary linked to each field.
   await onStep(page, '/request/document', '#document-type-id-card', 'phone-document');
