@@ -1,0 +1,433 @@
+//! The review console: officials' sign-in (password + TOTP or a recovery code, lockout,
+//! idle timeout), the queue, the assignment race, decisions and reversals by role, the
+//! audit chain and its tamper detection, the public statistics, and who can reach what.
+
+use crate::helpers::*;
+use per_domain::api::review::{OfficialLogin, Role};
+use per_server::service::audit::{self, Verified};
+use per_server::service::review::officials::{self, Enrolment};
+use reqwest::{Client, Response};
+use serde_json::{json, Value};
+
+const OFFICIAL_PASSWORD: &str = "Gjirokaster-Kalaja-77";
+
+async fn official(app: &TestApp, login: &str, role: Role) -> Enrolment {
+    let password = per_domain::Password::parse(OFFICIAL_PASSWORD).unwrap();
+    officials::add(
+        &app.state.store,
+        &app.state.keys,
+        &OfficialLogin::parse(login).unwrap(),
+        "Test Official",
+        role,
+        &password,
+        app.state.clock.now(),
+    )
+    .await
+    .unwrap()
+    .expect("a new login")
+}
+
+fn code_now(app: &TestApp, e: &Enrolment) -> String {
+    officials::totp_code(&e.secret_base32, app.state.clock.now()).unwrap()
+}
+
+async fn sign_in_with(
+    app: &TestApp,
+    c: &Client,
+    login: &str,
+    password: &str,
+    code: &str,
+) -> Response {
+    c.post(app.url("/api/review/sign-in"))
+        .json(&json!({"login": login, "password": password, "code": code}))
+        .send()
+        .await
+        .unwrap()
+}
+
+/// A new client signed in as a new official of `role`.
+async fn signed_in_official(app: &TestApp, login: &str, role: Role) -> Client {
+    let e = official(app, login, role).await;
+    let c = new_client();
+    let r = sign_in_with(app, &c, login, OFFICIAL_PASSWORD, &code_now(app, &e)).await;
+    assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
+    c
+}
+
+async fn error_of(r: Response) -> (u16, String) {
+    let status = r.status().as_u16();
+    let body: Value = r.json().await.unwrap_or(json!({}));
+    (status, body["error"].as_str().unwrap_or("").to_owned())
+}
+
+/// The voter (app.client) submits a request; its reference.
+async fn submitted(app: &TestApp) -> String {
+    app.ready(PHONE, EMAIL).await;
+    let body = app.request_body("0123456789abcdef0123").await;
+    let r = app.post("/api/request", &body).await;
+    assert_eq!(r.status(), 201, "{}", r.text().await.unwrap());
+    let v: Value = r.json().await.unwrap();
+    v["reference"].as_str().unwrap().to_owned()
+}
+
+async fn audit_actions(app: &TestApp) -> Vec<(String, String)> {
+    let mut tx = app.state.store.read().await.unwrap();
+    tx.audit_rows(0, 10_000)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| (r.actor, r.action))
+        .collect()
+}
+
+#[tokio::test]
+async fn officials_sign_in_with_password_and_totp_or_a_recovery_code() {
+    let app = spawn_app().await;
+    let e = official(&app, "ana.reviewer", Role::Reviewer).await;
+    assert!(e
+        .otpauth_uri
+        .starts_with("otpauth://totp/PER:ana.reviewer?secret="));
+    assert_eq!(e.recovery_codes.len(), 10);
+    let c = new_client();
+
+    // A wrong code, a wrong password, an unknown login: one answer.
+    let code = code_now(&app, &e);
+    let wrong = format!("{:06}", (code.parse::<u32>().unwrap() + 1) % 1_000_000);
+    for (login, password, code) in [
+        ("ana.reviewer", OFFICIAL_PASSWORD, wrong.as_str()),
+        ("ana.reviewer", "not-the-password", code.as_str()),
+        ("nobody", OFFICIAL_PASSWORD, code.as_str()),
+    ] {
+        let r = sign_in_with(&app, &c, login, password, code).await;
+        assert_eq!(error_of(r).await, (401, "sign_in_failed".into()), "{login}");
+    }
+    let r = sign_in_with(&app, &c, "ana.reviewer", OFFICIAL_PASSWORD, &code).await;
+    assert_eq!(r.status(), 200);
+    let cookie = r.headers()["set-cookie"].to_str().unwrap().to_owned();
+    for part in [
+        "per_review=",
+        "HttpOnly",
+        "SameSite=Strict",
+        "Path=/api/review",
+    ] {
+        assert!(cookie.contains(part), "{part} in {cookie}");
+    }
+    let view: Value = r.json().await.unwrap();
+    assert_eq!(view["role"], "reviewer");
+    assert_eq!(view["idle_timeout_seconds"], 900);
+    let me = c.get(app.url("/api/review/me")).send().await.unwrap();
+    assert_eq!(me.status(), 200);
+
+    // The same code again, within its window: refused (the step is spent).
+    let other = new_client();
+    let r = sign_in_with(&app, &other, "ana.reviewer", OFFICIAL_PASSWORD, &code).await;
+    assert_eq!(error_of(r).await, (401, "sign_in_failed".into()));
+    // A recovery code works once.
+    let recovery = e.recovery_codes[3].to_uppercase();
+    let r = sign_in_with(&app, &other, "ana.reviewer", OFFICIAL_PASSWORD, &recovery).await;
+    assert_eq!(r.status(), 200);
+    let third = new_client();
+    let r = sign_in_with(&app, &third, "ana.reviewer", OFFICIAL_PASSWORD, &recovery).await;
+    assert_eq!(error_of(r).await, (401, "sign_in_failed".into()));
+    // A code of the next step (clock skew of one step) is accepted.
+    let next = officials::totp_code(&e.secret_base32, app.state.clock.now() + 30).unwrap();
+    let r = sign_in_with(&app, &third, "ana.reviewer", OFFICIAL_PASSWORD, &next).await;
+    assert_eq!(r.status(), 200);
+
+    // 15 idle minutes end the session; activity keeps it.
+    app.state.clock.advance(14 * 60);
+    assert_eq!(
+        c.get(app.url("/api/review/me"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    app.state.clock.advance(14 * 60);
+    assert_eq!(
+        c.get(app.url("/api/review/me"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    app.state.clock.advance(15 * 60 + 1);
+    let r = c.get(app.url("/api/review/me")).send().await.unwrap();
+    assert_eq!(error_of(r).await, (401, "signed_out".into()));
+
+    // Every sign-in, failed or not, is in the audit log; unknown logins only hashed.
+    let actions = audit_actions(&app).await;
+    let count = |a: &str| actions.iter().filter(|(_, x)| x == a).count();
+    assert_eq!(count("sign_in"), 3, "{actions:?}");
+    assert_eq!(count("sign_in_failed"), 5, "{actions:?}");
+    assert!(actions.iter().all(|(actor, _)| actor != "nobody"));
+    assert_eq!(
+        audit::verify(&app.state.store).await.unwrap(),
+        Verified::Intact {
+            entries: actions.len() as u64
+        }
+    );
+}
+
+#[tokio::test]
+async fn five_wrong_sign_ins_lock_the_login_before_argon2_runs() {
+    let app = spawn_app().await;
+    let e = official(&app, "lock.me", Role::Reviewer).await;
+    let c = new_client();
+    let runs = || {
+        app.state
+            .argon2_runs
+            .load(std::sync::atomic::Ordering::Relaxed)
+    };
+    let before = runs();
+    for _ in 0..5 {
+        let r = sign_in_with(&app, &c, "lock.me", "wrong-password-1", "123456").await;
+        assert_eq!(r.status(), 401);
+    }
+    for _ in 0..3 {
+        let r = sign_in_with(&app, &c, "lock.me", OFFICIAL_PASSWORD, &code_now(&app, &e)).await;
+        assert_eq!(error_of(r).await, (429, "too_many_requests".into()));
+    }
+    assert_eq!(runs() - before, 5, "locked attempts never reach Argon2id");
+    app.state.clock.advance(15 * 60 + 1);
+    let r = sign_in_with(&app, &c, "lock.me", OFFICIAL_PASSWORD, &code_now(&app, &e)).await;
+    assert_eq!(r.status(), 200);
+}
+
+#[tokio::test]
+async fn two_reviewers_race_for_a_request_and_only_the_holder_decides() {
+    let app = spawn_app().await;
+    let reference = submitted(&app).await;
+    let ana = signed_in_official(&app, "ana", Role::Reviewer).await;
+    let ben = signed_in_official(&app, "ben", Role::Reviewer).await;
+
+    // The queue: oldest first, the 5-day clock, the country, the filters.
+    let page: Value = ana
+        .get(app.url("/api/review/queue?status=submitted&country=IT"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(page["total"], 1, "{page}");
+    let item = &page["items"][0];
+    assert_eq!(item["reference"], reference.as_str());
+    assert_eq!(item["country"], "IT");
+    assert_eq!(item["overdue"], false);
+    assert!(item["due_at"].as_str().unwrap().ends_with('Z'));
+    assert_eq!(item["assigned_to"], Value::Null);
+    for q in [
+        "country=DE",
+        "status=approved",
+        "min_age_days=1",
+        "flag=assisted_route",
+    ] {
+        let p: Value = ana
+            .get(app.url(&format!("/api/review/queue?{q}")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(p["total"], 0, "{q}: {p}");
+    }
+    let r = ana
+        .get(app.url("/api/review/queue?zone=13"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
+
+    // Both take it at once: exactly one wins.
+    let path = app.url(&format!("/api/review/requests/{reference}/assign"));
+    let (a, b) = tokio::join!(ana.post(&path).send(), ben.post(&path).send());
+    let (a, b) = (error_of(a.unwrap()).await, error_of(b.unwrap()).await);
+    let (winner, loser) = match (a.0, b.0) {
+        (200, 409) => (&ana, &ben),
+        (409, 200) => (&ben, &ana),
+        other => panic!("one wins, one is refused: {other:?} {a:?} {b:?}"),
+    };
+    assert!(a.1 == "assigned_to_other" || b.1 == "assigned_to_other");
+    // The voter sees it under review.
+    let view: Value = app.get("/api/request").await.json().await.unwrap();
+    assert_eq!(view["status"], "under_review");
+    // The holder renews; the other is still refused.
+    assert_eq!(winner.post(&path).send().await.unwrap().status(), 200);
+    let r = loser.post(&path).send().await.unwrap();
+    assert_eq!(error_of(r).await, (409, "assigned_to_other".into()));
+
+    // Only the holder decides.
+    let decision = app.url(&format!("/api/review/requests/{reference}/decision"));
+    let reject = json!({"decision": "reject", "reasons": ["address_mismatch"], "note": "street"});
+    let r = loser.post(&decision).json(&reject).send().await.unwrap();
+    assert_eq!(error_of(r).await, (409, "not_assigned".into()));
+    let r = winner
+        .post(&decision)
+        .json(&json!({"decision": "reject", "reasons": []}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
+    let r = winner.post(&decision).json(&reject).send().await.unwrap();
+    assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
+    let made: Value = r.json().await.unwrap();
+    assert_eq!(made["status"], "rejected");
+    let view: Value = app.get("/api/request").await.json().await.unwrap();
+    assert_eq!(view["status"], "rejected");
+    assert_eq!(view["reasons"], json!(["address_mismatch"]));
+    assert_eq!(
+        app.deliver().await,
+        2,
+        "an SMS and an e-mail, from the same transaction"
+    );
+    // Decided: no second decision.
+    let r = winner.post(&decision).json(&reject).send().await.unwrap();
+    assert_eq!(error_of(r).await.0, 409);
+
+    // A reviewer cannot reverse; a supervisor can, with a note.
+    let reverse = app.url(&format!("/api/review/requests/{reference}/reverse"));
+    let approve = json!({"decision": "approve", "reasons": [], "note": "registry corrected"});
+    let r = winner.post(&reverse).json(&approve).send().await.unwrap();
+    assert_eq!(error_of(r).await, (403, "forbidden_role".into()));
+    let sup = signed_in_official(&app, "sara.sup", Role::Supervisor).await;
+    let r = sup
+        .post(&reverse)
+        .json(&json!({"decision": "approve", "reasons": [], "note": " "}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400, "a reversal needs a note");
+    let r = sup.post(&reverse).json(&approve).send().await.unwrap();
+    assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
+    let view: Value = app.get("/api/request").await.json().await.unwrap();
+    assert_eq!(view["status"], "approved");
+
+    let actions = audit_actions(&app).await;
+    for (actor, action) in [("ana", "sign_in"), ("sara.sup", "reverse")] {
+        assert!(
+            actions.contains(&(actor.into(), action.into())),
+            "{actions:?}"
+        );
+    }
+    assert_eq!(actions.iter().filter(|(_, a)| a == "decide").count(), 1);
+    assert!(actions.iter().filter(|(_, a)| a == "assign").count() >= 2);
+
+    // Statistics, public: one submitted, approved.
+    let r = new_client()
+        .get(app.url("/api/statistics"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["cache-control"], "public, max-age=60");
+    let s: Value = r.json().await.unwrap();
+    assert_eq!(s["total"]["submitted"], 1, "{s}");
+    assert_eq!(s["total"]["approved"], 1, "{s}");
+    assert_eq!(s["by_country"][0]["key"], "IT");
+}
+
+#[tokio::test]
+async fn an_edited_audit_row_breaks_the_chain_at_its_seq() {
+    let app = spawn_app().await;
+    for login in ["ana1", "ana2", "ana3"] {
+        signed_in_official(&app, login, Role::Reviewer).await;
+    }
+    assert_eq!(
+        audit::verify(&app.state.store).await.unwrap(),
+        Verified::Intact { entries: 3 }
+    );
+    let sql = "UPDATE audit_log SET actor = 'someone-else' WHERE seq = 2";
+    match &app.database_url {
+        Some(url) => {
+            use sqlx::Connection;
+            let mut c = sqlx::PgConnection::connect(url).await.unwrap();
+            sqlx::query(sql).execute(&mut c).await.unwrap();
+        }
+        None => {
+            use sqlx::Connection;
+            let path = app.dir.path().join("per.sqlite");
+            let mut c = sqlx::SqliteConnection::connect(&format!("sqlite:{}", path.display()))
+                .await
+                .unwrap();
+            sqlx::query(sql).execute(&mut c).await.unwrap();
+        }
+    }
+    assert_eq!(
+        audit::verify(&app.state.store).await.unwrap(),
+        Verified::Broken { seq: 2 }
+    );
+    if app.database_url.is_none() {
+        // The command says so and exits 1.
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_per-server"))
+            .args(["--dev", "--data-dir"])
+            .arg(app.dir.path())
+            .args(["audit", "verify"])
+            .env_remove("DATABASE_URL")
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{stdout}");
+        assert!(stdout.contains("broken at seq 2"), "{stdout}");
+    }
+}
+
+#[tokio::test]
+async fn review_endpoints_refuse_voters_strangers_and_other_sites() {
+    let app = spawn_app().await;
+    let reference = submitted(&app).await;
+    let endpoints = [
+        ("GET", "/api/review/me".to_owned()),
+        ("GET", "/api/review/queue".to_owned()),
+        ("POST", format!("/api/review/requests/{reference}/assign")),
+        ("DELETE", format!("/api/review/requests/{reference}/assign")),
+        ("POST", format!("/api/review/requests/{reference}/decision")),
+        ("POST", format!("/api/review/requests/{reference}/reverse")),
+    ];
+    let body = json!({"decision": "approve", "reasons": [], "note": "x"});
+    // app.client holds the voter's session cookie: it opens nothing here.
+    for client in [&app.client, &new_client()] {
+        for (method, path) in &endpoints {
+            let r = client
+                .request(method.parse().unwrap(), app.url(path))
+                .json(&body)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), 401, "{method} {path}");
+        }
+    }
+    // A cross-site POST is refused before anything else, signed in or not.
+    let ana = signed_in_official(&app, "ana", Role::Administrator).await;
+    let r = ana
+        .post(app.url(&format!("/api/review/requests/{reference}/assign")))
+        .header("sec-fetch-site", "cross-site")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+    let r = new_client()
+        .post(app.url("/api/review/sign-in"))
+        .header("origin", "https://evil.example")
+        .json(&json!({"login": "ana", "password": "x", "code": "123456"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+    // Unknown references are 404, not someone else's request.
+    let r = ana
+        .post(app.url("/api/review/requests/PER-0000-0000/assign"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 404);
+    // A disabled official's session ends at once.
+    officials::disable(&app.state.store, &OfficialLogin::parse("ana").unwrap())
+        .await
+        .unwrap();
+    let r = ana.get(app.url("/api/review/me")).send().await.unwrap();
+    assert_eq!(r.status(), 401);
+}
