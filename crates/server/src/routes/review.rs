@@ -5,17 +5,17 @@
 
 use crate::error::{AppError, AppResult};
 use crate::extract::{review_cookie, review_token, ApiJson, OfficialSession};
-use crate::service::review::{officials, statistics, work, SESSION_ABSOLUTE_SECONDS};
+use crate::service::review::{detail, officials, statistics, work, SESSION_ABSOLUTE_SECONDS};
 use crate::state::AppState;
 use axum::extract::{Path, Query, State};
-use axum::http::header::{CACHE_CONTROL, SET_COOKIE};
+use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, SET_COOKIE};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use per_domain::api::review::{
     Assignment, DecisionForm, DecisionMade, OfficialSignIn, OfficialView, QueuePage, QueueQuery,
-    ReverseForm,
+    RequestDetail, ReverseForm,
 };
 use per_domain::{Field, FieldProblem, Problem};
 
@@ -27,6 +27,8 @@ pub fn router() -> Router<AppState> {
         .route("/me", get(me))
         .route("/queue", get(queue))
         .route("/requests/{reference}/assign", post(assign).delete(release))
+        .route("/requests/{reference}", get(request_detail))
+        .route("/images/{id}", get(image))
         .route("/requests/{reference}/decision", post(decide))
         .route("/requests/{reference}/reverse", post(reverse))
         .fallback(|| async { AppError::NotFound })
@@ -90,6 +92,32 @@ async fn release(
 ) -> AppResult<StatusCode> {
     work::release(&state, &who, &reference).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+async fn request_detail(
+    State(state): State<AppState>,
+    OfficialSession(who): OfficialSession,
+    Path(reference): Path<String>,
+) -> AppResult<Json<RequestDetail>> {
+    Ok(Json(detail::detail(&state, &who, &reference).await?))
+}
+
+/// A decrypted document or face frame: never cached anywhere.
+async fn image(
+    State(state): State<AppState>,
+    OfficialSession(who): OfficialSession,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let (media, bytes) = detail::image(&state, &who, &id).await?;
+    Ok((
+        [
+            (CONTENT_TYPE, media),
+            (CACHE_CONTROL, "no-store"),
+            (CONTENT_DISPOSITION, "inline"),
+        ],
+        bytes,
+    )
+        .into_response())
 }
 
 async fn decide(

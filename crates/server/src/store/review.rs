@@ -3,7 +3,7 @@
 //! absolute expiry), assignments (one 30-minute lease per request, taken by one upsert), the
 //! queue of requests with its flags, and the public statistics' counts.
 
-use super::{on_tx, on_tx_rows, parsed, RequestId, StoreResult, Tx, Unix};
+use super::{on_tx, on_tx_rows, parsed, AccountId, RequestId, StoreResult, Tx, Unix};
 use per_domain::api::review::Role;
 
 /// An official as stored.
@@ -408,5 +408,39 @@ impl Tx {
             "SELECT country AS key, status, COUNT(*) AS n FROM requests GROUP BY country, status"
         };
         Ok(on_tx!(self, c => sqlx::query_as(sql).fetch_all(&mut *c).await)?)
+    }
+
+    /// The reference of a request.
+    pub async fn reference_of(&mut self, request: RequestId) -> StoreResult<String> {
+        Ok(
+            on_tx!(self, c => sqlx::query_scalar("SELECT reference FROM requests WHERE id = $1")
+            .bind(request.0)
+            .fetch_one(&mut *c)
+            .await)?,
+        )
+    }
+
+    /// An upload whoever it belongs to: its account, format code and sealed content.
+    pub async fn upload_anywhere(
+        &mut self,
+        id: &str,
+    ) -> StoreResult<Option<(AccountId, String, Vec<u8>)>> {
+        let row: Option<(i64, String, Vec<u8>)> = on_tx!(self, c => sqlx::query_as(
+            "SELECT account_id, format, content_sealed FROM uploads WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&mut *c)
+        .await)?;
+        Ok(row.map(|(a, f, s)| (AccountId(a), f, s)))
+    }
+
+    /// The sealed answers of every request of an account, newest first.
+    pub async fn requests_sealed_of(&mut self, account: AccountId) -> StoreResult<Vec<Vec<u8>>> {
+        Ok(on_tx!(self, c => sqlx::query_scalar(
+            "SELECT identity_sealed FROM requests WHERE account_id = $1 ORDER BY id DESC",
+        )
+        .bind(account.0)
+        .fetch_all(&mut *c)
+        .await)?)
     }
 }

@@ -431,3 +431,93 @@ async fn review_endpoints_refuse_voters_strangers_and_other_sites() {
     let r = ana.get(app.url("/api/review/me")).send().await.unwrap();
     assert_eq!(r.status(), 401);
 }
+
+#[tokio::test]
+async fn a_request_side_by_side_and_its_images_only_for_officials_and_audited() {
+    let app = spawn_app().await;
+    let reference = submitted(&app).await;
+    // An upload of the voter that no request names.
+    let stray = app.upload_id("proof_of_address", pdf()).await;
+    let ana = signed_in_official(&app, "ana", Role::Reviewer).await;
+    let r = ana
+        .get(app.url(&format!("/api/review/requests/{reference}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
+    let d: Value = r.json().await.unwrap();
+    assert_eq!(d["item"]["reference"], reference.as_str());
+    assert!(d["identity"]
+        .as_array()
+        .unwrap()
+        .contains(&json!(["surname", "Çela"])));
+    assert!(d["address"]
+        .as_array()
+        .unwrap()
+        .contains(&json!(["city", "Milano"])));
+    assert_eq!(d["proof_kind"], "rental_contract");
+    let registry = d["registry"].as_array().unwrap();
+    assert_eq!(registry.len(), 4);
+    assert_eq!(registry[0]["field"], "personal_number");
+    // No registry loaded in this test: every field is not found.
+    assert!(
+        registry.iter().all(|f| f["result"] == "not_found"),
+        "{registry:?}"
+    );
+    assert_eq!(d["face"]["route"], "live");
+    let frame = d["face"]["frame"].as_str().unwrap().to_owned();
+    let documents: Vec<String> = d["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(documents.len(), 3);
+    assert_eq!(d["history"], json!([]));
+
+    for id in documents.iter().chain([&frame]) {
+        let r = ana
+            .get(app.url(&format!("/api/review/images/{id}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200, "{id}");
+        assert_eq!(r.headers()["cache-control"], "no-store");
+        let media = r.headers()["content-type"].to_str().unwrap().to_owned();
+        let bytes = r.bytes().await.unwrap();
+        if id == &frame {
+            assert_eq!(media, "image/jpeg");
+            assert!(bytes.starts_with(&[0xFF, 0xD8]));
+        } else {
+            assert_eq!(media, "application/pdf");
+            assert!(bytes.starts_with(b"%PDF"));
+        }
+    }
+    let nothing = per_server::crypto::new_upload_id();
+    for id in [
+        stray.as_str(),
+        nothing.as_str(),
+        "face-PER-0000-0000",
+        "not-an-id",
+    ] {
+        let r = ana
+            .get(app.url(&format!("/api/review/images/{id}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 404, "{id}");
+    }
+    // Neither the voter nor a stranger reaches them.
+    for c in [&app.client, &new_client()] {
+        let r = c
+            .get(app.url(&format!("/api/review/images/{}", documents[0])))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 401);
+    }
+    let actions = audit_actions(&app).await;
+    let count = |a: &str| actions.iter().filter(|(_, x)| x == a).count();
+    assert_eq!(count("view_request"), 1);
+    assert_eq!(count("view_image"), 4);
+}

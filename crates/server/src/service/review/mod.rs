@@ -4,6 +4,7 @@
 //! and every decision is appended to the audit log in the same transaction
 //! ([`crate::service::audit`]).
 
+pub mod detail;
 pub mod officials;
 pub mod statistics;
 pub mod work;
