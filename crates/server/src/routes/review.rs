@@ -5,7 +5,9 @@
 
 use crate::error::{AppError, AppResult};
 use crate::extract::{review_cookie, review_token, ApiJson, OfficialSession};
-use crate::service::review::{detail, officials, statistics, work, SESSION_ABSOLUTE_SECONDS};
+use crate::service::review::{
+    detail, export, officials, statistics, work, SESSION_ABSOLUTE_SECONDS,
+};
 use crate::state::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, SET_COOKIE};
@@ -14,8 +16,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use per_domain::api::review::{
-    Assignment, DecisionForm, DecisionMade, OfficialSignIn, OfficialView, QueuePage, QueueQuery,
-    RequestDetail, ReverseForm,
+    Assignment, DecisionForm, DecisionMade, ExportQuery, OfficialSignIn, OfficialView, QueuePage,
+    QueueQuery, RequestDetail, ReverseForm,
 };
 use per_domain::{Field, FieldProblem, Problem};
 
@@ -31,6 +33,7 @@ pub fn router() -> Router<AppState> {
         .route("/images/{id}", get(image))
         .route("/requests/{reference}/decision", post(decide))
         .route("/requests/{reference}/reverse", post(reverse))
+        .route("/export/approved.csv", get(export_csv))
         .fallback(|| async { AppError::NotFound })
 }
 
@@ -138,6 +141,28 @@ async fn reverse(
 ) -> AppResult<Json<DecisionMade>> {
     let v = body.parse().map_err(AppError::Invalid)?;
     Ok(Json(work::reverse(&state, &who, &reference, &v).await?))
+}
+
+/// `GET /api/review/export/approved.csv?zone=N` (administrators).
+async fn export_csv(
+    State(state): State<AppState>,
+    OfficialSession(who): OfficialSession,
+    query: Result<Query<ExportQuery>, axum::extract::rejection::QueryRejection>,
+) -> AppResult<Response> {
+    let Query(q) = query.map_err(|_| {
+        AppError::Invalid(vec![FieldProblem::new(Field::Zone, Problem::CodeInvalid)])
+    })?;
+    let zone = q.parse().map_err(AppError::Invalid)?;
+    let csv = export::approved_csv(&state, &who, zone).await?;
+    let disposition = format!("attachment; filename=\"approved-zone-{zone}.csv\"");
+    Ok((
+        [
+            (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (CONTENT_DISPOSITION, disposition),
+        ],
+        csv,
+    )
+        .into_response())
 }
 
 /// `GET /api/statistics`: public, cacheable for a minute.

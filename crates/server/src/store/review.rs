@@ -443,4 +443,23 @@ impl Tx {
         .fetch_all(&mut *c)
         .await)?)
     }
+
+    /// The approved requests of a zone (its stored name), by reference: reference, account
+    /// and sealed answers.
+    pub async fn approved_in_zone(
+        &mut self,
+        zone: &str,
+    ) -> StoreResult<Vec<(String, AccountId, Vec<u8>)>> {
+        let rows: Vec<(String, i64, Vec<u8>)> = on_tx!(self, c => sqlx::query_as(
+            "SELECT reference, account_id, identity_sealed FROM requests
+             WHERE status = 'approved' AND zone = $1 ORDER BY reference",
+        )
+        .bind(zone)
+        .fetch_all(&mut *c)
+        .await)?;
+        Ok(rows
+            .into_iter()
+            .map(|(r, a, s)| (r, AccountId(a), s))
+            .collect())
+    }
 }

@@ -521,3 +521,164 @@ async fn a_request_side_by_side_and_its_images_only_for_officials_and_audited() 
     assert_eq!(count("view_request"), 1);
     assert_eq!(count("view_image"), 4);
 }
+
+async fn load_registry(app: &TestApp) {
+    per_server::service::registry::TableRegistry::new(
+        app.state.store.clone(),
+        app.state.keys.clone(),
+    )
+    .load_csv(
+        "personal_number,first_name,surname,date_of_birth,sex,municipality,zone\n\
+             J05415123A,Ëndra,Çela,1990-04-15,F,Tiranë,Tiranë\n",
+    )
+    .await
+    .unwrap();
+}
+
+/// The voter submits; `holder` assigns and decides.
+async fn decided(app: &TestApp, holder: &Client, reference: &str, decision: Value) {
+    let r = holder
+        .post(app.url(&format!("/api/review/requests/{reference}/assign")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let r = holder
+        .post(app.url(&format!("/api/review/requests/{reference}/decision")))
+        .json(&decision)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
+}
+
+#[tokio::test]
+async fn administrators_export_the_approved_voters_of_a_zone() {
+    let app = spawn_app().await;
+    load_registry(&app).await;
+    let reference = submitted(&app).await;
+    let admin = signed_in_official(&app, "admin", Role::Administrator).await;
+    let reviewer = signed_in_official(&app, "rev", Role::Reviewer).await;
+    let sup = signed_in_official(&app, "sup", Role::Supervisor).await;
+    // The registry found the NID: zone 11 (Tiranë), no mismatch flag.
+    let page: Value = reviewer
+        .get(app.url("/api/review/queue?zone=11"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(page["total"], 1, "{page}");
+    assert_eq!(page["items"][0]["zone"], 11);
+    assert_eq!(page["items"][0]["flags"], json!([]));
+    decided(&app, &reviewer, &reference, json!({"decision": "approve"})).await;
+
+    let url = app.url("/api/review/export/approved.csv?zone=11");
+    for c in [&reviewer, &sup] {
+        let r = c.get(&url).send().await.unwrap();
+        assert_eq!(error_of(r).await, (403, "forbidden_role".into()));
+    }
+    let r = admin.get(&url).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(r.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/csv"));
+    assert_eq!(r.headers()["cache-control"], "no-store");
+    let csv = r.text().await.unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 2, "{csv}");
+    assert!(lines[0].starts_with("reference,zone,first_name,surname,country"));
+    assert_eq!(
+        lines[1],
+        format!("{reference},11,Ëndra,Çela,IT,Milano,20121,Via Roma 12,,")
+    );
+    let other: String = admin
+        .get(app.url("/api/review/export/approved.csv?zone=3"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(other.lines().count(), 1, "only the header: {other}");
+    let r = admin
+        .get(app.url("/api/review/export/approved.csv"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
+    let actions = audit_actions(&app).await;
+    assert_eq!(
+        actions.iter().filter(|(_, a)| a == "export").count(),
+        2,
+        "{actions:?}"
+    );
+    let s: Value = new_client()
+        .get(app.url("/api/statistics"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(s["by_zone"][0]["key"], "11");
+    assert_eq!(s["by_zone"][0]["approved"], 1);
+}
+
+#[tokio::test]
+async fn face_frames_and_documents_are_shredded_after_the_retention_time() {
+    use per_server::service::housekeeping::shred;
+    let app = spawn_app().await;
+    let reference = submitted(&app).await;
+    let ana = signed_in_official(&app, "ana", Role::Reviewer).await;
+    let d: Value = ana
+        .get(app.url(&format!("/api/review/requests/{reference}")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let document = d["documents"][0].as_str().unwrap().to_owned();
+    // Undecided: nothing goes, however old.
+    app.state.clock.advance(40 * 86_400);
+    assert_eq!(shred(&app.state).await.unwrap().documents, 0);
+    let ana = signed_in_official(&app, "ana2", Role::Reviewer).await;
+    decided(
+        &app,
+        &ana,
+        &reference,
+        json!({"decision": "reject", "reasons": ["not_eligible"]}),
+    )
+    .await;
+    // 29 days after the decision: kept; 30 days and a second: deleted.
+    app.state.clock.advance(29 * 86_400);
+    let kept = shred(&app.state).await.unwrap();
+    assert_eq!((kept.face_frames, kept.documents), (0, 0));
+    app.state.clock.advance(86_400 + 1);
+    let gone = shred(&app.state).await.unwrap();
+    assert_eq!((gone.face_frames, gone.documents), (1, 3), "{gone:?}");
+    let ana = signed_in_official(&app, "ana3", Role::Reviewer).await;
+    let r = ana
+        .get(app.url(&format!("/api/review/images/{document}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 404);
+    let d: Value = ana
+        .get(app.url(&format!("/api/review/requests/{reference}")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(d["face"]["frame"], Value::Null);
+    assert_eq!(d["history"][0]["decision"], "rejected");
+    assert_eq!(d["history"][0]["by"], "ana2");
+    // The sealed bytes are gone from the file too.
+    let mut tx = app.state.store.read().await.unwrap();
+    assert!(tx.upload_anywhere(&document).await.unwrap().is_none());
+}

@@ -27,14 +27,14 @@ pub fn face_image_id(reference: &str) -> String {
 }
 
 #[derive(Deserialize)]
-struct Answers {
-    identity: IdentityForm,
-    address: AddressForm,
-    proof: ProofForm,
-    uploads: UploadsForm,
+pub(crate) struct Answers {
+    pub identity: IdentityForm,
+    pub address: AddressForm,
+    pub proof: ProofForm,
+    pub uploads: UploadsForm,
 }
 
-fn open_answers(state: &AppState, account: AccountId, sealed: &[u8]) -> Result<Answers> {
+pub(crate) fn open_answers(state: &AppState, account: AccountId, sealed: &[u8]) -> Result<Answers> {
     let json = state
         .keys
         .open(&request_context(account), sealed)

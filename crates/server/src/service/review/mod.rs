@@ -5,6 +5,7 @@
 //! ([`crate::service::audit`]).
 
 pub mod detail;
+pub mod export;
 pub mod officials;
 pub mod statistics;
 pub mod work;
