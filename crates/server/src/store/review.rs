@@ -273,8 +273,8 @@ impl Tx {
         let rows_sql = format!(
             "SELECT r.id, r.reference, r.status, r.submitted_at, r.zone, r.country,
                 r.registry_match, r.face_route, r.document_expired,
-                CASE WHEN EXISTS (SELECT 1 FROM duplicate_flags d WHERE d.request_id = r.id)
-                     THEN 1 ELSE 0 END AS duplicate,
+                CAST(CASE WHEN EXISTS (SELECT 1 FROM duplicate_flags d WHERE d.request_id = r.id)
+                     THEN 1 ELSE 0 END AS BIGINT) AS duplicate,
                 o.login AS assigned_to
              {QUEUE_FROM} ORDER BY r.submitted_at, r.id LIMIT $7 OFFSET $8"
         );
@@ -304,8 +304,8 @@ impl Tx {
     pub async fn queue_row(&mut self, reference: &str, now: Unix) -> StoreResult<Option<QueueRow>> {
         let sql = "SELECT r.id, r.reference, r.status, r.submitted_at, r.zone, r.country,
                 r.registry_match, r.face_route, r.document_expired,
-                CASE WHEN EXISTS (SELECT 1 FROM duplicate_flags d WHERE d.request_id = r.id)
-                     THEN 1 ELSE 0 END AS duplicate,
+                CAST(CASE WHEN EXISTS (SELECT 1 FROM duplicate_flags d WHERE d.request_id = r.id)
+                     THEN 1 ELSE 0 END AS BIGINT) AS duplicate,
                 o.login AS assigned_to
              FROM requests r
              LEFT JOIN assignments a ON a.request_id = r.id AND a.expires_at > $1
