@@ -682,3 +682,27 @@ async fn face_frames_and_documents_are_shredded_after_the_retention_time() {
     let mut tx = app.state.store.read().await.unwrap();
     assert!(tx.upload_anywhere(&document).await.unwrap().is_none());
 }
+
+#[tokio::test]
+async fn statistics_are_public_and_computed_at_most_once_a_minute() {
+    let app = spawn_app().await;
+    let total = |s: Value| s["total"]["submitted"].as_u64().unwrap();
+    let get = || async {
+        let r = new_client()
+            .get(app.url("/api/statistics"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        assert_eq!(r.headers()["cache-control"], "public, max-age=60");
+        r.json::<Value>().await.unwrap()
+    };
+    assert_eq!(total(get().await), 0);
+    submitted(&app).await;
+    assert_eq!(total(get().await), 0, "served from the minute's cache");
+    app.state.clock.advance(61);
+    let s = get().await;
+    assert_eq!(total(s.clone()), 1);
+    assert_eq!(s["total"]["pending"], 1);
+    assert_eq!(s["by_country"][0]["key"], "IT");
+}
