@@ -58,6 +58,22 @@ pub async fn decide(
         reversal: false,
     };
     let request = decide_in(&mut tx, state, reference, decision, by).await?;
+    // The command line's decisions are audited like the console's.
+    let detail = format!(
+        "{}|{}",
+        request.status.code(),
+        join_reasons(&request.reasons)
+    );
+    crate::service::audit::append(
+        &mut tx,
+        &state.keys,
+        state.clock.now(),
+        decided_by,
+        crate::service::audit::Action::Decide,
+        reference.as_str(),
+        detail.as_bytes(),
+    )
+    .await?;
     tx.commit().await?;
     state.outbox_wakeup.notify_one();
     Ok(request_view(state, &request))
@@ -118,4 +134,12 @@ pub async fn decide_in(
         delivery::enqueue(tx, &state.keys, &message, MessageKind::Decision, now, None).await?;
     }
     Ok(request)
+}
+
+fn join_reasons(reasons: &[RejectionReason]) -> String {
+    reasons
+        .iter()
+        .map(|r| r.code())
+        .collect::<Vec<_>>()
+        .join(",")
 }
