@@ -1,0 +1,461 @@
+//! `/review/requests/{reference}`: one request side by side (two columns on a desktop,
+//! stacked on a phone): the face frame and the liveness verdict, the document photos and
+//! the proof (each enlarged by a click or a key, a PDF as a link), the entered data next
+//! to the civil registry's (mismatches marked in words and symbols, not by colour alone),
+//! the address, duplicates as links and the history; "take this request", the decision
+//! form, and the supervisor's reverse form.
+
+use super::queue::when;
+use super::Problem;
+use crate::api::{self, Failure};
+use crate::session::use_session;
+use crate::texts::{field_label, reason_key, result_key, rt, rtr, status_key, RKey};
+use crate::wire::{DecisionForm, DecisionKind, MatchResult, RequestDetail, ReverseForm};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use per_client::components::PageHeading;
+use per_client::i18n::{fill, fill_named, use_lang};
+use per_domain::entry::review_request_path;
+use per_domain::{RejectionReason, RequestStatus, Route};
+
+/// The longest note the server takes.
+pub const NOTE_MAX: usize = 2000;
+
+/// What is wrong with a decision before it is sent (the server checks again).
+pub fn form_problem(
+    decision: Option<DecisionKind>,
+    reasons: &[RejectionReason],
+    note: &str,
+    note_required: bool,
+) -> Option<RKey> {
+    let decision = decision?;
+    if decision != DecisionKind::Approve && reasons.is_empty() {
+        return Some(RKey::ErrReasonsNeeded);
+    }
+    if note_required && note.trim().is_empty() {
+        return Some(RKey::ErrNoteNeeded);
+    }
+    (note.chars().count() > NOTE_MAX).then_some(RKey::ErrNoteTooLong)
+}
+
+fn decision_key(d: DecisionKind) -> RKey {
+    match d {
+        DecisionKind::Approve => RKey::DecisionApprove,
+        DecisionKind::Reject => RKey::DecisionReject,
+        DecisionKind::RequestCorrection => RKey::DecisionCorrection,
+    }
+}
+
+/// Whether a request is decided (and so may be reversed by a supervisor).
+fn decided(s: RequestStatus) -> bool {
+    matches!(
+        s,
+        RequestStatus::Approved | RequestStatus::Rejected | RequestStatus::CorrectionRequested
+    )
+}
+
+#[component]
+pub fn RequestPage(reference: String) -> impl IntoView {
+    let lang = use_lang();
+    let session = use_session();
+    let detail = RwSignal::new(None::<RequestDetail>);
+    let message = RwSignal::new(None::<RKey>);
+    let notice = RwSignal::new(None::<String>);
+    let reference = StoredValue::new(reference);
+
+    let load = move || {
+        spawn_local(async move {
+            match api::detail(&reference.get_value()).await {
+                Ok(d) => detail.set(Some(d)),
+                Err(f) => message.set(Some(f.key())),
+            }
+        });
+    };
+    load();
+
+    let mine = move || {
+        let me = session.official.with(|o| o.as_ref().map(|o| o.login.clone()));
+        detail.with(|d| {
+            d.as_ref()
+                .is_some_and(|d| d.item.assigned_to.is_some() && d.item.assigned_to == me)
+        })
+    };
+
+    let take = move |_| {
+        spawn_local(async move {
+            match api::assign(&reference.get_value()).await {
+                Ok(()) => {
+                    message.set(None);
+                    load();
+                }
+                Err(f) => {
+                    message.set(Some(f.key()));
+                    load();
+                }
+            }
+        });
+    };
+    let release = move |_| {
+        spawn_local(async move {
+            match api::release(&reference.get_value()).await {
+                Ok(()) => load(),
+                Err(f) => message.set(Some(f.key())),
+            }
+        });
+    };
+
+    let body = move || {
+        detail.get().map(|d| {
+            let l = lang.get();
+            let item = d.item.clone();
+            let status_text = rt(l, status_key(item.status));
+            let holder = match (&item.assigned_to, mine()) {
+                (_, true) => view! { <p class="review-hold" id="assignment">{rt(l, RKey::TakenByYou)}</p>
+                    <button type="button" class="button button--secondary button--inline" id="release" on:click=release>{rt(l, RKey::ReleaseRequest)}</button> }.into_any(),
+                (Some(other), false) => view! { <p class="review-hold" id="assignment">{fill(&rt(l, RKey::TakenByOther), None, Some(other))}</p> }.into_any(),
+                (None, false) => view! {
+                    <button type="button" class="button button--inline" id="take" on:click=take>{rt(l, RKey::TakeRequest)}</button>
+                }.into_any(),
+            };
+            let can_take_again = item.assigned_to.is_some() && !mine() && !decided(item.status);
+            view! {
+                <p class="review-meta">
+                    <span class="reference" id="request-reference">{item.reference.clone()}</span> " "
+                    <span class=["tag tag--", item.status.code()].concat() id="request-status" data-status=item.status.code()>{status_text}</span>
+                </p>
+                <div class="review-actions">{holder}{can_take_again.then(|| view! {
+                    <button type="button" class="button button--secondary button--inline" id="take" on:click=take>{rt(l, RKey::TakeRequest)}</button>
+                })}</div>
+                <div class="review-grid">
+                    <div class="review-col">
+                        <FaceSection d=d.clone()/>
+                        <Documents ids=d.documents.clone() proof_kind=d.proof_kind.clone()/>
+                    </div>
+                    <div class="review-col">
+                        <DataSection d=d.clone()/>
+                        <section aria-labelledby="duplicates-title">
+                            <h2 class="heading-m" id="duplicates-title">{rt(l, RKey::DuplicatesTitle)}</h2>
+                            {if d.duplicates.is_empty() {
+                                view! { <p>{rt(l, RKey::NoDuplicates)}</p> }.into_any()
+                            } else {
+                                view! { <ul class="list" id="duplicates">{d.duplicates.iter().map(|r| view! {
+                                    <li><a href=review_request_path(r)>{r.clone()}</a></li>
+                                }).collect_view()}</ul> }.into_any()
+                            }}
+                        </section>
+                        <History d=d.clone()/>
+                        {(mine() && !decided(item.status)).then(|| view! {
+                            <DecisionSection reference=reference.get_value() reverse=false
+                                done=move |s: String| { notice.set(Some(s)); load(); } message/>
+                        })}
+                        {(session.is_supervisor() && decided(item.status)).then(|| view! {
+                            <DecisionSection reference=reference.get_value() reverse=true
+                                done=move |s: String| { notice.set(Some(s)); load(); } message/>
+                        })}
+                    </div>
+                </div>
+            }
+        })
+    };
+
+    view! {
+        <a href=Route::ReviewQueue.path() class="back-link" id="back-to-queue">{rtr(RKey::BackToQueue)}</a>
+        <Problem message/>
+        {move || notice.get().map(|n| view! { <div class="panel review-notice" role="status" id="decision-notice"><p>{n}</p></div> })}
+        <PageHeading key=RKey::RequestTitle/>
+        {body}
+    }
+}
+
+#[component]
+fn FaceSection(d: RequestDetail) -> impl IntoView {
+    let lang = use_lang();
+    let face = d.face;
+    move || {
+        let l = lang.get();
+        let route = if face.route == "assisted" { RKey::FaceRouteAssisted } else { RKey::FaceRouteLive };
+        let verdict = match face.passed {
+            Some(true) => RKey::FacePassed,
+            Some(false) => RKey::FaceFailed,
+            None => RKey::FaceNoVerdict,
+        };
+        view! {
+            <section aria-labelledby="face-title">
+                <h2 class="heading-m" id="face-title">{rt(l, RKey::FaceTitle)}</h2>
+                {face.frame.clone().map(|id| view! {
+                    <img class="review-face" id="face-frame" src=api::image_url(&id) alt=rt(l, RKey::FaceFrameAlt)/>
+                })}
+                <p id="face-route">{rt(l, route)}</p>
+                <p id="face-verdict" data-passed=face.passed.map(|p| p.to_string())>
+                    {match face.passed { Some(true) => "✓ ", Some(false) => "✗ ", None => "" }}
+                    {rt(l, verdict)}
+                </p>
+                {(!face.reasons.is_empty()).then(|| view! {
+                    <p>{rt(l, RKey::FaceReasons)}</p>
+                    <ul class="list list--bullet" id="face-reasons">
+                        {face.reasons.iter().map(|r| view! { <li><code>{r.clone()}</code></li> }).collect_view()}
+                    </ul>
+                })}
+            </section>
+        }
+    }
+}
+
+/// One document: an image enlarged by a click (or Enter/Space: it is a button), or, when
+/// the file is no image (a PDF proof), a link that opens it.
+#[component]
+fn DocumentView(id: String, n: u32) -> impl IntoView {
+    let lang = use_lang();
+    let big = RwSignal::new(false);
+    let not_image = RwSignal::new(false);
+    let url = api::image_url(&id);
+    move || {
+        let l = lang.get();
+        let label = fill(&rt(l, if big.get() { RKey::Shrink } else { RKey::Enlarge }), Some(n), None);
+        if not_image.get() {
+            return view! {
+                <li><a href=url.clone() target="_blank" rel="noopener" class="review-pdf" data-document=n>
+                    {fill(&rt(l, RKey::OpenPdf), Some(n), None)}</a></li>
+            }.into_any();
+        }
+        view! {
+            <li>
+                <button type="button" class="review-zoom" aria-expanded=move || big.get().to_string()
+                    aria-label=label data-document=n on:click=move |_| big.update(|b| *b = !*b)>
+                    <img src=url.clone() alt=fill(&rt(l, RKey::DocumentAlt), Some(n), None)
+                        class=move || if big.get() { "review-doc review-doc--full" } else { "review-doc" }
+                        on:error=move |_| not_image.set(true)/>
+                </button>
+            </li>
+        }.into_any()
+    }
+}
+
+#[component]
+fn Documents(ids: Vec<String>, proof_kind: String) -> impl IntoView {
+    let lang = use_lang();
+    let list = ids
+        .into_iter()
+        .zip(1u32..)
+        .map(|(id, n)| view! { <DocumentView id n/> })
+        .collect_view();
+    view! {
+        <section aria-labelledby="documents-title">
+            <h2 class="heading-m" id="documents-title">{rtr(RKey::DocumentsTitle)}</h2>
+            <ul class="review-docs" id="documents">{list}</ul>
+            <p>{move || rt(lang.get(), RKey::ProofKind)} ": " <span id="proof-kind">{proof_kind}</span></p>
+        </section>
+    }
+}
+
+#[component]
+fn DataSection(d: RequestDetail) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        let l = lang.get();
+        let checks = d.registry.iter().map(|c| {
+            let bad = c.result != MatchResult::Match;
+            view! {
+                <tr class=if bad { "review-mismatch" } else { "" } data-field=c.field.code() data-result=format!("{:?}", c.result).to_lowercase()>
+                    <th scope="row">{field_label(l, c.field)}</th>
+                    <td>{c.entered.clone()}</td>
+                    <td>{c.registry.clone().unwrap_or_else(|| "—".into())}</td>
+                    <td>{if bad { view! { <strong>{rt(l, result_key(c.result))}</strong> }.into_any() } else { view! { <span>{rt(l, result_key(c.result))}</span> }.into_any() }}</td>
+                </tr>
+            }
+        }).collect_view();
+        let list = |rows: &[(per_domain::Field, String)], id: &'static str| {
+            let items = rows.iter().map(|(f, v)| view! {
+                <div class="summary-list__row" data-field=f.code()><dt>{field_label(l, *f)}</dt><dd>{v.clone()}</dd></div>
+            }).collect_view();
+            view! { <dl class="summary-list" id=id>{items}</dl> }
+        };
+        view! {
+            <section aria-labelledby="data-title">
+                <h2 class="heading-m" id="data-title">{rt(l, RKey::DataTitle)}</h2>
+                <div class="review-table-wrap" tabindex="0" role="region" aria-labelledby="data-title">
+                    <table class="review-table" id="registry">
+                        <thead><tr>
+                            <th scope="col">{rt(l, RKey::ColField)}</th>
+                            <th scope="col">{rt(l, RKey::ColEntered)}</th>
+                            <th scope="col">{rt(l, RKey::ColRegistry)}</th>
+                            <th scope="col">{rt(l, RKey::ColResult)}</th>
+                        </tr></thead>
+                        <tbody>{checks}</tbody>
+                    </table>
+                </div>
+            </section>
+            <section aria-labelledby="identity-title">
+                <h2 class="heading-m" id="identity-title">{rt(l, RKey::IdentityTitle)}</h2>
+                {list(&d.identity, "identity")}
+            </section>
+            <section aria-labelledby="address-title">
+                <h2 class="heading-m" id="address-title">{rt(l, RKey::AddressTitle)}</h2>
+                {list(&d.address, "address")}
+            </section>
+        }
+    }
+}
+
+#[component]
+fn History(d: RequestDetail) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        let l = lang.get();
+        let entries = d.history.iter().map(|h| {
+            let line = fill_named(&rt(l, RKey::HistoryLine), &[("a", &when(&h.at)), ("b", &h.by)]);
+            let reasons = h.reasons.iter().map(|r| rt(l, reason_key(*r))).collect::<Vec<_>>().join("; ");
+            view! {
+                <li data-decision=h.decision.clone()>
+                    <strong>{h.decision.clone()}</strong> " — " {line}
+                    {(!reasons.is_empty()).then(|| view! { <br/>{reasons} })}
+                    {(!h.note.is_empty()).then(|| view! { <br/><q>{h.note.clone()}</q> })}
+                </li>
+            }
+        }).collect_view();
+        view! {
+            <section aria-labelledby="history-title">
+                <h2 class="heading-m" id="history-title">{rt(l, RKey::HistoryTitle)}</h2>
+                {if d.history.is_empty() {
+                    view! { <p>{rt(l, RKey::NoHistory)}</p> }.into_any()
+                } else {
+                    view! { <ol class="list" id="history">{entries}</ol> }.into_any()
+                }}
+            </section>
+        }
+    }
+}
+
+/// The decision form (or, with `reverse`, the supervisor's reverse form: a note required).
+#[component]
+fn DecisionSection(
+    reference: String,
+    reverse: bool,
+    done: impl Fn(String) + Copy + Send + Sync + 'static,
+    message: RwSignal<Option<RKey>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let decision = RwSignal::new(None::<DecisionKind>);
+    let reasons = RwSignal::new(Vec::<RejectionReason>::new());
+    let note = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let prefix = if reverse { "reverse" } else { "decision" };
+    let reference = StoredValue::new(reference);
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let Some(kind) = decision.get_untracked() else {
+            message.set(Some(RKey::ErrInvalid));
+            return;
+        };
+        let mut chosen = reasons.get_untracked();
+        if kind == DecisionKind::Approve {
+            chosen.clear();
+        }
+        let text = note.get_untracked();
+        if let Some(p) = form_problem(Some(kind), &chosen, &text, reverse) {
+            message.set(Some(p));
+            return;
+        }
+        busy.set(true);
+        spawn_local(async move {
+            let r = reference.get_value();
+            let answer = if reverse {
+                api::reverse(&r, &ReverseForm { decision: kind, reasons: chosen, note: text }).await
+            } else {
+                api::decide(&r, &DecisionForm { decision: kind, reasons: chosen, note: text }).await
+            };
+            busy.set(false);
+            match answer {
+                Ok(()) => {
+                    message.set(None);
+                    done(fill(&rt(lang.get_untracked(), RKey::DecisionSent), None, Some(&rt(lang.get_untracked(), decision_key(kind)))));
+                }
+                Err(Failure::Invalid) => message.set(Some(RKey::ErrInvalid)),
+                Err(f) => message.set(Some(f.key())),
+            }
+        });
+    };
+
+    let choices = move || {
+        let l = lang.get();
+        DecisionKind::ALL.into_iter().map(|k| {
+            let id = format!("{prefix}-{}", k.code().replace('_', "-"));
+            view! {
+                <div class="radios__item">
+                    <input class="radios__input" type="radio" name=prefix id=id.clone() value=k.code()
+                        prop:checked=move || decision.get() == Some(k)
+                        on:change=move |_| decision.set(Some(k))/>
+                    <label class="label radios__label" for=id>{rt(l, decision_key(k))}</label>
+                </div>
+            }
+        }).collect_view()
+    };
+    let reason_boxes = move || {
+        let l = lang.get();
+        RejectionReason::ALL.into_iter().map(|r| {
+            let id = format!("{prefix}-reason-{}", r.code().replace('_', "-"));
+            view! {
+                <div class="review-check">
+                    <input type="checkbox" id=id.clone() value=r.code()
+                        prop:checked=move || reasons.with(|v| v.contains(&r))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            reasons.update(|v| { v.retain(|x| *x != r); if on { v.push(r); } });
+                        }/>
+                    <label for=id>{rt(l, reason_key(r))}</label>
+                </div>
+            }
+        }).collect_view()
+    };
+    let title = if reverse { RKey::ReverseTitle } else { RKey::DecisionTitle };
+    let hint = if reverse { RKey::ReverseNoteHint } else { RKey::NoteHint };
+    let send = if reverse { RKey::SendReverse } else { RKey::SendDecision };
+    let note_id = format!("{prefix}-note");
+    let hint_id = format!("{prefix}-note-hint");
+    view! {
+        <section class="review-decision" aria-labelledby=format!("{prefix}-title")>
+            <h2 class="heading-m" id=format!("{prefix}-title")>{rtr(title)}</h2>
+            <form novalidate on:submit=on_submit id=format!("{prefix}-form")>
+                <fieldset class="fieldset">
+                    <legend class="fieldset__legend">{rtr(title)}</legend>
+                    {choices}
+                </fieldset>
+                {move || decision.get().is_some_and(|d| d != DecisionKind::Approve).then(|| view! {
+                    <fieldset class="fieldset" id=format!("{prefix}-reasons")>
+                        <legend class="fieldset__legend">{rtr(RKey::ReasonsLegend)}</legend>
+                        {reason_boxes}
+                    </fieldset>
+                })}
+                <div class="form-group">
+                    <label class="label" for=note_id.clone()>{rtr(RKey::NoteLabel)}</label>
+                    <div class="hint" id=hint_id.clone()>{rtr(hint)}</div>
+                    <textarea class="input review-note" id=note_id rows="4" aria-describedby=hint_id
+                        prop:value=note on:input=move |ev| note.set(event_target_value(&ev))></textarea>
+                </div>
+                <button type="submit" class="button" id=format!("{prefix}-submit") aria-disabled=move || busy.get().then_some("true")>
+                    {move || if busy.get() { rtr(RKey::Sending)() } else { rtr(send)() }}
+                </button>
+            </form>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rejection_needs_a_reason_and_a_reversal_a_note() {
+        use RejectionReason::AddressMismatch as A;
+        assert_eq!(form_problem(Some(DecisionKind::Approve), &[], "", false), None);
+        assert_eq!(form_problem(Some(DecisionKind::Reject), &[], "", false), Some(RKey::ErrReasonsNeeded));
+        assert_eq!(form_problem(Some(DecisionKind::RequestCorrection), &[A], "", false), None);
+        assert_eq!(form_problem(Some(DecisionKind::Reject), &[A], " ", true), Some(RKey::ErrNoteNeeded));
+        let long = "x".repeat(NOTE_MAX + 1);
+        assert_eq!(form_problem(Some(DecisionKind::Approve), &[], &long, false), Some(RKey::ErrNoteTooLong));
+    }
+}
