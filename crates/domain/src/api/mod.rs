@@ -7,6 +7,7 @@
 //! [`request`] (re-exported here).
 
 mod request;
+pub mod review;
 
 pub use request::*;
 
@@ -501,6 +502,19 @@ pub enum ErrorKind {
     Busy,
     /// Something broke on our side; nothing about it is said here.
     Internal,
+    /// Review console: the login, password or second factor is wrong (never says which).
+    SignInFailed,
+    /// Review console: the official's session ended (idle or absolute timeout, signed out).
+    SignedOut,
+    /// Review console: the official's role does not allow this.
+    ForbiddenRole,
+    /// Review console: another official holds the request's assignment.
+    AssignedToOther,
+    /// Review console: deciding needs holding the request's assignment.
+    NotAssigned,
+    /// Review console: the request is not in a state that allows this (e.g. reversing an
+    /// undecided request, assigning a decided one).
+    WrongStatus,
 }
 
 /// The body of every error answer.
