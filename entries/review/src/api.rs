@@ -19,6 +19,7 @@ pub enum Failure {
     AssignedToOther,
     NotAssigned,
     ForbiddenRole,
+    WrongStatus,
     NotFound,
     TooMany,
     Invalid,
@@ -34,6 +35,7 @@ impl Failure {
             (_, Some("assigned_to_other")) => Failure::AssignedToOther,
             (_, Some("not_assigned")) => Failure::NotAssigned,
             (_, Some("forbidden_role")) => Failure::ForbiddenRole,
+            (_, Some("wrong_status")) => Failure::WrongStatus,
             (_, Some("too_many_requests")) | (429, _) => Failure::TooMany,
             (_, Some("invalid_input")) | (400 | 422, _) => Failure::Invalid,
             (401, _) | (_, Some("signed_out" | "unauthorized")) => Failure::SignedOut,
@@ -51,6 +53,7 @@ impl Failure {
             Failure::AssignedToOther => RKey::ErrAssignedToOther,
             Failure::NotAssigned => RKey::ErrNotAssigned,
             Failure::ForbiddenRole => RKey::ErrForbiddenRole,
+            Failure::WrongStatus => RKey::ErrWrongStatus,
             Failure::NotFound => RKey::ErrNotFound,
             Failure::TooMany => RKey::ErrTooMany,
             Failure::Invalid => RKey::ErrInvalid,
@@ -107,7 +110,7 @@ pub async fn me() -> Result<OfficialView, Failure> {
 }
 
 pub async fn queue(q: &QueueQuery) -> Result<QueuePage, Failure> {
-    let path = ["/api/review/queue", &q.to_query()].concat();
+    let path = ["/api/review/queue", &crate::wire::to_query(q)].concat();
     read(&send(Method::Get, &path, NONE).await?)
 }
 

@@ -3,6 +3,7 @@
 //! bundle, never part of a voter's pages.
 
 mod api;
+mod html;
 mod pages;
 mod session;
 mod texts;

@@ -26,6 +26,7 @@ per_client::text_table! {
     ErrAssignedToOther => "Këtë kërkesë e ka marrë një zyrtar tjetër.";
     ErrNotAssigned => "Merreni këtë kërkesë para se të vendosni.";
     ErrForbiddenRole => "Roli juaj nuk e lejon këtë veprim.";
+    ErrWrongStatus => "Kjo kërkesë nuk lejon më këtë veprim (statusi ka ndryshuar).";
     ErrNotFound => "Kërkesa nuk u gjet.";
     ErrTooMany => "Shumë përpjekje. Provoni përsëri më vonë.";
     ErrNetwork => "Nuk u lidh me serverin. Kontrolloni lidhjen dhe provoni përsëri.";

@@ -5,13 +5,12 @@
 use super::Problem;
 use crate::api;
 use crate::texts::{flag_key, rt, rtr, status_key, RKey};
-use crate::wire::{QueueFlag, QueueItem, QueuePage as Page, QueueQuery};
+use crate::wire::{from_query, to_query, QueueFlag, QueuePage as Page, QueueQuery};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use per_client::components::PageHeading;
 use per_client::i18n::{fill, fill_named, use_lang};
-use per_domain::entry::review_request_path;
-use per_domain::{Language, RequestStatus, Route};
+use per_domain::{RequestStatus, Route};
 
 fn search() -> String {
     web_sys::window()
@@ -28,30 +27,10 @@ pub fn days_left(due: &str, now_ms: f64) -> Option<i64> {
     Some(((due - now_ms) / 86_400_000.0).ceil() as i64)
 }
 
-/// "due in N days", "due today" or "overdue".
-pub fn clock(lang: Language, item: &QueueItem, days: Option<i64>) -> String {
-    match days {
-        _ if item.overdue => rt(lang, RKey::Overdue),
-        Some(d) if d <= 0 => rt(lang, RKey::Overdue),
-        Some(1) | None => rt(lang, RKey::DueToday),
-        Some(d) => fill(&rt(lang, RKey::DueIn), Some(d as u32), None),
-    }
-}
-
-/// `2026-11-21T10:00:00Z` as `21.11.2026 10:00`.
-pub fn when(rfc3339: &str) -> String {
-    match (rfc3339.get(..10), rfc3339.get(11..16)) {
-        (Some(d), Some(t)) if d.len() == 10 => {
-            [&d[8..], ".", &d[5..7], ".", &d[..4], " ", t].concat()
-        }
-        _ => rfc3339.to_owned(),
-    }
-}
-
 #[component]
 pub fn QueuePage() -> impl IntoView {
     let lang = use_lang();
-    let query = RwSignal::new(QueueQuery::from_query(&search()));
+    let query = RwSignal::new(from_query(&search()));
     let page = RwSignal::new(None::<Page>);
     let message = RwSignal::new(None::<RKey>);
     let go_href = per_client::nav::use_go_href();
@@ -80,7 +59,7 @@ pub fn QueuePage() -> impl IntoView {
     let show = {
         let go_href = go_href.clone();
         move |q: QueueQuery| {
-            go_href(&[Route::ReviewQueue.path(), &q.to_query()].concat());
+            go_href(&[Route::ReviewQueue.path(), &to_query(&q)].concat());
             query.set(q);
         }
     };
@@ -96,7 +75,7 @@ pub fn QueuePage() -> impl IntoView {
                 flag.get_untracked(),
                 min_age.get_untracked().trim()
             );
-            show(QueueQuery::from_query(&text));
+            show(from_query(&text));
         }
     };
 
@@ -195,43 +174,10 @@ pub fn QueuePage() -> impl IntoView {
             if p.items.is_empty() {
                 return view! { <p id="queue-count">{count}</p><p id="queue-empty">{rt(l, RKey::QueueEmpty)}</p> }.into_any();
             }
-            let rows = p.items.iter().map(|item| {
-                let days = days_left(&item.due_at, now);
-                let late = item.overdue || days.is_some_and(|d| d <= 0);
-                let due = clock(l, item, days);
-                let flags = item.flags.iter().map(|f| view! {
-                    <span class="tag review-flag" data-flag=f.code()>{rt(l, flag_key(*f))}</span> " "
-                }).collect_view();
-                view! {
-                    <tr data-reference=item.reference.clone()>
-                        <th scope="row"><a href=review_request_path(&item.reference) class="review-ref">{item.reference.clone()}</a></th>
-                        <td><span class=["tag tag--", item.status.code()].concat()>{rt(l, status_key(item.status))}</span></td>
-                        <td>{when(&item.submitted_at)}</td>
-                        <td class=if late { "review-due review-due--late" } else { "review-due" }>{due}</td>
-                        <td>{item.zone.map(|z| z.to_string()).unwrap_or_else(|| "—".into())}</td>
-                        <td>{item.country.clone()}</td>
-                        <td>{flags}</td>
-                        <td>{item.assigned_to.clone().unwrap_or_else(|| rt(l, RKey::Nobody))}</td>
-                    </tr>
-                }
-            }).collect_view();
+            let table = crate::html::queue_table(l, &p.items, |due| days_left(due, now));
             view! {
                 <p id="queue-count">{count}</p>
-                <div class="review-table-wrap" tabindex="0" role="region" aria-labelledby="page-heading">
-                    <table class="review-table" id="queue">
-                        <thead><tr>
-                            <th scope="col">{rt(l, RKey::ColReference)}</th>
-                            <th scope="col">{rt(l, RKey::ColStatus)}</th>
-                            <th scope="col">{rt(l, RKey::ColSubmitted)}</th>
-                            <th scope="col">{rt(l, RKey::ColDue)}</th>
-                            <th scope="col">{rt(l, RKey::ColZone)}</th>
-                            <th scope="col">{rt(l, RKey::ColCountry)}</th>
-                            <th scope="col">{rt(l, RKey::ColFlags)}</th>
-                            <th scope="col">{rt(l, RKey::ColAssigned)}</th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
+                <div class="review-table-wrap" tabindex="0" role="region" aria-labelledby="page-heading" inner_html=table></div>
                 {paging(&p)}
             }.into_any()
         })}

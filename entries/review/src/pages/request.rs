@@ -5,37 +5,39 @@
 //! the address, duplicates as links and the history; "take this request", the decision
 //! form, and the supervisor's reverse form.
 
-use super::queue::when;
 use super::Problem;
 use crate::api::{self, Failure};
 use crate::session::use_session;
-use crate::texts::{field_label, reason_key, result_key, rt, rtr, status_key, RKey};
-use crate::wire::{DecisionForm, DecisionKind, MatchResult, RequestDetail, ReverseForm};
+use crate::texts::{reason_key, rt, rtr, status_key, RKey};
+use crate::wire::{DecisionForm, DecisionKind, RequestDetail, ReverseForm};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use per_client::components::PageHeading;
-use per_client::i18n::{fill, fill_named, use_lang};
-use per_domain::entry::review_request_path;
-use per_domain::{RejectionReason, RequestStatus, Route};
+use per_client::i18n::{fill, use_lang};
+use per_domain::{Field, Problem, RejectionReason, RequestStatus, Route};
 
-/// The longest note the server takes.
-pub const NOTE_MAX: usize = 2000;
-
-/// What is wrong with a decision before it is sent (the server checks again).
+/// What is wrong with a decision before it is sent: the domain's own parse (the server
+/// runs it again), one message for the first problem.
 pub fn form_problem(
-    decision: Option<DecisionKind>,
+    decision: DecisionKind,
     reasons: &[RejectionReason],
     note: &str,
-    note_required: bool,
+    reverse: bool,
 ) -> Option<RKey> {
-    let decision = decision?;
-    if decision != DecisionKind::Approve && reasons.is_empty() {
-        return Some(RKey::ErrReasonsNeeded);
-    }
-    if note_required && note.trim().is_empty() {
-        return Some(RKey::ErrNoteNeeded);
-    }
-    (note.chars().count() > NOTE_MAX).then_some(RKey::ErrNoteTooLong)
+    let (reasons, note) = (reasons.to_vec(), note.to_owned());
+    let parsed = if reverse {
+        ReverseForm { decision, reasons, note }.parse()
+    } else {
+        DecisionForm { decision, reasons, note }.parse()
+    };
+    let problems = parsed.err()?;
+    let first = problems.first()?;
+    Some(match (first.field, first.code) {
+        (Field::Reasons, _) => RKey::ErrReasonsNeeded,
+        (Field::Note, Problem::Required) => RKey::ErrNoteNeeded,
+        (Field::Note, _) => RKey::ErrNoteTooLong,
+        _ => RKey::ErrInvalid,
+    })
 }
 
 fn decision_key(d: DecisionKind) -> RKey {
@@ -128,22 +130,14 @@ pub fn RequestPage(reference: String) -> impl IntoView {
                 })}</div>
                 <div class="review-grid">
                     <div class="review-col">
-                        <FaceSection d=d.clone()/>
+                        <section aria-labelledby="face-title">
+                            <h2 class="heading-m" id="face-title">{rt(l, RKey::FaceTitle)}</h2>
+                            <div inner_html=crate::html::face(l, &d.face, &d.face.frame.as_deref().map(api::image_url).unwrap_or_default())></div>
+                        </section>
                         <Documents ids=d.documents.clone() proof_kind=d.proof_kind.clone()/>
                     </div>
                     <div class="review-col">
-                        <DataSection d=d.clone()/>
-                        <section aria-labelledby="duplicates-title">
-                            <h2 class="heading-m" id="duplicates-title">{rt(l, RKey::DuplicatesTitle)}</h2>
-                            {if d.duplicates.is_empty() {
-                                view! { <p>{rt(l, RKey::NoDuplicates)}</p> }.into_any()
-                            } else {
-                                view! { <ul class="list" id="duplicates">{d.duplicates.iter().map(|r| view! {
-                                    <li><a href=review_request_path(r)>{r.clone()}</a></li>
-                                }).collect_view()}</ul> }.into_any()
-                            }}
-                        </section>
-                        <History d=d.clone()/>
+                        <div inner_html=crate::html::details(l, &d)></div>
                         {(mine() && !decided(item.status)).then(|| view! {
                             <DecisionSection reference=reference.get_value() reverse=false
                                 done=move |s: String| { notice.set(Some(s)); load(); } message/>
@@ -164,40 +158,6 @@ pub fn RequestPage(reference: String) -> impl IntoView {
         {move || notice.get().map(|n| view! { <div class="panel review-notice" role="status" id="decision-notice"><p>{n}</p></div> })}
         <PageHeading key=RKey::RequestTitle/>
         {body}
-    }
-}
-
-#[component]
-fn FaceSection(d: RequestDetail) -> impl IntoView {
-    let lang = use_lang();
-    let face = d.face;
-    move || {
-        let l = lang.get();
-        let route = if face.route == "assisted" { RKey::FaceRouteAssisted } else { RKey::FaceRouteLive };
-        let verdict = match face.passed {
-            Some(true) => RKey::FacePassed,
-            Some(false) => RKey::FaceFailed,
-            None => RKey::FaceNoVerdict,
-        };
-        view! {
-            <section aria-labelledby="face-title">
-                <h2 class="heading-m" id="face-title">{rt(l, RKey::FaceTitle)}</h2>
-                {face.frame.clone().map(|id| view! {
-                    <img class="review-face" id="face-frame" src=api::image_url(&id) alt=rt(l, RKey::FaceFrameAlt)/>
-                })}
-                <p id="face-route">{rt(l, route)}</p>
-                <p id="face-verdict" data-passed=face.passed.map(|p| p.to_string())>
-                    {match face.passed { Some(true) => "✓ ", Some(false) => "✗ ", None => "" }}
-                    {rt(l, verdict)}
-                </p>
-                {(!face.reasons.is_empty()).then(|| view! {
-                    <p>{rt(l, RKey::FaceReasons)}</p>
-                    <ul class="list list--bullet" id="face-reasons">
-                        {face.reasons.iter().map(|r| view! { <li><code>{r.clone()}</code></li> }).collect_view()}
-                    </ul>
-                })}
-            </section>
-        }
     }
 }
 
@@ -248,84 +208,6 @@ fn Documents(ids: Vec<String>, proof_kind: String) -> impl IntoView {
     }
 }
 
-#[component]
-fn DataSection(d: RequestDetail) -> impl IntoView {
-    let lang = use_lang();
-    move || {
-        let l = lang.get();
-        let checks = d.registry.iter().map(|c| {
-            let bad = c.result != MatchResult::Match;
-            view! {
-                <tr class=if bad { "review-mismatch" } else { "" } data-field=c.field.code() data-result=format!("{:?}", c.result).to_lowercase()>
-                    <th scope="row">{field_label(l, c.field)}</th>
-                    <td>{c.entered.clone()}</td>
-                    <td>{c.registry.clone().unwrap_or_else(|| "—".into())}</td>
-                    <td>{if bad { view! { <strong>{rt(l, result_key(c.result))}</strong> }.into_any() } else { view! { <span>{rt(l, result_key(c.result))}</span> }.into_any() }}</td>
-                </tr>
-            }
-        }).collect_view();
-        let list = |rows: &[(per_domain::Field, String)], id: &'static str| {
-            let items = rows.iter().map(|(f, v)| view! {
-                <div class="summary-list__row" data-field=f.code()><dt>{field_label(l, *f)}</dt><dd>{v.clone()}</dd></div>
-            }).collect_view();
-            view! { <dl class="summary-list" id=id>{items}</dl> }
-        };
-        view! {
-            <section aria-labelledby="data-title">
-                <h2 class="heading-m" id="data-title">{rt(l, RKey::DataTitle)}</h2>
-                <div class="review-table-wrap" tabindex="0" role="region" aria-labelledby="data-title">
-                    <table class="review-table" id="registry">
-                        <thead><tr>
-                            <th scope="col">{rt(l, RKey::ColField)}</th>
-                            <th scope="col">{rt(l, RKey::ColEntered)}</th>
-                            <th scope="col">{rt(l, RKey::ColRegistry)}</th>
-                            <th scope="col">{rt(l, RKey::ColResult)}</th>
-                        </tr></thead>
-                        <tbody>{checks}</tbody>
-                    </table>
-                </div>
-            </section>
-            <section aria-labelledby="identity-title">
-                <h2 class="heading-m" id="identity-title">{rt(l, RKey::IdentityTitle)}</h2>
-                {list(&d.identity, "identity")}
-            </section>
-            <section aria-labelledby="address-title">
-                <h2 class="heading-m" id="address-title">{rt(l, RKey::AddressTitle)}</h2>
-                {list(&d.address, "address")}
-            </section>
-        }
-    }
-}
-
-#[component]
-fn History(d: RequestDetail) -> impl IntoView {
-    let lang = use_lang();
-    move || {
-        let l = lang.get();
-        let entries = d.history.iter().map(|h| {
-            let line = fill_named(&rt(l, RKey::HistoryLine), &[("a", &when(&h.at)), ("b", &h.by)]);
-            let reasons = h.reasons.iter().map(|r| rt(l, reason_key(*r))).collect::<Vec<_>>().join("; ");
-            view! {
-                <li data-decision=h.decision.clone()>
-                    <strong>{h.decision.clone()}</strong> " — " {line}
-                    {(!reasons.is_empty()).then(|| view! { <br/>{reasons} })}
-                    {(!h.note.is_empty()).then(|| view! { <br/><q>{h.note.clone()}</q> })}
-                </li>
-            }
-        }).collect_view();
-        view! {
-            <section aria-labelledby="history-title">
-                <h2 class="heading-m" id="history-title">{rt(l, RKey::HistoryTitle)}</h2>
-                {if d.history.is_empty() {
-                    view! { <p>{rt(l, RKey::NoHistory)}</p> }.into_any()
-                } else {
-                    view! { <ol class="list" id="history">{entries}</ol> }.into_any()
-                }}
-            </section>
-        }
-    }
-}
-
 /// The decision form (or, with `reverse`, the supervisor's reverse form: a note required).
 #[component]
 fn DecisionSection(
@@ -356,7 +238,7 @@ fn DecisionSection(
             chosen.clear();
         }
         let text = note.get_untracked();
-        if let Some(p) = form_problem(Some(kind), &chosen, &text, reverse) {
+        if let Some(p) = form_problem(kind, &chosen, &text, reverse) {
             message.set(Some(p));
             return;
         }
@@ -447,15 +329,16 @@ fn DecisionSection(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use per_domain::api::review::NOTE_MAX;
 
     #[test]
     fn a_rejection_needs_a_reason_and_a_reversal_a_note() {
         use RejectionReason::AddressMismatch as A;
-        assert_eq!(form_problem(Some(DecisionKind::Approve), &[], "", false), None);
-        assert_eq!(form_problem(Some(DecisionKind::Reject), &[], "", false), Some(RKey::ErrReasonsNeeded));
-        assert_eq!(form_problem(Some(DecisionKind::RequestCorrection), &[A], "", false), None);
-        assert_eq!(form_problem(Some(DecisionKind::Reject), &[A], " ", true), Some(RKey::ErrNoteNeeded));
+        assert_eq!(form_problem(DecisionKind::Approve, &[], "", false), None);
+        assert_eq!(form_problem(DecisionKind::Reject, &[], "", false), Some(RKey::ErrReasonsNeeded));
+        assert_eq!(form_problem(DecisionKind::RequestCorrection, &[A], "", false), None);
+        assert_eq!(form_problem(DecisionKind::Reject, &[A], " ", true), Some(RKey::ErrNoteNeeded));
         let long = "x".repeat(NOTE_MAX + 1);
-        assert_eq!(form_problem(Some(DecisionKind::Approve), &[], &long, false), Some(RKey::ErrNoteTooLong));
+        assert_eq!(form_problem(DecisionKind::Approve, &[], &long, false), Some(RKey::ErrNoteTooLong));
     }
 }

@@ -36,7 +36,8 @@ pub fn SignInPage() -> impl IntoView {
             password: password.get_untracked(),
             code: code.get_untracked().trim().to_owned(),
         };
-        if body.login.is_empty() || body.password.is_empty() || body.code.is_empty() {
+        // The domain's parse (the server runs it again); whatever is wrong, one message.
+        if body.parse().is_err() {
             message.set(Some(RKey::ErrSignInFailed));
             return;
         }
