@@ -106,6 +106,10 @@ pub fn RequestPage(reference: String) -> impl IntoView {
         });
     };
 
+    let done = Callback::new(move |s: String| {
+        notice.set(Some(s));
+        load();
+    });
     let body = move || {
         detail.get().map(|d| {
             let l = lang.get();
@@ -120,6 +124,14 @@ pub fn RequestPage(reference: String) -> impl IntoView {
                 }.into_any(),
             };
             let can_take_again = item.assigned_to.is_some() && !mine() && !decided(item.status);
+            // The decision form to the holder; the reverse form to a supervisor once decided.
+            let form = if mine() && !decided(item.status) {
+                Some(false)
+            } else if session.is_supervisor() && decided(item.status) {
+                Some(true)
+            } else {
+                None
+            };
             view! {
                 <p class="review-meta">
                     <span class="reference" id="request-reference">{item.reference.clone()}</span> " "
@@ -138,13 +150,8 @@ pub fn RequestPage(reference: String) -> impl IntoView {
                     </div>
                     <div class="review-col">
                         <div inner_html=crate::html::details(l, &d)></div>
-                        {(mine() && !decided(item.status)).then(|| view! {
-                            <DecisionSection reference=reference.get_value() reverse=false
-                                done=move |s: String| { notice.set(Some(s)); load(); } message/>
-                        })}
-                        {(session.is_supervisor() && decided(item.status)).then(|| view! {
-                            <DecisionSection reference=reference.get_value() reverse=true
-                                done=move |s: String| { notice.set(Some(s)); load(); } message/>
+                        {form.map(|reverse| view! {
+                            <DecisionSection reference=reference.get_value() reverse done message/>
                         })}
                     </div>
                 </div>
@@ -213,7 +220,7 @@ fn Documents(ids: Vec<String>, proof_kind: String) -> impl IntoView {
 fn DecisionSection(
     reference: String,
     reverse: bool,
-    done: impl Fn(String) + Copy + Send + Sync + 'static,
+    done: Callback<String>,
     message: RwSignal<Option<RKey>>,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -254,7 +261,7 @@ fn DecisionSection(
             match answer {
                 Ok(()) => {
                     message.set(None);
-                    done(fill(&rt(lang.get_untracked(), RKey::DecisionSent), None, Some(&rt(lang.get_untracked(), decision_key(kind)))));
+                    done.run(fill(&rt(lang.get_untracked(), RKey::DecisionSent), None, Some(&rt(lang.get_untracked(), decision_key(kind)))));
                 }
                 Err(Failure::Invalid) => message.set(Some(RKey::ErrInvalid)),
                 Err(f) => message.set(Some(f.key())),
