@@ -228,6 +228,76 @@ pub fn details(lang: Language, d: &RequestDetail) -> String {
     o
 }
 
+/// The fields of the decision form (`prefix` "decision") or of the supervisor's reverse
+/// form ("reverse"): the decision as radios, the reasons as checkboxes (for a rejection or
+/// a correction), the note. Read back on submit by their ids ([`crate::dom_value`]).
+pub fn decision_fields(lang: Language, prefix: &str, reverse: bool) -> String {
+    use crate::wire::DecisionKind;
+    use per_domain::RejectionReason;
+    let title = if reverse { RKey::ReverseTitle } else { RKey::DecisionTitle };
+    let hint = if reverse { RKey::ReverseNoteHint } else { RKey::NoteHint };
+    let mut o = ["<fieldset class=\"fieldset\"><legend class=\"fieldset__legend\">", &esc(&rt(lang, title)), "</legend>"].concat();
+    for k in DecisionKind::ALL {
+        let key = match k {
+            DecisionKind::Approve => RKey::DecisionApprove,
+            DecisionKind::Reject => RKey::DecisionReject,
+            DecisionKind::RequestCorrection => RKey::DecisionCorrection,
+        };
+        let id = [prefix, "-", &k.code().replace('_', "-")].concat();
+        o.push_str(&["<div class=\"radios__item\"><input class=\"radios__input\" type=\"radio\" name=\"", prefix,
+            "\" id=\"", &id, "\" value=\"", k.code(), "\"><label class=\"label radios__label\" for=\"", &id, "\">",
+            &esc(&rt(lang, key)), "</label></div>"].concat());
+    }
+    o.push_str(&["</fieldset><fieldset class=\"fieldset\" id=\"", prefix, "-reasons\"><legend class=\"fieldset__legend\">",
+        &esc(&rt(lang, RKey::ReasonsLegend)), "</legend>"].concat());
+    for r in RejectionReason::ALL {
+        let id = [prefix, "-reason-", &r.code().replace('_', "-")].concat();
+        o.push_str(&["<div class=\"review-check\"><input type=\"checkbox\" id=\"", &id, "\" value=\"", r.code(),
+            "\"><label for=\"", &id, "\">", &esc(&rt(lang, reason_key(r))), "</label></div>"].concat());
+    }
+    o.push_str(&["</fieldset><div class=\"form-group\"><label class=\"label\" for=\"", prefix, "-note\">",
+        &esc(&rt(lang, RKey::NoteLabel)), "</label><div class=\"hint\" id=\"", prefix, "-note-hint\">", &esc(&rt(lang, hint)),
+        "</div><textarea class=\"input review-note\" id=\"", prefix, "-note\" rows=\"4\" aria-describedby=\"", prefix,
+        "-note-hint\"></textarea></div>"].concat());
+    o
+}
+
+fn group(o: &mut String, id: &str, label: &str, control: &str) {
+    o.push_str(&["<div class=\"form-group\"><label class=\"label\" for=\"", id, "\">", &esc(label), "</label>", control, "</div>"].concat());
+}
+
+fn select(id: &str, any: &str, options: &[(String, String)], chosen: &str) -> String {
+    let mut o = ["<select class=\"select\" id=\"", id, "\"><option value=\"\">", &esc(any), "</option>"].concat();
+    for (value, text) in options {
+        let sel = if value == chosen { "\" selected>" } else { "\">" };
+        o.push_str(&["<option value=\"", &esc(value), sel, &esc(text), "</option>"].concat());
+    }
+    o.push_str("</select>");
+    o
+}
+
+fn input(id: &str, extra: &str, value: &str) -> String {
+    ["<input class=\"input input--width-10\" id=\"", id, "\" ", extra, " value=\"", &esc(value), "\">"].concat()
+}
+
+/// The queue's filter fields, showing `q`; read back on submit by their ids.
+pub fn filter_fields(lang: Language, q: &crate::wire::QueueQuery) -> String {
+    use crate::wire::QueueFlag;
+    use per_domain::RequestStatus;
+    let any = rt(lang, RKey::Any);
+    let mut o = String::from("<div class=\"review-filters__row\">");
+    let statuses: Vec<(String, String)> = RequestStatus::ALL.iter().map(|s| (s.code().to_owned(), rt(lang, status_key(*s)))).collect();
+    group(&mut o, "filter-status", &rt(lang, RKey::FilterStatus), &select("filter-status", &any, &statuses, q.status.map_or("", |s| s.code())));
+    let zones: Vec<(String, String)> = (1..=12u8).map(|z| (z.to_string(), z.to_string())).collect();
+    group(&mut o, "filter-zone", &rt(lang, RKey::FilterZone), &select("filter-zone", &any, &zones, &q.zone.map(|z| z.to_string()).unwrap_or_default()));
+    group(&mut o, "filter-country", &rt(lang, RKey::FilterCountry), &input("filter-country", "maxlength=\"2\" autocomplete=\"off\"", q.country.as_deref().unwrap_or("")));
+    let flags: Vec<(String, String)> = QueueFlag::ALL.iter().map(|f| (f.code().to_owned(), rt(lang, flag_key(*f)))).collect();
+    group(&mut o, "filter-flag", &rt(lang, RKey::FilterFlag), &select("filter-flag", &any, &flags, q.flag.map_or("", |f| f.code())));
+    group(&mut o, "filter-min-age", &rt(lang, RKey::FilterMinAge), &input("filter-min-age", "type=\"number\" min=\"0\" inputmode=\"numeric\"", &q.min_age_days.map(|d| d.to_string()).unwrap_or_default()));
+    o.push_str("</div>");
+    o
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -29,6 +29,25 @@ fn pathname() -> String {
         .unwrap_or_default()
 }
 
+fn element(id: &str) -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id(id)
+}
+
+/// The `value` of the form field `id` (empty if there is none).
+fn dom_value(id: &str) -> String {
+    element(id)
+        .and_then(|e| js_sys::Reflect::get(&e, &"value".into()).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+/// Whether the checkbox or radio `id` is checked.
+fn dom_checked(id: &str) -> bool {
+    element(id)
+        .and_then(|e| js_sys::Reflect::get(&e, &"checked".into()).ok())
+        .is_some_and(|v| v.is_truthy())
+}
+
 fn routes() -> AnyView {
     let route = per_client::nav::provide_route();
     let session = Session::provide();

@@ -4,13 +4,13 @@
 
 use super::Problem;
 use crate::api;
-use crate::texts::{flag_key, rt, rtr, status_key, RKey};
-use crate::wire::{from_query, to_query, QueueFlag, QueuePage as Page, QueueQuery};
+use crate::texts::{rt, rtr, RKey};
+use crate::wire::{from_query, to_query, QueuePage as Page, QueueQuery};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use per_client::components::PageHeading;
 use per_client::i18n::{fill, fill_named, use_lang};
-use per_domain::{RequestStatus, Route};
+use per_domain::Route;
 
 fn search() -> String {
     web_sys::window()
@@ -48,14 +48,6 @@ pub fn QueuePage() -> impl IntoView {
         });
     });
 
-    // The form's fields, as typed.
-    let q0 = query.get_untracked();
-    let status = RwSignal::new(q0.status.map(|s| s.code().to_owned()).unwrap_or_default());
-    let zone = RwSignal::new(q0.zone.map(|z| z.to_string()).unwrap_or_default());
-    let country = RwSignal::new(q0.country.clone().unwrap_or_default());
-    let flag = RwSignal::new(q0.flag.map(|f| f.code().to_owned()).unwrap_or_default());
-    let min_age = RwSignal::new(q0.min_age_days.map(|d| d.to_string()).unwrap_or_default());
-
     let show = {
         let go_href = go_href.clone();
         move |q: QueueQuery| {
@@ -67,33 +59,16 @@ pub fn QueuePage() -> impl IntoView {
         let show = show.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let text = format!(
-                "status={}&zone={}&country={}&flag={}&min_age_days={}",
-                status.get_untracked(),
-                zone.get_untracked().trim(),
-                country.get_untracked().trim(),
-                flag.get_untracked(),
-                min_age.get_untracked().trim()
-            );
+            let v = crate::dom_value;
+            let text = [
+                "status=", &v("filter-status"), "&zone=", &v("filter-zone"), "&country=",
+                v("filter-country").trim(), "&flag=", &v("filter-flag"), "&min_age_days=",
+                v("filter-min-age").trim(),
+            ]
+            .concat();
             show(from_query(&text));
         }
     };
-
-    let status_options = move || {
-        RequestStatus::ALL
-            .into_iter()
-            .map(|s| view! { <option value=s.code()>{rt(lang.get(), status_key(s))}</option> })
-            .collect_view()
-    };
-    let flag_options = move || {
-        QueueFlag::ALL
-            .into_iter()
-            .map(|f| view! { <option value=f.code()>{rt(lang.get(), flag_key(f))}</option> })
-            .collect_view()
-    };
-    let zone_options = (1..=12u8)
-        .map(|z| view! { <option value=z.to_string()>{z}</option> })
-        .collect_view();
 
     let paging = {
         let show = show.clone();
@@ -127,45 +102,10 @@ pub fn QueuePage() -> impl IntoView {
         <PageHeading key=RKey::QueueTitle/>
         <form novalidate class="review-filters" on:submit=on_submit id="filters" aria-labelledby="filters-title">
             <h2 class="heading-s" id="filters-title">{rtr(RKey::FiltersTitle)}</h2>
-            <div class="review-filters__row">
-                <div class="form-group">
-                    <label class="label" for="filter-status">{rtr(RKey::FilterStatus)}</label>
-                    <select class="select" id="filter-status" prop:value=status on:change=move |ev| status.set(event_target_value(&ev))>
-                        <option value="">{rtr(RKey::Any)}</option>
-                        {status_options}
-                    </select>
-                </div>
-                <div class="form-group">
-                    <label class="label" for="filter-zone">{rtr(RKey::FilterZone)}</label>
-                    <select class="select" id="filter-zone" prop:value=zone on:change=move |ev| zone.set(event_target_value(&ev))>
-                        <option value="">{rtr(RKey::Any)}</option>
-                        {zone_options}
-                    </select>
-                </div>
-                <div class="form-group">
-                    <label class="label" for="filter-country">{rtr(RKey::FilterCountry)}</label>
-                    <input class="input input--width-10" id="filter-country" maxlength="2" autocomplete="off"
-                        prop:value=country on:input=move |ev| country.set(event_target_value(&ev))/>
-                </div>
-                <div class="form-group">
-                    <label class="label" for="filter-flag">{rtr(RKey::FilterFlag)}</label>
-                    <select class="select" id="filter-flag" prop:value=flag on:change=move |ev| flag.set(event_target_value(&ev))>
-                        <option value="">{rtr(RKey::Any)}</option>
-                        {flag_options}
-                    </select>
-                </div>
-                <div class="form-group">
-                    <label class="label" for="filter-min-age">{rtr(RKey::FilterMinAge)}</label>
-                    <input class="input input--width-10" id="filter-min-age" type="number" min="0" inputmode="numeric"
-                        prop:value=min_age on:input=move |ev| min_age.set(event_target_value(&ev))/>
-                </div>
-            </div>
+            <div inner_html=move || crate::html::filter_fields(lang.get(), &query.get())></div>
             <button type="submit" class="button button--inline" id="apply-filters">{rtr(RKey::ApplyFilters)}</button>
             " "
-            <a href=Route::ReviewQueue.path() id="clear-filters" on:click=move |_| {
-                status.set(String::new()); zone.set(String::new()); country.set(String::new());
-                flag.set(String::new()); min_age.set(String::new()); query.set(QueueQuery::default());
-            }>{rtr(RKey::ClearFilters)}</a>
+            <a href=Route::ReviewQueue.path() id="clear-filters" on:click=move |_| query.set(QueueQuery::default())>{rtr(RKey::ClearFilters)}</a>
         </form>
         {move || page.get().map(|p| {
             let now = js_sys::Date::now();

@@ -6,9 +6,9 @@
 //! form, and the supervisor's reverse form.
 
 use super::Problem;
-use crate::api::{self, Failure};
+use crate::api;
 use crate::session::use_session;
-use crate::texts::{reason_key, rt, rtr, status_key, RKey};
+use crate::texts::{rt, rtr, status_key, RKey};
 use crate::wire::{DecisionForm, DecisionKind, RequestDetail, ReverseForm};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -216,6 +216,7 @@ fn Documents(ids: Vec<String>, proof_kind: String) -> impl IntoView {
 }
 
 /// The decision form (or, with `reverse`, the supervisor's reverse form: a note required).
+/// Its fields are static HTML ([`crate::html::decision_fields`]), read on submit.
 #[component]
 fn DecisionSection(
     reference: String,
@@ -224,11 +225,8 @@ fn DecisionSection(
     message: RwSignal<Option<RKey>>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let decision = RwSignal::new(None::<DecisionKind>);
-    let reasons = RwSignal::new(Vec::<RejectionReason>::new());
-    let note = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
-    let prefix = if reverse { "reverse" } else { "decision" };
+    let prefix: &'static str = if reverse { "reverse" } else { "decision" };
     let reference = StoredValue::new(reference);
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -236,15 +234,23 @@ fn DecisionSection(
         if busy.get_untracked() {
             return;
         }
-        let Some(kind) = decision.get_untracked() else {
+        let id = |tail: &str| [prefix, "-", tail].concat();
+        let Some(kind) = DecisionKind::ALL
+            .into_iter()
+            .find(|k| crate::dom_checked(&id(&k.code().replace('_', "-"))))
+        else {
             message.set(Some(RKey::ErrInvalid));
             return;
         };
-        let mut chosen = reasons.get_untracked();
-        if kind == DecisionKind::Approve {
-            chosen.clear();
-        }
-        let text = note.get_untracked();
+        let chosen: Vec<RejectionReason> = if kind == DecisionKind::Approve {
+            Vec::new()
+        } else {
+            RejectionReason::ALL
+                .into_iter()
+                .filter(|r| crate::dom_checked(&id(&["reason-", &r.code().replace('_', "-")].concat())))
+                .collect()
+        };
+        let text = crate::dom_value(&id("note"));
         if let Some(p) = form_problem(kind, &chosen, &text, reverse) {
             message.set(Some(p));
             return;
@@ -261,71 +267,22 @@ fn DecisionSection(
             match answer {
                 Ok(()) => {
                     message.set(None);
-                    done.run(fill(&rt(lang.get_untracked(), RKey::DecisionSent), None, Some(&rt(lang.get_untracked(), decision_key(kind)))));
+                    let l = lang.get_untracked();
+                    done.run(fill(&rt(l, RKey::DecisionSent), None, Some(&rt(l, decision_key(kind)))));
                 }
-                Err(Failure::Invalid) => message.set(Some(RKey::ErrInvalid)),
                 Err(f) => message.set(Some(f.key())),
             }
         });
     };
 
-    let choices = move || {
-        let l = lang.get();
-        DecisionKind::ALL.into_iter().map(|k| {
-            let id = format!("{prefix}-{}", k.code().replace('_', "-"));
-            view! {
-                <div class="radios__item">
-                    <input class="radios__input" type="radio" name=prefix id=id.clone() value=k.code()
-                        prop:checked=move || decision.get() == Some(k)
-                        on:change=move |_| decision.set(Some(k))/>
-                    <label class="label radios__label" for=id>{rt(l, decision_key(k))}</label>
-                </div>
-            }
-        }).collect_view()
-    };
-    let reason_boxes = move || {
-        let l = lang.get();
-        RejectionReason::ALL.into_iter().map(|r| {
-            let id = format!("{prefix}-reason-{}", r.code().replace('_', "-"));
-            view! {
-                <div class="review-check">
-                    <input type="checkbox" id=id.clone() value=r.code()
-                        prop:checked=move || reasons.with(|v| v.contains(&r))
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            reasons.update(|v| { v.retain(|x| *x != r); if on { v.push(r); } });
-                        }/>
-                    <label for=id>{rt(l, reason_key(r))}</label>
-                </div>
-            }
-        }).collect_view()
-    };
     let title = if reverse { RKey::ReverseTitle } else { RKey::DecisionTitle };
-    let hint = if reverse { RKey::ReverseNoteHint } else { RKey::NoteHint };
     let send = if reverse { RKey::SendReverse } else { RKey::SendDecision };
-    let note_id = format!("{prefix}-note");
-    let hint_id = format!("{prefix}-note-hint");
     view! {
-        <section class="review-decision" aria-labelledby=format!("{prefix}-title")>
-            <h2 class="heading-m" id=format!("{prefix}-title")>{rtr(title)}</h2>
-            <form novalidate on:submit=on_submit id=format!("{prefix}-form")>
-                <fieldset class="fieldset">
-                    <legend class="fieldset__legend">{rtr(title)}</legend>
-                    {choices}
-                </fieldset>
-                {move || decision.get().is_some_and(|d| d != DecisionKind::Approve).then(|| view! {
-                    <fieldset class="fieldset" id=format!("{prefix}-reasons")>
-                        <legend class="fieldset__legend">{rtr(RKey::ReasonsLegend)}</legend>
-                        {reason_boxes}
-                    </fieldset>
-                })}
-                <div class="form-group">
-                    <label class="label" for=note_id.clone()>{rtr(RKey::NoteLabel)}</label>
-                    <div class="hint" id=hint_id.clone()>{rtr(hint)}</div>
-                    <textarea class="input review-note" id=note_id rows="4" aria-describedby=hint_id
-                        prop:value=note on:input=move |ev| note.set(event_target_value(&ev))></textarea>
-                </div>
-                <button type="submit" class="button" id=format!("{prefix}-submit") aria-disabled=move || busy.get().then_some("true")>
+        <section class="review-decision" aria-labelledby=[prefix, "-title"].concat()>
+            <h2 class="heading-m" id=[prefix, "-title"].concat()>{rtr(title)}</h2>
+            <form novalidate on:submit=on_submit id=[prefix, "-form"].concat()>
+                <div inner_html=move || crate::html::decision_fields(lang.get(), prefix, reverse)></div>
+                <button type="submit" class="button" id=[prefix, "-submit"].concat() aria-disabled=move || busy.get().then_some("true")>
                     {move || if busy.get() { rtr(RKey::Sending)() } else { rtr(send)() }}
                 </button>
             </form>
