@@ -58,6 +58,7 @@ pub fn from_query(q: &str) -> QueueQuery {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use per_domain::RejectionReason;
 
     #[test]
     fn the_queue_query_goes_through_the_address() {
