@@ -58,6 +58,24 @@ pub struct Config {
     pub face_models: Option<PathBuf>,
     /// Face checks at once (each on a blocking thread); more answer 503 with Retry-After.
     pub face_workers: usize,
+    pub review: ReviewSettings,
+}
+
+/// The officials' console: the idle timeout of their sessions, and how long after a decision
+/// face frames and documents are kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReviewSettings {
+    pub idle_timeout_seconds: i64,
+    pub retention_days: i64,
+}
+
+impl Default for ReviewSettings {
+    fn default() -> Self {
+        ReviewSettings {
+            idle_timeout_seconds: 15 * 60,
+            retention_days: 30,
+        }
+    }
 }
 
 /// When new requests are accepted: from `opens_at` (inclusive) to `closes_at` (exclusive),
@@ -111,6 +129,7 @@ impl Config {
             window: RegistrationWindow::default(),
             face_models: std::env::var_os("PER_FACE_MODELS").map(PathBuf::from),
             face_workers: default_face_workers(),
+            review: ReviewSettings::default(),
         }
     }
 

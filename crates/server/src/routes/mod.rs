@@ -4,6 +4,7 @@ mod draft;
 mod face;
 mod health;
 mod request;
+mod review;
 mod session;
 mod signup;
 mod upload;
@@ -42,6 +43,8 @@ pub fn api() -> Router<AppState> {
             get(draft::get).put(draft::put).delete(draft::delete),
         )
         .route("/window", get(window::window))
+        .route("/statistics", get(review::public_statistics))
+        .nest("/review", review::router())
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .merge(
             Router::new()

@@ -93,6 +93,39 @@ impl Tx {
         })
     }
 
+    /// Retention: deletes the face frames and the documents (sealed bytes and all) of the
+    /// accounts whose request was decided (approved or rejected) before `decided_before`,
+    /// unless the account has a request still open (submitted, under review, awaiting a
+    /// correction). Returns (frames, uploads) deleted.
+    pub async fn shred_decided(&mut self, decided_before: Unix) -> StoreResult<(u64, u64)> {
+        const WHOSE: &str = "account_id IN (SELECT account_id FROM requests
+                WHERE status IN ('approved', 'rejected') AND decided_at < $1)
+            AND account_id NOT IN (SELECT account_id FROM requests
+                WHERE status IN ('submitted', 'under_review', 'correction_requested'))";
+        let frames = self
+            .delete_before(
+                &format!("DELETE FROM face_captures WHERE {WHOSE}"),
+                decided_before,
+            )
+            .await?;
+        let uploads = self
+            .delete_before(
+                &format!("DELETE FROM uploads WHERE {WHOSE}"),
+                decided_before,
+            )
+            .await?;
+        Ok((frames, uploads))
+    }
+
+    /// Officials' sessions past their absolute end before `before`.
+    pub async fn purge_official_sessions(&mut self, before: Unix) -> StoreResult<u64> {
+        self.delete_before(
+            "DELETE FROM official_sessions WHERE expires_at < $1",
+            before,
+        )
+        .await
+    }
+
     async fn delete_before(&mut self, sql: &str, at: Unix) -> StoreResult<u64> {
         Ok(on_tx_rows!(self, c => sqlx::query(sql).bind(at).execute(&mut *c).await)?)
     }

@@ -14,6 +14,7 @@ mod outbox;
 mod processes;
 mod registry;
 mod request;
+mod review;
 mod security;
 mod session;
 mod signup;
