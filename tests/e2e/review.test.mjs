@@ -287,7 +287,7 @@ test('a reviewer rejects, the voter fixes the address and resubmits, the reviewe
   const made = execFileSync(SERVER, ['--dev', 'official', 'add', 'reviewer1', '--role', 'reviewer', '--name', 'Besa Krasniqi', '--password-stdin', '--data-dir', dataDir], {
     input: `${password}\n`, env: { ...process.env, RUST_LOG: 'warn' },
   }).toString();
-  const secret = made.match(/secret=([A-Z2-7]+)/)?.[1] ?? made.match(/\b([A-Z2-7]{16,})\b/)[1];
+  const secret = made.match(/TOTP secret \(base32\): ([A-Z2-7]+)/)[1];
 
   const voterCtx = await browser.newContext({ ...PHONE_VIEW, permissions: ['camera'] });
   const voter = await voterCtx.newPage();

@@ -292,7 +292,10 @@ mod tests {
         assert_eq!(path, "/review/requests/PER-7K3M-Q9TX");
         assert_eq!(Entry::of_path(&path), Some(Entry::Review));
         assert_eq!(review_reference(&path), Some("PER-7K3M-Q9TX"));
-        assert_eq!(review_reference("/review/requests/PER-7K3M-Q9TX?x#y"), Some("PER-7K3M-Q9TX"));
+        assert_eq!(
+            review_reference("/review/requests/PER-7K3M-Q9TX?x#y"),
+            Some("PER-7K3M-Q9TX")
+        );
         assert_eq!(review_reference("/review/requests/"), None);
         assert_eq!(review_reference("/review/requests/a/b"), None);
         assert_eq!(review_reference("/review/queue"), None);

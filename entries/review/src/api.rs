@@ -4,8 +4,7 @@
 
 use crate::texts::RKey;
 use crate::wire::{
-    DecisionForm, OfficialSignIn, OfficialView, QueuePage, QueueQuery, RequestDetail,
-    ReverseForm,
+    DecisionForm, OfficialSignIn, OfficialView, QueuePage, QueueQuery, RequestDetail, ReverseForm,
 };
 use per_client::api::{self, decode, exchange, ApiFailure, Method};
 use serde::de::DeserializeOwned;
@@ -71,7 +70,11 @@ pub fn on_answer(f: fn(u16)) {
     let _ = ON_ANSWER.set(f);
 }
 
-async fn send<B: Serialize>(method: Method, path: &str, body: Option<&B>) -> Result<String, Failure> {
+async fn send<B: Serialize>(
+    method: Method,
+    path: &str,
+    body: Option<&B>,
+) -> Result<String, Failure> {
     match exchange(method, path, body).await {
         Ok((status, text)) => {
             if let Some(f) = ON_ANSWER.get() {
@@ -102,7 +105,9 @@ pub async fn sign_in(body: &OfficialSignIn) -> Result<OfficialView, Failure> {
 }
 
 pub async fn sign_out() -> Result<(), Failure> {
-    send(Method::Post, "/api/review/sign-out", Some(&Empty {})).await.map(drop)
+    send(Method::Post, "/api/review/sign-out", Some(&Empty {}))
+        .await
+        .map(drop)
 }
 
 pub async fn me() -> Result<OfficialView, Failure> {
@@ -123,9 +128,13 @@ pub async fn detail(reference: &str) -> Result<RequestDetail, Failure> {
 }
 
 pub async fn assign(reference: &str) -> Result<(), Failure> {
-    send(Method::Post, &request_path(reference, "/assign"), Some(&Empty {}))
-        .await
-        .map(drop)
+    send(
+        Method::Post,
+        &request_path(reference, "/assign"),
+        Some(&Empty {}),
+    )
+    .await
+    .map(drop)
 }
 
 pub async fn release(reference: &str) -> Result<(), Failure> {
@@ -135,15 +144,23 @@ pub async fn release(reference: &str) -> Result<(), Failure> {
 }
 
 pub async fn decide(reference: &str, form: &DecisionForm) -> Result<(), Failure> {
-    send(Method::Post, &request_path(reference, "/decision"), Some(form))
-        .await
-        .map(drop)
+    send(
+        Method::Post,
+        &request_path(reference, "/decision"),
+        Some(form),
+    )
+    .await
+    .map(drop)
 }
 
 pub async fn reverse(reference: &str, form: &ReverseForm) -> Result<(), Failure> {
-    send(Method::Post, &request_path(reference, "/reverse"), Some(form))
-        .await
-        .map(drop)
+    send(
+        Method::Post,
+        &request_path(reference, "/reverse"),
+        Some(form),
+    )
+    .await
+    .map(drop)
 }
 
 /// The address of an image or PDF of a request.
@@ -157,12 +174,21 @@ mod tests {
 
     #[test]
     fn every_error_has_one_clear_message() {
-        assert_eq!(Failure::of(401, Some("sign_in_failed")), Failure::SignInFailed);
+        assert_eq!(
+            Failure::of(401, Some("sign_in_failed")),
+            Failure::SignInFailed
+        );
         assert_eq!(Failure::of(401, Some("signed_out")), Failure::SignedOut);
         assert_eq!(Failure::of(401, None), Failure::SignedOut);
-        assert_eq!(Failure::of(409, Some("assigned_to_other")), Failure::AssignedToOther);
+        assert_eq!(
+            Failure::of(409, Some("assigned_to_other")),
+            Failure::AssignedToOther
+        );
         assert_eq!(Failure::of(409, Some("not_assigned")), Failure::NotAssigned);
-        assert_eq!(Failure::of(403, Some("forbidden_role")), Failure::ForbiddenRole);
+        assert_eq!(
+            Failure::of(403, Some("forbidden_role")),
+            Failure::ForbiddenRole
+        );
         assert_eq!(Failure::of(404, None), Failure::NotFound);
         assert_eq!(Failure::of(429, None), Failure::TooMany);
         assert_eq!(Failure::of(500, Some("internal")), Failure::Other);

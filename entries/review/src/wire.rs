@@ -43,8 +43,8 @@ pub fn from_query(q: &str) -> QueueQuery {
             "zone" => out.zone = v.parse().ok().filter(|z| (1..=12).contains(z)),
             "country" => {
                 let c = v.to_ascii_uppercase();
-                out.country = (c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase()))
-                    .then_some(c);
+                out.country =
+                    (c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())).then_some(c);
             }
             "flag" => out.flag = QueueFlag::from_code(v),
             "min_age_days" => out.min_age_days = v.parse().ok(),
@@ -77,7 +77,10 @@ mod tests {
         );
         assert_eq!(from_query(&s), q);
         assert_eq!(to_query(&QueueQuery::default()), "");
-        assert_eq!(from_query("?zone=99&country=ITA&flag=x"), QueueQuery::default());
+        assert_eq!(
+            from_query("?zone=99&country=ITA&flag=x"),
+            QueueQuery::default()
+        );
     }
 
     #[test]

@@ -61,8 +61,15 @@ pub fn QueuePage() -> impl IntoView {
             ev.prevent_default();
             let v = crate::dom_value;
             let text = [
-                "status=", &v("filter-status"), "&zone=", &v("filter-zone"), "&country=",
-                v("filter-country").trim(), "&flag=", &v("filter-flag"), "&min_age_days=",
+                "status=",
+                &v("filter-status"),
+                "&zone=",
+                &v("filter-zone"),
+                "&country=",
+                v("filter-country").trim(),
+                "&flag=",
+                &v("filter-flag"),
+                "&min_age_days=",
                 v("filter-min-age").trim(),
             ]
             .concat();

@@ -26,9 +26,19 @@ pub fn form_problem(
 ) -> Option<RKey> {
     let (reasons, note) = (reasons.to_vec(), note.to_owned());
     let parsed = if reverse {
-        ReverseForm { decision, reasons, note }.parse()
+        ReverseForm {
+            decision,
+            reasons,
+            note,
+        }
+        .parse()
     } else {
-        DecisionForm { decision, reasons, note }.parse()
+        DecisionForm {
+            decision,
+            reasons,
+            note,
+        }
+        .parse()
     };
     let problems = parsed.err()?;
     let first = problems.first()?;
@@ -76,7 +86,9 @@ pub fn RequestPage(reference: String) -> impl IntoView {
     load();
 
     let mine = move || {
-        let me = session.official.with(|o| o.as_ref().map(|o| o.login.clone()));
+        let me = session
+            .official
+            .with(|o| o.as_ref().map(|o| o.login.clone()));
         detail.with(|d| {
             d.as_ref()
                 .is_some_and(|d| d.item.assigned_to.is_some() && d.item.assigned_to == me)
@@ -119,6 +131,7 @@ pub fn RequestPage(reference: String) -> impl IntoView {
                 (_, true) => view! { <p class="review-hold" id="assignment">{rt(l, RKey::TakenByYou)}</p>
                     <button type="button" class="button button--secondary button--inline" id="release" on:click=release>{rt(l, RKey::ReleaseRequest)}</button> }.into_any(),
                 (Some(other), false) => view! { <p class="review-hold" id="assignment">{fill(&rt(l, RKey::TakenByOther), None, Some(other))}</p> }.into_any(),
+                (None, false) if decided(item.status) => ().into_any(),
                 (None, false) => view! {
                     <button type="button" class="button button--inline" id="take" on:click=take>{rt(l, RKey::TakeRequest)}</button>
                 }.into_any(),
@@ -178,7 +191,18 @@ fn DocumentView(id: String, n: u32) -> impl IntoView {
     let url = api::image_url(&id);
     move || {
         let l = lang.get();
-        let label = fill(&rt(l, if big.get() { RKey::Shrink } else { RKey::Enlarge }), Some(n), None);
+        let label = fill(
+            &rt(
+                l,
+                if big.get() {
+                    RKey::Shrink
+                } else {
+                    RKey::Enlarge
+                },
+            ),
+            Some(n),
+            None,
+        );
         if not_image.get() {
             return view! {
                 <li><a href=url.clone() target="_blank" rel="noopener" class="review-pdf" data-document=n>
@@ -247,7 +271,9 @@ fn DecisionSection(
         } else {
             RejectionReason::ALL
                 .into_iter()
-                .filter(|r| crate::dom_checked(&id(&["reason-", &r.code().replace('_', "-")].concat())))
+                .filter(|r| {
+                    crate::dom_checked(&id(&["reason-", &r.code().replace('_', "-")].concat()))
+                })
                 .collect()
         };
         let text = crate::dom_value(&id("note"));
@@ -259,24 +285,52 @@ fn DecisionSection(
         spawn_local(async move {
             let r = reference.get_value();
             let answer = if reverse {
-                api::reverse(&r, &ReverseForm { decision: kind, reasons: chosen, note: text }).await
+                api::reverse(
+                    &r,
+                    &ReverseForm {
+                        decision: kind,
+                        reasons: chosen,
+                        note: text,
+                    },
+                )
+                .await
             } else {
-                api::decide(&r, &DecisionForm { decision: kind, reasons: chosen, note: text }).await
+                api::decide(
+                    &r,
+                    &DecisionForm {
+                        decision: kind,
+                        reasons: chosen,
+                        note: text,
+                    },
+                )
+                .await
             };
             busy.set(false);
             match answer {
                 Ok(()) => {
                     message.set(None);
                     let l = lang.get_untracked();
-                    done.run(fill(&rt(l, RKey::DecisionSent), None, Some(&rt(l, decision_key(kind)))));
+                    done.run(fill(
+                        &rt(l, RKey::DecisionSent),
+                        None,
+                        Some(&rt(l, decision_key(kind))),
+                    ));
                 }
                 Err(f) => message.set(Some(f.key())),
             }
         });
     };
 
-    let title = if reverse { RKey::ReverseTitle } else { RKey::DecisionTitle };
-    let send = if reverse { RKey::SendReverse } else { RKey::SendDecision };
+    let title = if reverse {
+        RKey::ReverseTitle
+    } else {
+        RKey::DecisionTitle
+    };
+    let send = if reverse {
+        RKey::SendReverse
+    } else {
+        RKey::SendDecision
+    };
     view! {
         <section class="review-decision" aria-labelledby=[prefix, "-title"].concat()>
             <h2 class="heading-m" id=[prefix, "-title"].concat()>{rtr(title)}</h2>
@@ -299,10 +353,22 @@ mod tests {
     fn a_rejection_needs_a_reason_and_a_reversal_a_note() {
         use RejectionReason::AddressMismatch as A;
         assert_eq!(form_problem(DecisionKind::Approve, &[], "", false), None);
-        assert_eq!(form_problem(DecisionKind::Reject, &[], "", false), Some(RKey::ErrReasonsNeeded));
-        assert_eq!(form_problem(DecisionKind::RequestCorrection, &[A], "", false), None);
-        assert_eq!(form_problem(DecisionKind::Reject, &[A], " ", true), Some(RKey::ErrNoteNeeded));
+        assert_eq!(
+            form_problem(DecisionKind::Reject, &[], "", false),
+            Some(RKey::ErrReasonsNeeded)
+        );
+        assert_eq!(
+            form_problem(DecisionKind::RequestCorrection, &[A], "", false),
+            None
+        );
+        assert_eq!(
+            form_problem(DecisionKind::Reject, &[A], " ", true),
+            Some(RKey::ErrNoteNeeded)
+        );
         let long = "x".repeat(NOTE_MAX + 1);
-        assert_eq!(form_problem(DecisionKind::Approve, &[], &long, false), Some(RKey::ErrNoteTooLong));
+        assert_eq!(
+            form_problem(DecisionKind::Approve, &[], &long, false),
+            Some(RKey::ErrNoteTooLong)
+        );
     }
 }
