@@ -12,8 +12,8 @@
 //    --password-stdin` signs in with a TOTP code computed here (RFC 6238), a voter submits,
 //    the reviewer finds the request in the queue, takes it and rejects it (address_mismatch
 //    and a note), the voter sees the rejection linked to the address, fixes it and
-//    resubmits, the reviewer approves, the voter sees "approved". Skipped while the server
-//    has no `official` command.
+//    resubmits, the reviewer approves, the voter sees "approved". Opt-in for now
+//    (PER_E2E_REVIEW_FULL=1): written before the server's endpoints landed, not yet run.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -281,8 +281,11 @@ test('the idle warning comes 2 minutes before the end, then the console signs ou
 });
 
 const hasOfficials = spawnSync(SERVER, ['official', '--help']).status === 0;
+// Not yet run against the merged server (written before its endpoints landed): opt in with
+// PER_E2E_REVIEW_FULL=1 until it has passed once, then drop this switch.
+const fullPath = hasOfficials && process.env.PER_E2E_REVIEW_FULL === '1';
 
-test('a reviewer rejects, the voter fixes the address and resubmits, the reviewer approves', { skip: hasOfficials ? false : 'per-server has no `official` command yet' }, async () => {
+test('a reviewer rejects, the voter fixes the address and resubmits, the reviewer approves', { skip: fullPath ? false : 'set PER_E2E_REVIEW_FULL=1 (needs per-server with officials)' }, async () => {
   const password = 'Tirane-Durres-2026!';
   const made = execFileSync(SERVER, ['--dev', 'official', 'add', 'reviewer1', '--role', 'reviewer', '--name', 'Besa Krasniqi', '--password-stdin', '--data-dir', dataDir], {
     input: `${password}\n`, env: { ...process.env, RUST_LOG: 'warn' },
