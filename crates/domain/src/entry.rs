@@ -133,10 +133,16 @@ pub enum Route {
     MyRequest,
     /// `/results/`: the seat-allocation viewer.
     Results,
+    /// `/review/`: the officials' console; the sign-in (password and second factor).
+    Review,
+    /// `/review/queue`: the requests waiting for a decision, oldest first. One request's
+    /// page, `/review/requests/{reference}`, has a reference in its address: see
+    /// [`review_request_path`] and [`review_reference`].
+    ReviewQueue,
 }
 
 impl Route {
-    pub const ALL: [Route; 18] = [
+    pub const ALL: [Route; 20] = [
         Route::Start,
         Route::Contact,
         Route::Verify,
@@ -155,6 +161,8 @@ impl Route {
         Route::SignIn,
         Route::MyRequest,
         Route::Results,
+        Route::Review,
+        Route::ReviewQueue,
     ];
 
     /// The address of the page (no query or fragment).
@@ -178,6 +186,8 @@ impl Route {
             Route::SignIn => "/sign-in",
             Route::MyRequest => "/my-request",
             Route::Results => "/results/",
+            Route::Review => "/review/",
+            Route::ReviewQueue => "/review/queue",
         }
     }
 
@@ -197,6 +207,7 @@ impl Route {
             Route::RequestPhoto | Route::RequestProof => Entry::Documents,
             Route::SignIn | Route::MyRequest => Entry::Account,
             Route::Results => Entry::Results,
+            Route::Review | Route::ReviewQueue => Entry::Review,
         }
     }
 
@@ -258,9 +269,38 @@ impl Route {
     }
 }
 
+/// The console's address of one request: `/review/requests/{reference}`.
+pub fn review_request_path(reference: &str) -> String {
+    ["/review/requests/", reference].concat()
+}
+
+/// The reference in a console request's address (`/review/requests/PER-XXXX-XXXX`), if
+/// `path` is one (a query or fragment is ignored; the reference is not checked here).
+pub fn review_reference(path: &str) -> Option<&str> {
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let rest = path.strip_prefix("/review/requests/")?;
+    (!rest.is_empty() && !rest.contains('/')).then_some(rest)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_console_request_has_its_reference_in_the_address() {
+        let path = review_request_path("PER-7K3M-Q9TX");
+        assert_eq!(path, "/review/requests/PER-7K3M-Q9TX");
+        assert_eq!(Entry::of_path(&path), Some(Entry::Review));
+        assert_eq!(review_reference(&path), Some("PER-7K3M-Q9TX"));
+        assert_eq!(
+            review_reference("/review/requests/PER-7K3M-Q9TX?x#y"),
+            Some("PER-7K3M-Q9TX")
+        );
+        assert_eq!(review_reference("/review/requests/"), None);
+        assert_eq!(review_reference("/review/requests/a/b"), None);
+        assert_eq!(review_reference("/review/queue"), None);
+        assert_eq!(Route::of_path(&path), None);
+    }
 
     #[test]
     fn each_route_is_served_by_its_entry() {
