@@ -48,10 +48,16 @@ pub fn QuestionPageView(
             .draft
             .with_untracked(|d| steps::problems_on(page, d, today));
         if page.route == Route::RequestProof {
-            found.extend(super::uploads::missing(
+            // In the page's order: the kind, the upload, the declaration.
+            let at = found
+                .iter()
+                .position(|p| p.field == per_domain::Field::ProofDeclaration)
+                .unwrap_or(found.len());
+            let missing = super::uploads::missing(
                 &state.draft.get_untracked(),
                 &[per_domain::UploadKind::ProofOfAddress],
-            ));
+            );
+            found.splice(at..at, missing);
         }
         if !found.is_empty() {
             errors.set(form::from_problems(&found, form::input_id));
