@@ -38,9 +38,10 @@ const MAX_FAILURES: u32 = 3;
 const LEAD_MS: i32 = 1000;
 const STEP_MS: i32 = 3000;
 const FRAME_MS: i32 = 200;
-/// With the worker: the longest burst (the server takes at most 96 frames, 19 s at 5 fps),
-/// and the frames still taken after the last step was seen.
-const GUIDED_MAX_MS: f64 = 17_000.0;
+/// With the worker: the longest burst (the server takes at most `JpegFrame::MAX_FRAMES`,
+/// 64, about 13 s at 5 fps), and the frames still taken after the last step was seen.
+const GUIDED_MAX_MS: f64 = 12_000.0;
+const GUIDED_MAX_FRAMES: usize = per_domain::api::JpegFrame::MAX_FRAMES - 4;
 const TAIL_FRAMES: u32 = 3;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -215,7 +216,10 @@ pub fn Face() -> impl IntoView {
                             tail += 1;
                         }
                     }
-                    if tail > TAIL_FRAMES || elapsed > GUIDED_MAX_MS {
+                    if tail > TAIL_FRAMES
+                        || elapsed > GUIDED_MAX_MS
+                        || frames.len() >= GUIDED_MAX_FRAMES
+                    {
                         break;
                     }
                     camera::sleep(FRAME_MS).await;
