@@ -126,10 +126,8 @@ impl Analysis {
         let ctor: js_sys::Function = get(&js_sys::global(), "Worker").dyn_into()?;
         let opts = js_sys::Object::new();
         js_sys::Reflect::set(&opts, &"type".into(), &"module".into())?;
-        let worker = js_sys::Reflect::construct(
-            &ctor,
-            &js_sys::Array::of2(&WORKER_URL.into(), &opts),
-        )?;
+        let worker =
+            js_sys::Reflect::construct(&ctor, &js_sys::Array::of2(&WORKER_URL.into(), &opts))?;
         let w = worker.clone();
         let on_message = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
             let data = get(&event, "data");

@@ -16,10 +16,10 @@
 //! way the server checks the burst; its verdict is the one that counts, and a refusal says
 //! why.
 
+use crate::analysis::{self, Analysis, Hint, Status};
 use leptos::html::Video;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use crate::analysis::{self, Analysis, Hint, Status};
 use per_client::api;
 use per_client::camera::{self, CameraError};
 use per_client::components::{ErrorSummary, PageHeading};
@@ -250,7 +250,10 @@ pub fn Face() -> impl IntoView {
                 go_assisted(AssistedReason::CameraUnavailable);
                 return;
             }
-            current.set(Some(challenge.steps.len()));
+            // The timer ticks every step off at its end; with the worker only what it saw.
+            if !guided {
+                current.set(Some(challenge.steps.len()));
+            }
             stage.set(Stage::Sending);
             let body = FaceCapture {
                 challenge_id: challenge.challenge_id,
