@@ -82,6 +82,11 @@ crate::text_table! {
     StepCloser => "Afrojeni fytyrën te kamera";
     StepBlink => "Mbyllni dhe hapni sytë";
     StepDone => "u bë";
+    FaceHintOval => "Lëvizni që fytyra të jetë brenda ovalit";
+    FaceHintCloser => "Afrohuni pak";
+    FaceHintNone => "Fytyra nuk shihet. Shikoni kamerën";
+    FaceHintSeveral => "Duhet të jeni vetëm në kamerë";
+    FaceAnalysisLoading => "Po ngarkohet kontrolli në pajisjen tuaj…";
     FaceChecking => "Po kontrollojmë fotografitë…";
     FaceReasonNone => "Fytyra nuk u pa në çdo fotografi. Mbajeni brenda ovalit gjatë gjithë kontrollit.";
     FaceReasonSeveral => "U pa më shumë se një fytyrë. Sigurohuni që jeni vetëm në kamerë.";
