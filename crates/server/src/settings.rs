@@ -36,6 +36,9 @@ pub struct Settings {
     pub face_models: Option<PathBuf>,
     #[serde(default)]
     pub face_workers: Option<usize>,
+    /// `[limits]`: session lifetimes and budgets (defaults in `config::Limits`).
+    #[serde(default)]
+    pub limits: crate::config::Limits,
 }
 
 /// `[registration]`: `opens_at` and `closes_at`, RFC 3339 in UTC
@@ -97,6 +100,7 @@ impl Default for Settings {
             registration: RegistrationFile::default(),
             face_models: None,
             face_workers: None,
+            limits: crate::config::Limits::default(),
         }
     }
 }
@@ -276,6 +280,7 @@ impl Settings {
                 .face_workers
                 .unwrap_or_else(crate::config::default_face_workers)
                 .max(1),
+            limits: self.limits,
         })
     }
 }

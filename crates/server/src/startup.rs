@@ -155,6 +155,7 @@ pub async fn open_state(config: &Config) -> anyhow::Result<AppState> {
         registry: Arc::new(TableRegistry::new(store.clone(), keys.clone())),
         decode_slots: Arc::new(Semaphore::new(cores)),
         face,
+        limits: config.limits,
     })
 }
 

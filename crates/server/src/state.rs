@@ -39,6 +39,8 @@ pub struct AppState {
     /// The face models and their bounded pool; `None` when they are not installed (the
     /// face check then answers 503; production refuses to start without them).
     pub face: Option<Arc<crate::service::face::FaceChecker>>,
+    /// Session lifetimes and budgets (`[limits]`).
+    pub limits: crate::config::Limits,
 }
 
 /// Why a password hash or check did not run.

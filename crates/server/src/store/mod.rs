@@ -18,6 +18,7 @@
 mod draft;
 mod face;
 mod outbox;
+mod password;
 mod purge;
 mod registry;
 mod request;
@@ -28,6 +29,7 @@ mod upload;
 
 pub use face::*;
 pub use outbox::*;
+pub use password::*;
 pub use purge::*;
 pub use request::*;
 pub use session::*;
