@@ -41,7 +41,7 @@ impl Tx {
 
     /// Takes a row lock on the account (resets of one account take turns).
     pub async fn lock_account(&mut self, account: AccountId) -> StoreResult<()> {
-        on_tx_rows!(self, c => sqlx::query("UPDATE accounts SET id = id WHERE id = $1")
+        on_tx_rows!(self, c => sqlx::query("UPDATE accounts SET language = language WHERE id = $1")
             .bind(account.0)
             .execute(&mut *c)
             .await)?;
