@@ -59,6 +59,8 @@ pub struct Config {
     /// Face checks at once (each on a blocking thread); more answer 503 with Retry-After.
     pub face_workers: usize,
     pub review: ReviewSettings,
+    /// `[limits]`: sessions' idle and absolute lifetimes (and, later, other budgets).
+    pub limits: Limits,
 }
 
 /// The officials' console: the idle timeout of their sessions, and how long after a decision
@@ -74,6 +76,25 @@ impl Default for ReviewSettings {
         ReviewSettings {
             idle_timeout_seconds: 15 * 60,
             retention_days: 30,
+        }
+    }
+}
+
+/// Limits a deployment may tune (`[limits]` in the settings file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Limits {
+    /// A voter's session ends after this long unused (30 minutes).
+    pub session_idle_seconds: i64,
+    /// ... and this long after sign-in, however used (12 hours).
+    pub session_absolute_seconds: i64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            session_idle_seconds: 30 * 60,
+            session_absolute_seconds: 12 * 3600,
         }
     }
 }
@@ -130,6 +151,7 @@ impl Config {
             face_models: std::env::var_os("PER_FACE_MODELS").map(PathBuf::from),
             face_workers: default_face_workers(),
             review: ReviewSettings::default(),
+            limits: Limits::default(),
         }
     }
 

@@ -3,6 +3,7 @@
 
 use crate::service::draft::DraftError;
 use crate::service::face::FaceError;
+use crate::service::password::PasswordError;
 use crate::service::request::RequestError;
 use crate::service::review::ReviewError;
 use crate::service::session::SessionError;
@@ -124,8 +125,25 @@ impl From<SignupError> for AppError {
             SignupError::Busy => AppError::Busy {
                 retry_after_seconds: ARGON2_RETRY_SECONDS,
             },
+            SignupError::WeakPassword(p) => {
+                AppError::Invalid(vec![FieldProblem::new(per_domain::Field::Password, p)])
+            }
             SignupError::Store(e) => e.into(),
             SignupError::Internal(e) => AppError::Internal(e),
+        }
+    }
+}
+
+impl From<PasswordError> for AppError {
+    fn from(e: PasswordError) -> Self {
+        match e {
+            PasswordError::Weak(p) => {
+                AppError::Invalid(vec![FieldProblem::new(Field::Password, p)])
+            }
+            PasswordError::CodeWrong { attempts_left } => AppError::CodeWrong { attempts_left },
+            PasswordError::Expired => AppError::CodeExpired,
+            PasswordError::Session(e) => e.into(),
+            PasswordError::Store(e) => e.into(),
         }
     }
 }

@@ -70,9 +70,11 @@ impl<S: Send + Sync> FromRequest<S> for UploadBody {
 }
 
 /// The signed-in voter's account, from the session cookie.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Voter {
     pub account: AccountId,
+    /// The session's token (to keep this session when others end).
+    pub token: SecretToken,
 }
 
 impl FromRequestParts<AppState> for Voter {
@@ -81,7 +83,7 @@ impl FromRequestParts<AppState> for Voter {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
         let token = session_token(state, &parts.headers).ok_or(AppError::Unauthorized)?;
         let account = session::voter(state, &token).await?;
-        Ok(Voter { account })
+        Ok(Voter { account, token })
     }
 }
 

@@ -39,6 +39,9 @@ pub struct Settings {
     /// `[review]`: the officials' console.
     #[serde(default)]
     pub review: ReviewFile,
+    /// `[limits]`: session lifetimes and budgets (defaults in `config::Limits`).
+    #[serde(default)]
+    pub limits: crate::config::Limits,
 }
 
 /// `[review]`: `idle_timeout_minutes` (default 15) of an official's session, and
@@ -109,6 +112,7 @@ impl Default for Settings {
             face_models: None,
             face_workers: None,
             review: ReviewFile::default(),
+            limits: crate::config::Limits::default(),
         }
     }
 }
@@ -295,6 +299,7 @@ impl Settings {
                 ) * 60,
                 retention_days: i64::from(self.review.retention_days.unwrap_or(30)),
             },
+            limits: self.limits,
         })
     }
 }

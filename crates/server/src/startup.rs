@@ -157,6 +157,7 @@ pub async fn open_state(config: &Config) -> anyhow::Result<AppState> {
         face,
         review: config.review,
         statistics_cache: Arc::default(),
+        limits: config.limits,
     })
 }
 

@@ -44,6 +44,8 @@ pub struct AppState {
     /// The public statistics, computed at most once a minute per process.
     pub statistics_cache:
         Arc<tokio::sync::Mutex<Option<(i64, per_domain::api::review::Statistics)>>>,
+    /// Session lifetimes and budgets (`[limits]`).
+    pub limits: crate::config::Limits,
 }
 
 /// Why a password hash or check did not run.

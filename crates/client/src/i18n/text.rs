@@ -219,6 +219,7 @@ crate::text_table! {
     ProblemPasswordTooShort => "Fjalëkalimi duhet të ketë të paktën {pw_min} karaktere";
     ProblemPasswordTooLong => "Fjalëkalimi duhet të ketë më së shumti {pw_max} karaktere";
     ProblemPasswordTooCommon => "Ky fjalëkalim është shumë i zakonshëm: zgjidhni një tjetër";
+    ProblemPasswordHasContact => "Fjalëkalimi nuk duhet të përmbajë numrin tuaj të telefonit ose adresën e e-mailit";
     ProblemCodeInvalid => "Kodi ka {code_len} shifra";
     ProblemNameInvalid => "Përdorni vetëm shkronja, hapësira, viza dhe apostrofa";
     ProblemDateInvalid => "Shkruani një datë të vlefshme";

@@ -3,6 +3,7 @@
 mod draft;
 mod face;
 mod health;
+mod password;
 mod request;
 mod review;
 mod session;
@@ -31,7 +32,15 @@ pub fn api() -> Router<AppState> {
         .route("/signup/verify", post(signup::verify))
         .route("/signup/resend", post(signup::resend))
         .route("/signup/complete", post(signup::complete))
-        .route("/session", post(session::sign_in).delete(session::sign_out))
+        .route(
+            "/session",
+            post(session::sign_in)
+                .delete(session::sign_out)
+                .get(password::limits),
+        )
+        .route("/password", post(password::change))
+        .route("/password/reset", post(password::start_reset))
+        .route("/password/reset/complete", post(password::complete_reset))
         .route("/sessions", delete(session::sign_out_everywhere))
         .route("/me", get(session::me))
         .route("/face/challenge", post(face::challenge))

@@ -7,6 +7,7 @@ pub mod decision;
 pub mod draft;
 pub mod face;
 pub mod housekeeping;
+pub mod password;
 pub mod registry;
 pub mod request;
 pub mod review;

@@ -32,6 +32,7 @@ pub struct Purged {
     pub code_failures: u64,
     pub budgets: u64,
     pub origins: u64,
+    pub password_resets: u64,
 }
 
 impl Purged {
@@ -44,6 +45,7 @@ impl Purged {
             + self.code_failures
             + self.budgets
             + self.origins
+            + self.password_resets
     }
 }
 
@@ -61,7 +63,12 @@ impl Tx {
                 .delete_before("DELETE FROM signups WHERE created_at < $1", before.signups)
                 .await?,
             sessions: self
-                .delete_before("DELETE FROM sessions WHERE expires_at < $1", before.expired)
+                // Past the absolute end, or unused since the cut-off (a day, longer than
+                // any idle timeout): either way the session is over.
+                .delete_before(
+                    "DELETE FROM sessions WHERE expires_at < $1 OR last_seen_at < $1",
+                    before.expired,
+                )
                 .await?,
             face_challenges: self
                 .delete_before(
@@ -89,6 +96,12 @@ impl Tx {
                 .await?,
             origins: self
                 .delete_before("DELETE FROM signup_origins WHERE at < $1", before.origins)
+                .await?,
+            password_resets: self
+                .delete_before(
+                    "DELETE FROM password_resets WHERE expires_at < $1",
+                    before.expired,
+                )
                 .await?,
         })
     }

@@ -11,6 +11,7 @@ mod housekeeping;
 mod instances;
 mod logs;
 mod outbox;
+mod password;
 mod processes;
 mod registry;
 mod request;
