@@ -30,10 +30,12 @@ pub enum Entry {
     Results,
     /// `/review/…`: the officials' console.
     Review,
+    /// `/statistics/`: the public counts of requests (per zone, per country).
+    Statistics,
 }
 
 impl Entry {
-    pub const ALL: [Entry; 9] = [
+    pub const ALL: [Entry; 10] = [
         Entry::Start,
         Entry::Register,
         Entry::Face,
@@ -43,6 +45,7 @@ impl Entry {
         Entry::Account,
         Entry::Results,
         Entry::Review,
+        Entry::Statistics,
     ];
 
     /// The folder of the entry's `index.html` under the built `dist/` (`""` for the start).
@@ -57,6 +60,7 @@ impl Entry {
             Entry::Account => "account",
             Entry::Results => "results",
             Entry::Review => "review",
+            Entry::Statistics => "statistics",
         }
     }
 
@@ -85,6 +89,8 @@ impl Entry {
             Some(Entry::Results)
         } else if under("/review") {
             Some(Entry::Review)
+        } else if under("/statistics") {
+            Some(Entry::Statistics)
         } else {
             None
         }
@@ -139,10 +145,12 @@ pub enum Route {
     /// page, `/review/requests/{reference}`, has a reference in its address: see
     /// [`review_request_path`] and [`review_reference`].
     ReviewQueue,
+    /// `/statistics/`: the public counts of requests.
+    Statistics,
 }
 
 impl Route {
-    pub const ALL: [Route; 20] = [
+    pub const ALL: [Route; 21] = [
         Route::Start,
         Route::Contact,
         Route::Verify,
@@ -163,6 +171,7 @@ impl Route {
         Route::Results,
         Route::Review,
         Route::ReviewQueue,
+        Route::Statistics,
     ];
 
     /// The address of the page (no query or fragment).
@@ -188,6 +197,7 @@ impl Route {
             Route::Results => "/results/",
             Route::Review => "/review/",
             Route::ReviewQueue => "/review/queue",
+            Route::Statistics => "/statistics/",
         }
     }
 
@@ -208,6 +218,7 @@ impl Route {
             Route::SignIn | Route::MyRequest => Entry::Account,
             Route::Results => Entry::Results,
             Route::Review | Route::ReviewQueue => Entry::Review,
+            Route::Statistics => Entry::Statistics,
         }
     }
 
@@ -319,6 +330,8 @@ mod tests {
             None,
             "the viewer's address ends with /"
         );
+        assert_eq!(Route::of_path("/statistics/"), Some(Route::Statistics));
+        assert_eq!(Route::of_path("/statistics"), None, "ends with / too");
     }
 
     #[test]
@@ -374,6 +387,10 @@ mod tests {
             ("/results", Some(Entry::Results)),
             ("/results/#rules=dhondt", Some(Entry::Results)),
             ("/review/queue", Some(Entry::Review)),
+            ("/statistics/", Some(Entry::Statistics)),
+            ("/statistics", Some(Entry::Statistics)),
+            ("/statistics/#zone", Some(Entry::Statistics)),
+            ("/statisticsx", None),
             ("/registered", None),
             ("/resultsx", None),
             ("/nowhere", None),
@@ -393,6 +410,7 @@ mod tests {
             Entry::Request,
             Entry::Results,
             Entry::Review,
+            Entry::Statistics,
         ] {
             assert_eq!(Entry::of_path(&format!("/{}/", e.dir())), Some(e));
         }
