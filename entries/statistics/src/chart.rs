@@ -2,7 +2,7 @@
 //! side by side on one scale (the largest row fills the width). Pure numbers, tested on the
 //! host; the page draws them as SVG.
 
-use crate::wire::StatisticsRow;
+use per_domain::api::review::StatisticsRow;
 
 /// The drawing's width in SVG units (it scales to the column).
 pub const WIDTH: f64 = 320.0;

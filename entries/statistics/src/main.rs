@@ -6,20 +6,20 @@
 //! Its own entry page and bundle: no registration code, no API error decoding (the answer
 //! is read like a file).
 //!
-//! - [`wire`]: the answer's fields; [`chart`]: bar geometry; [`texts`]: the page's texts.
+//! - [`chart`]: bar geometry; [`texts`]: the page's texts. The answer is
+//!   `per_domain::api::review::Statistics`.
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::panic))]
 
 mod chart;
 mod texts;
-mod wire;
 
 use chart::Part;
 use leptos::prelude::*;
 use per_client::components::PageHeading;
 use per_client::i18n::{fill, t, use_lang, Catalog, FRAME};
+use per_domain::api::review::{Statistics, StatisticsRow};
 use per_domain::{Entry, Language};
 use texts::{SKey, STATISTICS_CATALOG};
-use wire::{Statistics, StatisticsRow};
 
 /// The texts this entry shows: the page frame's and the page's own.
 static CATALOGS: [&Catalog; 2] = [&FRAME, &STATISTICS_CATALOG];
