@@ -191,7 +191,9 @@ fn breakdown(
                 {bars}
             </svg>
             <p class="hint">{t(lang, SKey::ChartNote)}</p>
-            <div class="s-scroll">
+            // On a narrow screen the table may scroll sideways: the region takes the focus,
+            // so that the keyboard scrolls it too.
+            <div class="s-scroll" tabindex="0" role="region" aria-labelledby=format!("{id}-title")>
                 <table class="s-table" id=format!("{id}-table")>
                     <caption>{heading.clone()}</caption>
                     <thead>
