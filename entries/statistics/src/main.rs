@@ -212,7 +212,7 @@ fn breakdown(
         .into_any()
     };
     view! {
-        <section class="s-section" aria-labelledby=format!("{id}-title")>
+        <section class="s-section">
             <h2 class="heading-m" id=format!("{id}-title")>{heading.clone()}</h2>
             {body}
         </section>
