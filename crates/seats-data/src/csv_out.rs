@@ -1,19 +1,13 @@
 //! Writing a result as CSV: the readings used, one row per zone and subject, one row per
 //! subject nationally, then one row per warning.
 
-use std::io::{self, Write};
-
-use per_seats::{Allocation, Rules, SubjectTotal, ZoneResult};
+use per_seats::Allocation;
 
 use crate::document::Document;
-use crate::out::{official_of, OfficialCursor, Tracker};
 
 /// The header row of [`to_csv`].
 pub const CSV_HEADER: &str =
     "level,zone,subject,kind,votes,eligible,seats,official_seats,lot_required,votes_for_next_seat";
-
-/// Columns of [`CSV_HEADER`].
-const COLUMNS: usize = 10;
 
 /// The result as CSV; empty cells mean "not applicable". `level` is `rules` (first row: the
 /// rule set and options in the `subject` column, name in `kind`), `zone`, `national`, or
@@ -26,162 +20,103 @@ pub fn to_csv(doc: &Document, allocation: &Allocation) -> String {
 }
 
 /// [`to_csv`] written to `w` a zone at a time, so the whole text is never held in memory.
-pub fn write_csv<W: Write>(w: &mut W, doc: &Document, allocation: &Allocation) -> io::Result<()> {
-    let mut out = CsvWriter::new();
-    out.head(w, &allocation.rules)?;
-    let mut official = OfficialCursor::new(doc);
+pub fn write_csv<W: std::io::Write>(
+    w: &mut W,
+    doc: &Document,
+    allocation: &Allocation,
+) -> std::io::Result<()> {
+    let mut out = String::from(CSV_HEADER);
+    out.push('\n');
+    let rules = allocation.rules.to_string();
+    row(
+        &mut out,
+        &["rules", "", &rules, allocation.rules.set.name()],
+    );
     for zone in &allocation.zones {
-        out.zone(w, &allocation.subjects, zone, official.of(&zone.name))?;
-    }
-    out.tail(w, allocation)
-}
-
-/// Writes a result as CSV as it is made: [`CsvWriter::head`], each zone, the national
-/// [`CsvWriter::tail`].
-#[derive(Debug)]
-pub struct CsvWriter {
-    out: String,
-    /// Each subject's name as a CSV field, made when first needed.
-    names: Vec<String>,
-    tracker: Tracker,
-}
-
-impl Default for CsvWriter {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl CsvWriter {
-    /// A writer.
-    pub fn new() -> Self {
-        Self {
-            out: String::with_capacity(1 << 14),
-            names: Vec::new(),
-            tracker: Tracker::default(),
-        }
-    }
-
-    fn flush(&mut self, w: &mut impl Write) -> io::Result<()> {
-        w.write_all(self.out.as_bytes())?;
-        self.out.clear();
-        Ok(())
-    }
-
-    /// The header row and the readings.
-    pub fn head(&mut self, w: &mut impl Write, rules: &Rules) -> io::Result<()> {
-        self.out.push_str(CSV_HEADER);
-        self.out.push('\n');
-        let text = rules.to_string();
-        row(&mut self.out, &["rules", "", &text, rules.set.name()]);
-        self.flush(w)
-    }
-
-    /// One row per subject of `zone` (`official`: its official seats, if given).
-    pub fn zone<S: AsRef<str>>(
-        &mut self,
-        w: &mut impl Write,
-        subjects: &[SubjectTotal],
-        zone: &ZoneResult,
-        official: Option<&[(S, u32)]>,
-    ) -> io::Result<()> {
-        self.tracker.zone(subjects, zone, official);
-        while self.names.len() < subjects.len() {
-            let mut f = String::new();
-            field(&mut f, &subjects[self.names.len()].name);
-            self.names.push(f);
-        }
-        let out = &mut self.out;
-        let mut zone_name = String::new();
-        field(&mut zone_name, &zone.name);
-        let mut n = itoa::Buffer::new();
+        let official = doc.official_of(&zone.name);
         for s in &zone.subjects {
-            out.push_str("zone,");
-            out.push_str(&zone_name);
-            out.push(',');
-            out.push_str(self.names.get(s.subject).map_or("", String::as_str));
-            out.push(',');
-            out.push_str(s.kind.name());
-            out.push(',');
-            out.push_str(n.format(s.votes));
-            out.push_str(if s.eligible { ",yes," } else { ",no," });
-            out.push_str(n.format(s.seats));
-            out.push(',');
-            if let Some(o) = official {
-                let name = subjects.get(s.subject).map_or("", |t| t.name.as_str());
-                out.push_str(n.format(official_of(o, name)));
-            }
+            let official_seats = official.map(|o| {
+                o.iter()
+                    .find(|(n, _)| *n == s.name)
+                    .map_or(0, |(_, n)| *n)
+                    .to_string()
+            });
             let in_lot = zone
                 .lot
                 .as_ref()
-                .is_some_and(|l| l.contenders.contains(&s.subject));
-            out.push_str(if in_lot { ",yes," } else { ",no," });
-            if let Some(v) = s.votes_for_next_seat {
-                out.push_str(n.format(v));
-            }
-            out.push('\n');
-        }
-        if out.len() >= 1 << 14 {
-            self.flush(w)?;
-        }
-        Ok(())
-    }
-
-    /// The national rows of `national` (the national totals, excluded subjects and warnings
-    /// of [`per_seats::Allocator::national`]), then the warnings.
-    pub fn tail(&mut self, w: &mut impl Write, national: &Allocation) -> io::Result<()> {
-        let official = self.tracker.official.as_deref();
-        for (i, s) in national.subjects.iter().enumerate() {
-            let official_seats = official.map(|o| official_of(o, &s.name).to_string());
-            let excluded = national.excluded.contains(&i);
+                .is_some_and(|l| l.contenders.contains(&s.name));
             row(
-                &mut self.out,
+                &mut out,
                 &[
-                    "national",
-                    "",
+                    "zone",
+                    &zone.name,
                     &s.name,
                     s.kind.name(),
                     &s.votes.to_string(),
-                    if excluded { "no" } else { "yes" },
+                    if s.eligible { "yes" } else { "no" },
                     &s.seats.to_string(),
                     official_seats.as_deref().unwrap_or(""),
-                    "",
-                    "",
+                    if in_lot { "yes" } else { "no" },
+                    &s.votes_for_next_seat
+                        .map(|v| v.to_string())
+                        .unwrap_or_default(),
                 ],
             );
         }
-        for warning in &national.warnings {
-            let message = warning.to_string();
-            row(
-                &mut self.out,
-                &["warning", warning.zone().unwrap_or(""), &message],
-            );
-        }
-        self.flush(w)
+        w.write_all(out.as_bytes())?;
+        out.clear();
     }
-}
-
-/// `f` as a CSV field: quoted when it holds a comma, quote or line break, or starts or ends
-/// with a space.
-fn field(out: &mut String, f: &str) {
-    if f.contains([',', '"', '\n', '\r']) || f.starts_with(' ') || f.ends_with(' ') {
-        out.push('"');
-        out.push_str(&f.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(f);
+    let official = doc.official_national(allocation);
+    for s in &allocation.subjects {
+        let official_seats = official.as_ref().map(|o| {
+            o.iter()
+                .find(|(n, _)| *n == s.name)
+                .map_or(0, |(_, n)| *n)
+                .to_string()
+        });
+        let excluded = allocation.excluded.contains(&s.name);
+        row(
+            &mut out,
+            &[
+                "national",
+                "",
+                &s.name,
+                s.kind.name(),
+                &s.votes.to_string(),
+                if excluded { "no" } else { "yes" },
+                &s.seats.to_string(),
+                official_seats.as_deref().unwrap_or(""),
+                "",
+                "",
+            ],
+        );
     }
+    for warning in &allocation.warnings {
+        let message = warning.to_string();
+        row(
+            &mut out,
+            &["warning", warning.zone().unwrap_or(""), &message],
+        );
+    }
+    w.write_all(out.as_bytes())
 }
 
 /// Writes one row; columns after the given fields are left empty.
 fn row(out: &mut String, fields: &[&str]) {
+    let columns = CSV_HEADER.split(',').count();
     for (i, f) in fields.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        field(out, f);
+        if f.contains([',', '"', '\n', '\r']) || f.starts_with(' ') || f.ends_with(' ') {
+            out.push('"');
+            out.push_str(&f.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(f);
+        }
     }
-    for _ in fields.len()..COLUMNS {
+    for _ in fields.len()..columns {
         out.push(',');
     }
     out.push('\n');

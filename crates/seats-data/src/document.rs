@@ -1,11 +1,7 @@
 //! A parsed input file: the engine's election plus what the engine does not need
 //! (name, rule set named in the file, official seats for comparison).
 
-use std::collections::HashSet;
-
 use per_seats::{Allocation, Election, Error, RuleSet};
-
-use crate::out::matches_official;
 
 /// The input formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,26 +29,18 @@ impl Document {
     /// Refuses official seats for a subject unknown to the election (no votes entry in any
     /// zone, not declared): a name the result could never be compared with.
     pub fn check_official(&self) -> Result<(), Error> {
-        if self.official.is_empty() {
-            return Ok(());
-        }
         let e = &self.election;
-        let mut known: HashSet<&str> = e
-            .subjects
-            .iter()
-            .flatten()
-            .map(|s| s.name.as_str())
-            .collect();
-        for z in &e.zones {
-            known.extend(
-                z.votes
-                    .iter()
-                    .chain(&z.independents)
-                    .map(|(s, _)| s.as_str()),
-            );
-        }
+        let known = |name: &str| {
+            e.subjects.iter().flatten().any(|s| s.name == name)
+                || e.zones.iter().any(|z| {
+                    z.votes
+                        .iter()
+                        .chain(&z.independents)
+                        .any(|(s, _)| s == name)
+                })
+        };
         for (zone, seats) in &self.official {
-            if let Some((subject, _)) = seats.iter().find(|(s, _)| !known.contains(s.as_str())) {
+            if let Some((subject, _)) = seats.iter().find(|(s, _)| !known(s)) {
                 return Err(Error::UnknownSubject {
                     zone: zone.clone(),
                     subject: subject.clone(),
@@ -75,7 +63,13 @@ impl Document {
     pub fn matches_official(&self, allocation: &Allocation, zone: &str) -> Option<bool> {
         let official = self.official_of(zone)?;
         let computed = allocation.zones.iter().find(|z| z.name == zone)?;
-        Some(matches_official(&allocation.subjects, computed, official))
+        let same_listed = official.iter().all(|(s, n)| computed.seats_of(s) == *n);
+        let none_extra = computed
+            .subjects
+            .iter()
+            .filter(|s| s.seats > 0)
+            .all(|s| official.iter().any(|(o, n)| *o == s.name && *n == s.seats));
+        Some(same_listed && none_extra && computed.lot.is_none())
     }
 
     /// Official national seats: the sum over zones, when every zone gives official seats.

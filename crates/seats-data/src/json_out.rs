@@ -1,18 +1,12 @@
-//! Writing a result as the JSON object of the law specification, plus explanation fields,
-//! pretty-printed (two spaces, as serde_json's pretty printer): the zones' objects from
-//! separators made once per writer, names escaped once per subject, integers by `itoa`;
-//! the rarer parts (rules, candidate lists, the national part) through serde_json.
-
-use std::io::{self, Write};
+//! Writing a result as the JSON object of the law specification, plus explanation fields.
 
 use per_seats::{
-    Allocation, Flip, ListPart, ListResult, Quotient, Ranked, Rules, SeatSensitivity, SubjectTotal,
-    ZoneResult,
+    Allocation, Flip, ListPart, ListResult, Quotient, Ranked, Rules, SeatSensitivity, ZoneResult,
 };
+use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::Serialize;
 
 use crate::document::Document;
-use crate::out::{int, OfficialCursor, Tracker};
 
 /// The result as one pretty-printed JSON object.
 pub fn to_json(doc: &Document, allocation: &Allocation) -> String {
@@ -35,509 +29,101 @@ fn json_string(
     sensitivity: Option<&[Vec<SeatSensitivity>]>,
 ) -> String {
     let mut bytes = Vec::new();
-    // Writing plain strings and integers into memory cannot fail.
+    // Serialising plain structs, strings and integers into memory cannot fail.
     let _ = write_json(&mut bytes, doc, allocation, sensitivity);
     String::from_utf8(bytes).unwrap_or_default()
 }
 
-/// [`to_json`] (with `sensitivity`, [`to_json_explained`]) written to `w` a zone at a time.
-pub fn write_json<W: Write>(
+/// [`to_json`] (with `sensitivity`, [`to_json_explained`]) written to `w` as it is made:
+/// each zone's object exists only while it is written.
+pub fn write_json<W: std::io::Write>(
     w: &mut W,
     doc: &Document,
     allocation: &Allocation,
     sensitivity: Option<&[Vec<SeatSensitivity>]>,
-) -> io::Result<()> {
-    let mut out = JsonWriter::new(sensitivity.is_some());
-    out.head(
-        w,
-        doc.name.as_deref(),
-        &allocation.rules,
-        allocation.national_valid_votes,
-    )?;
-    let mut official = OfficialCursor::new(doc);
-    for (i, z) in allocation.zones.iter().enumerate() {
-        let seats = sensitivity.and_then(|s| s.get(i)).map(Vec::as_slice);
-        out.zone(w, &allocation.subjects, z, official.of(&z.name), seats)?;
-    }
-    out.tail(w, allocation)
-}
-
-/// Two spaces per level.
-fn indent(level: usize) -> String {
-    " ".repeat(2 * level)
-}
-
-/// The separators of an object with `keys` whose brace is at `level`: before each key's
-/// value (`{` or `,`, a new line, the indent, the key) and the closing brace.
-#[derive(Debug)]
-struct Object {
-    keys: Vec<Vec<u8>>,
-    close: Vec<u8>,
-}
-
-impl Object {
-    fn new(level: usize, keys: &[&str]) -> Self {
-        let inner = indent(level + 1);
-        let keys = keys
-            .iter()
-            .enumerate()
-            .map(|(i, k)| {
-                let open = if i == 0 { "{" } else { "," };
-                format!("{open}\n{inner}\"{k}\": ").into_bytes()
-            })
-            .collect();
-        Self {
-            keys,
-            close: format!("\n{}}}", indent(level)).into_bytes(),
-        }
-    }
-
-    fn key(&self, buf: &mut Vec<u8>, i: usize) {
-        buf.extend_from_slice(&self.keys[i]);
-    }
-}
-
-/// The separators of an array (or map) whose bracket is at `level`.
-#[derive(Debug)]
-struct List {
-    first: Vec<u8>,
-    next: Vec<u8>,
-    close_array: Vec<u8>,
-    close_map: Vec<u8>,
-}
-
-impl List {
-    fn new(level: usize) -> Self {
-        let inner = indent(level + 1);
-        Self {
-            first: format!("\n{inner}").into_bytes(),
-            next: format!(",\n{inner}").into_bytes(),
-            close_array: format!("\n{}]", indent(level)).into_bytes(),
-            close_map: format!("\n{}}}", indent(level)).into_bytes(),
-        }
-    }
-
-    fn item(&self, buf: &mut Vec<u8>, i: usize) {
-        buf.extend_from_slice(if i == 0 { &self.first } else { &self.next });
-    }
-}
-
-const ZONE_KEYS: [&str; 15] = [
-    "name",
-    "seats",
-    "lot_required",
-    "lot_seats",
-    "zone_seats",
-    "valid_votes",
-    "subjects",
-    "awarded",
-    "last_winning",
-    "first_losing",
-    "half_at_boundary",
-    "official_seats",
-    "matches_official",
-    "lists",
-    "sensitivity",
-];
-
-/// Writes a result as JSON as it is made: [`JsonWriter::head`], then each zone, then
-/// [`JsonWriter::tail`] (the national part); nothing but one zone is held at a time.
-#[derive(Debug)]
-pub struct JsonWriter {
-    explain: bool,
-    buf: Vec<u8>,
-    /// Each subject's name as a JSON string, made when first needed.
-    names: Vec<Vec<u8>>,
-    zones: usize,
-    tracker: Tracker,
-    zone: Object,
-    subject: Object,
-    /// A quotient inside an array (level 4) and as a value of the zone (level 3).
-    quotient: [Object; 2],
-    fraction: [Object; 2],
-    seat: Object,
-    /// Lists at levels 1 (national part) and 3 (a zone's members).
-    list: [List; 2],
-}
-
-impl JsonWriter {
-    /// A writer; `explain` adds each zone's `sensitivity`.
-    pub fn new(explain: bool) -> Self {
-        let quotient = |level| {
-            Object::new(
-                level,
-                &[
-                    "place", "subject", "divisor", "quotient", "rounded", "half", "by_lot",
-                ],
-            )
-        };
-        let fraction = |level| Object::new(level, &["num", "den"]);
-        Self {
-            explain,
-            buf: Vec::with_capacity(1 << 14),
-            names: Vec::new(),
-            zones: 0,
-            tracker: Tracker::default(),
-            zone: Object::new(2, &ZONE_KEYS),
-            subject: Object::new(
-                4,
-                &[
-                    "name",
-                    "kind",
-                    "votes",
-                    "eligible",
-                    "seats",
-                    "votes_for_next_seat",
-                ],
-            ),
-            quotient: [quotient(4), quotient(3)],
-            fraction: [fraction(5), fraction(4)],
-            seat: Object::new(4, &["place", "subject", "nth", "votes", "change", "to"]),
-            list: [List::new(1), List::new(3)],
-        }
-    }
-
-    fn flush(&mut self, w: &mut impl Write) -> io::Result<()> {
-        w.write_all(&self.buf)?;
-        self.buf.clear();
-        Ok(())
-    }
-
-    /// The name, the readings and the national valid votes; opens the zones.
-    pub fn head(
-        &mut self,
-        w: &mut impl Write,
-        name: Option<&str>,
-        rules: &Rules,
-        national_valid_votes: u64,
-    ) -> io::Result<()> {
-        let b = &mut self.buf;
-        b.extend_from_slice(b"{\n  \"name\": ");
-        match name {
-            Some(n) => string(b, n),
-            None => b.extend_from_slice(b"null"),
-        }
-        b.extend_from_slice(b",\n  \"rules\": ");
-        pretty(b, &RulesOut::from(rules), 1);
-        b.extend_from_slice(b",\n  \"national_valid_votes\": ");
-        int(b, national_valid_votes);
-        b.extend_from_slice(b",\n  \"zones\": [");
-        self.flush(w)
-    }
-
-    fn name(&mut self, subjects: &[SubjectTotal], i: usize) -> &[u8] {
-        while self.names.len() < subjects.len() {
-            let mut s = Vec::new();
-            string(&mut s, &subjects[self.names.len()].name);
-            self.names.push(s);
-        }
-        self.names.get(i).map_or(b"\"\"", Vec::as_slice)
-    }
-
-    /// One zone: `official` its official seats, `sensitivity` its seats' sensitivity (when
-    /// the writer explains).
-    pub fn zone<S: AsRef<str>>(
-        &mut self,
-        w: &mut impl Write,
-        subjects: &[SubjectTotal],
-        z: &ZoneResult,
-        official: Option<&[(S, u32)]>,
-        sensitivity: Option<&[SeatSensitivity]>,
-    ) -> io::Result<()> {
-        self.name(subjects, 0);
-        let matches = self.tracker.zone(subjects, z, official);
-        let Self {
-            buf: b,
-            names,
-            zone,
-            subject,
-            quotient,
-            fraction,
-            seat,
-            list,
-            ..
-        } = self;
-        let name = |i: usize| names.get(i).map_or(&b"\"\""[..], Vec::as_slice);
-        let l3 = &list[1];
-        b.extend_from_slice(if self.zones == 0 {
-            b"\n    "
-        } else {
-            b",\n    "
-        });
-        self.zones += 1;
-        zone.key(b, 0);
-        string(b, &z.name);
-        zone.key(b, 1);
-        map(
-            b,
-            l3,
-            z.subjects
+) -> std::io::Result<()> {
+    let official_national = doc.official_national(allocation);
+    let out = Output {
+        name: doc.name.as_deref(),
+        rules: RulesOut::from(&allocation.rules),
+        national_valid_votes: allocation.national_valid_votes,
+        zones: ZonesOut {
+            doc,
+            allocation,
+            sensitivity,
+        },
+        national: Seats(allocation.national().collect()),
+        national_votes: Seats(
+            allocation
+                .subjects
                 .iter()
-                .filter(|s| s.seats > 0)
-                .map(|s| (name(s.subject), s.seats)),
-        );
-        zone.key(b, 2);
-        let contenders = z.lot.as_ref().map_or(&[][..], |l| &l.contenders);
-        array(b, l3, contenders, |b, &c| b.extend_from_slice(name(c)));
-        zone.key(b, 3);
-        int(b, z.lot.as_ref().map_or(0, |l| l.seats));
-        zone.key(b, 4);
-        int(b, z.seats);
-        zone.key(b, 5);
-        int(b, z.valid_votes);
-        zone.key(b, 6);
-        array(b, l3, &z.subjects, |b, s| {
-            subject.key(b, 0);
-            b.extend_from_slice(name(s.subject));
-            subject.key(b, 1);
-            b.push(b'"');
-            b.extend_from_slice(s.kind.name().as_bytes());
-            b.push(b'"');
-            subject.key(b, 2);
-            int(b, s.votes);
-            subject.key(b, 3);
-            boolean(b, s.eligible);
-            subject.key(b, 4);
-            int(b, s.seats);
-            subject.key(b, 5);
-            option(b, s.votes_for_next_seat);
-            b.extend_from_slice(&subject.close);
-        });
-        let ranked = |b: &mut Vec<u8>, r: &Ranked, at: usize| {
-            let (q, f, v): (&Object, &Object, &Quotient) =
-                (&quotient[at], &fraction[at], &r.quotient);
-            q.key(b, 0);
-            int(b, r.place);
-            q.key(b, 1);
-            b.extend_from_slice(name(r.subject));
-            q.key(b, 2);
-            int(b, v.divisor);
-            q.key(b, 3);
-            f.key(b, 0);
-            int(b, v.votes);
-            f.key(b, 1);
-            int(b, v.divisor);
-            b.extend_from_slice(&f.close);
-            q.key(b, 4);
-            option(b, v.rounded);
-            q.key(b, 5);
-            boolean(b, v.half);
-            q.key(b, 6);
-            boolean(b, r.by_lot);
-            b.extend_from_slice(&q.close);
-        };
-        zone.key(b, 7);
-        array(b, l3, &z.awarded, |b, r| ranked(b, r, 0));
-        zone.key(b, 8);
-        match &z.last_winning {
-            Some(r) => ranked(b, r, 1),
-            None => b.extend_from_slice(b"null"),
-        }
-        zone.key(b, 9);
-        match &z.first_losing {
-            Some(r) => ranked(b, r, 1),
-            None => b.extend_from_slice(b"null"),
-        }
-        zone.key(b, 10);
-        array(b, l3, &z.half_at_boundary, |b, r| ranked(b, r, 0));
-        zone.key(b, 11);
-        match official {
-            Some(o) => {
-                let mut keys: Vec<Vec<u8>> = Vec::with_capacity(o.len());
-                for (s, _) in o {
-                    let mut k = Vec::new();
-                    string(&mut k, s.as_ref());
-                    keys.push(k);
-                }
-                map(
-                    b,
-                    l3,
-                    keys.iter().zip(o).map(|(k, (_, n))| (k.as_slice(), *n)),
-                );
-            }
-            None => b.extend_from_slice(b"null"),
-        }
-        zone.key(b, 12);
-        match matches {
-            Some(m) => boolean(b, m),
-            None => b.extend_from_slice(b"null"),
-        }
-        zone.key(b, 13);
-        if z.lists.is_empty() {
-            b.extend_from_slice(b"[]");
-        } else {
-            let lists: Vec<ListOut<'_>> =
-                z.lists.iter().map(|l| ListOut::new(subjects, l)).collect();
-            pretty(b, &lists, 3);
-        }
-        if self.explain {
-            zone.key(b, 14);
-            array(b, l3, sensitivity.unwrap_or_default(), |b, s| {
-                seat.key(b, 0);
-                int(b, s.place);
-                seat.key(b, 1);
-                b.extend_from_slice(name(s.subject));
-                seat.key(b, 2);
-                int(b, s.nth);
-                let (votes, change, to) = match s.flip {
-                    None => (None, None, None),
-                    Some((m, Flip::Add { to })) => (Some(m), Some("add"), Some(to)),
-                    Some((m, Flip::Move { to })) => (Some(m), Some("move"), Some(to)),
-                };
-                seat.key(b, 3);
-                option(b, votes);
-                seat.key(b, 4);
-                match change {
-                    Some(c) => {
-                        b.push(b'"');
-                        b.extend_from_slice(c.as_bytes());
-                        b.push(b'"');
-                    }
-                    None => b.extend_from_slice(b"null"),
-                }
-                seat.key(b, 5);
-                match to {
-                    Some(t) => b.extend_from_slice(name(t)),
-                    None => b.extend_from_slice(b"null"),
-                }
-                b.extend_from_slice(&seat.close);
-            });
-        }
-        b.extend_from_slice(&zone.close);
-        if self.buf.len() >= 1 << 14 {
-            self.flush(w)?;
-        }
-        Ok(())
-    }
-
-    /// Closes the zones and writes the national part of `national` (the national totals,
-    /// excluded subjects and warnings of [`per_seats::Allocator::national`]).
-    pub fn tail(&mut self, w: &mut impl Write, national: &Allocation) -> io::Result<()> {
-        let names: Vec<Vec<u8>> = national
-            .subjects
+                .map(|s| (s.name.as_str(), s.votes))
+                .collect(),
+        ),
+        excluded: allocation.excluded.iter().map(String::as_str).collect(),
+        seats_allocated: allocation.seats_allocated(),
+        any_lot_required: allocation.lot_required(),
+        official_national: official_national
+            .as_ref()
+            .map(|o| Seats(o.iter().map(|(s, n)| (s.as_str(), *n)).collect())),
+        warnings: allocation
+            .warnings
             .iter()
-            .map(|s| {
-                let mut k = Vec::new();
-                string(&mut k, &s.name);
-                k
-            })
-            .collect();
-        let l1 = &self.list[0];
-        let b = &mut self.buf;
-        b.extend_from_slice(if self.zones == 0 { b"]" } else { b"\n  ]" });
-        b.extend_from_slice(b",\n  \"national\": ");
-        let subjects = names.iter().zip(&national.subjects);
-        map(
-            b,
-            l1,
-            subjects
-                .clone()
-                .filter(|(_, s)| s.seats > 0)
-                .map(|(k, s)| (k.as_slice(), s.seats)),
-        );
-        b.extend_from_slice(b",\n  \"national_votes\": ");
-        map(b, l1, subjects.map(|(k, s)| (k.as_slice(), s.votes)));
-        b.extend_from_slice(b",\n  \"excluded\": ");
-        array(b, l1, &national.excluded, |b, &i| {
-            b.extend_from_slice(names.get(i).map_or(&b"\"\""[..], Vec::as_slice));
-        });
-        b.extend_from_slice(b",\n  \"seats_allocated\": ");
-        int(b, national.seats_allocated());
-        b.extend_from_slice(b",\n  \"any_lot_required\": ");
-        boolean(b, self.tracker.lot_required);
-        b.extend_from_slice(b",\n  \"official_national\": ");
-        match &self.tracker.official {
-            Some(o) => {
-                let keys: Vec<Vec<u8>> = o
-                    .iter()
-                    .map(|(s, _)| {
-                        let mut k = Vec::new();
-                        string(&mut k, s);
-                        k
-                    })
-                    .collect();
-                map(
-                    b,
-                    l1,
-                    keys.iter().zip(o).map(|(k, (_, n))| (k.as_slice(), *n)),
-                );
-            }
-            None => b.extend_from_slice(b"null"),
+            .map(ToString::to_string)
+            .collect(),
+    };
+    serde_json::to_writer_pretty(w, &out).map_err(std::io::Error::from)
+}
+
+/// The zones, each turned into its output object only when serialised.
+struct ZonesOut<'a> {
+    doc: &'a Document,
+    allocation: &'a Allocation,
+    sensitivity: Option<&'a [Vec<SeatSensitivity>]>,
+}
+
+impl Serialize for ZonesOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.allocation.zones.len()))?;
+        for (i, z) in self.allocation.zones.iter().enumerate() {
+            seq.serialize_element(&ZoneOut {
+                sensitivity: self
+                    .sensitivity
+                    .and_then(|s| s.get(i))
+                    .map(|seats| seats.iter().map(SeatOut::from).collect()),
+                ..ZoneOut::new(self.doc, self.allocation, z)
+            })?;
         }
-        b.extend_from_slice(b",\n  \"warnings\": ");
-        array(b, l1, &national.warnings, |b, warning| {
-            string(b, &warning.to_string());
-        });
-        b.extend_from_slice(b"\n}");
-        self.flush(w)
+        seq.end()
     }
 }
 
-/// `s` as a JSON string (serde_json's escaping).
-fn string(buf: &mut Vec<u8>, s: &str) {
-    // Writing a string into memory cannot fail.
-    let _ = serde_json::to_writer(&mut *buf, s);
-}
+/// An ordered `{ name: n }` object.
+struct Seats<'a, T>(Vec<(&'a str, T)>);
 
-fn boolean(buf: &mut Vec<u8>, b: bool) {
-    buf.extend_from_slice(if b { b"true" } else { b"false" });
-}
-
-fn option(buf: &mut Vec<u8>, n: Option<u64>) {
-    match n {
-        Some(n) => int(buf, n),
-        None => buf.extend_from_slice(b"null"),
-    }
-}
-
-/// An array at `list`'s level: `[]`, or each item on its own line.
-fn array<T>(buf: &mut Vec<u8>, list: &List, items: &[T], mut item: impl FnMut(&mut Vec<u8>, &T)) {
-    if items.is_empty() {
-        buf.extend_from_slice(b"[]");
-        return;
-    }
-    buf.push(b'[');
-    for (i, x) in items.iter().enumerate() {
-        list.item(buf, i);
-        item(buf, x);
-    }
-    buf.extend_from_slice(&list.close_array);
-}
-
-/// An ordered `{ name: n }` object at `list`'s level (names already JSON strings).
-fn map<'a, N: itoa::Integer>(
-    buf: &mut Vec<u8>,
-    list: &List,
-    entries: impl Iterator<Item = (&'a [u8], N)>,
-) {
-    let mut n = 0;
-    for (name, value) in entries {
-        if n == 0 {
-            buf.push(b'{');
+impl<T: Serialize> Serialize for Seats<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
         }
-        list.item(buf, n);
-        buf.extend_from_slice(name);
-        buf.extend_from_slice(b": ");
-        int(buf, value);
-        n += 1;
+        map.end()
     }
-    buf.extend_from_slice(if n == 0 { b"{}" } else { &list.close_map });
 }
 
-/// `value` pretty-printed by serde_json, indented to `level`.
-fn pretty(buf: &mut Vec<u8>, value: &impl Serialize, level: usize) {
-    let mut text = Vec::new();
-    // Serialising plain structs, strings and integers into memory cannot fail.
-    let _ = serde_json::to_writer_pretty(&mut text, value);
-    let pad = indent(level);
-    // A JSON text has no raw new line inside a string: each one starts a line.
-    for (i, line) in text.split(|&c| c == b'\n').enumerate() {
-        if i > 0 {
-            buf.push(b'\n');
-            buf.extend_from_slice(pad.as_bytes());
-        }
-        buf.extend_from_slice(line);
-    }
+#[derive(Serialize)]
+struct Output<'a> {
+    name: Option<&'a str>,
+    rules: RulesOut,
+    national_valid_votes: u64,
+    zones: ZonesOut<'a>,
+    national: Seats<'a, u32>,
+    national_votes: Seats<'a, u64>,
+    excluded: Vec<&'a str>,
+    seats_allocated: u32,
+    any_lot_required: bool,
+    official_national: Option<Seats<'a, u32>>,
+    warnings: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -580,6 +166,145 @@ impl From<&Rules> for RulesOut {
 }
 
 #[derive(Serialize)]
+struct ZoneOut<'a> {
+    name: &'a str,
+    seats: Seats<'a, u32>,
+    lot_required: Vec<&'a str>,
+    lot_seats: u32,
+    zone_seats: u32,
+    valid_votes: u64,
+    subjects: Vec<SubjectOut<'a>>,
+    awarded: Vec<QuotientOut<'a>>,
+    last_winning: Option<QuotientOut<'a>>,
+    first_losing: Option<QuotientOut<'a>>,
+    half_at_boundary: Vec<QuotientOut<'a>>,
+    official_seats: Option<Seats<'a, u32>>,
+    matches_official: Option<bool>,
+    lists: Vec<ListOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sensitivity: Option<Vec<SeatOut<'a>>>,
+}
+
+/// One seat's sensitivity: `votes` added to `to`, or moved from the holder to `to`.
+#[derive(Serialize)]
+struct SeatOut<'a> {
+    place: u32,
+    subject: &'a str,
+    nth: u32,
+    votes: Option<u64>,
+    change: Option<&'static str>,
+    to: Option<&'a str>,
+}
+
+impl<'a> From<&'a SeatSensitivity> for SeatOut<'a> {
+    fn from(s: &'a SeatSensitivity) -> Self {
+        let (votes, change, to) = match &s.flip {
+            None => (None, None, None),
+            Some((m, Flip::Add { to })) => (Some(*m), Some("add"), Some(to.as_str())),
+            Some((m, Flip::Move { to })) => (Some(*m), Some("move"), Some(to.as_str())),
+        };
+        Self {
+            place: s.place,
+            subject: &s.subject,
+            nth: s.nth,
+            votes,
+            change,
+            to,
+        }
+    }
+}
+
+impl<'a> ZoneOut<'a> {
+    fn new(doc: &'a Document, allocation: &Allocation, z: &'a ZoneResult) -> Self {
+        Self {
+            name: &z.name,
+            seats: Seats(
+                z.subjects
+                    .iter()
+                    .filter(|s| s.seats > 0)
+                    .map(|s| (s.name.as_str(), s.seats))
+                    .collect(),
+            ),
+            lot_required: z
+                .lot
+                .iter()
+                .flat_map(|l| l.contenders.iter().map(String::as_str))
+                .collect(),
+            lot_seats: z.lot.as_ref().map_or(0, |l| l.seats),
+            zone_seats: z.seats,
+            valid_votes: z.valid_votes,
+            subjects: z
+                .subjects
+                .iter()
+                .map(|s| SubjectOut {
+                    name: &s.name,
+                    kind: s.kind.name(),
+                    votes: s.votes,
+                    eligible: s.eligible,
+                    seats: s.seats,
+                    votes_for_next_seat: s.votes_for_next_seat,
+                })
+                .collect(),
+            awarded: z.awarded.iter().map(QuotientOut::from).collect(),
+            last_winning: z.last_winning.as_ref().map(QuotientOut::from),
+            first_losing: z.first_losing.as_ref().map(QuotientOut::from),
+            half_at_boundary: z.half_at_boundary.iter().map(QuotientOut::from).collect(),
+            official_seats: doc
+                .official_of(&z.name)
+                .map(|o| Seats(o.iter().map(|(s, n)| (s.as_str(), *n)).collect())),
+            matches_official: doc.matches_official(allocation, &z.name),
+            lists: z.lists.iter().map(ListOut::from).collect(),
+            sensitivity: None,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct SubjectOut<'a> {
+    name: &'a str,
+    kind: &'static str,
+    votes: u64,
+    eligible: bool,
+    seats: u32,
+    votes_for_next_seat: Option<u64>,
+}
+
+#[derive(Serialize)]
+struct Fraction {
+    num: u64,
+    den: u32,
+}
+
+#[derive(Serialize)]
+struct QuotientOut<'a> {
+    place: u32,
+    subject: &'a str,
+    divisor: u32,
+    quotient: Fraction,
+    rounded: Option<u64>,
+    half: bool,
+    by_lot: bool,
+}
+
+impl<'a> From<&'a Ranked> for QuotientOut<'a> {
+    fn from(r: &'a Ranked) -> Self {
+        let q: Quotient = r.quotient;
+        Self {
+            place: r.place,
+            subject: &r.subject,
+            divisor: q.divisor,
+            quotient: Fraction {
+                num: q.votes,
+                den: q.divisor,
+            },
+            rounded: q.rounded,
+            half: q.half,
+            by_lot: r.by_lot,
+        }
+    }
+}
+
+#[derive(Serialize)]
 struct ListOut<'a> {
     subject: &'a str,
     seats: u32,
@@ -608,10 +333,10 @@ struct MoveOut<'a> {
     to: usize,
 }
 
-impl<'a> ListOut<'a> {
-    fn new(subjects: &'a [SubjectTotal], l: &'a ListResult) -> Self {
+impl<'a> From<&'a ListResult> for ListOut<'a> {
+    fn from(l: &'a ListResult) -> Self {
         Self {
-            subject: subjects.get(l.subject).map_or("", |s| s.name.as_str()),
+            subject: &l.subject,
             seats: l.seats,
             elected: l.elected().collect(),
             less_represented: l.less_represented.map(|g| g.name()),

@@ -1,102 +1,43 @@
 //! Article 162 in one zone: quotients, ranking, ties at the last seat, lots, and explanations.
-//!
-//! Subjects are indices (into the election's national table); the vectors of a zone's
-//! ranking live in a [`Work`] that the next zone reuses, so a warm allocation allocates
-//! nothing but what its result keeps.
 
 use core::cmp::Ordering;
 
 use crate::error::{Error, Warning};
-use crate::input::SubjectKind;
-use crate::outcome::{LotRequired, Ranked, SubjectResult, SubjectTotal, ZoneResult};
+use crate::input::{Lot, SubjectKind};
+use crate::outcome::{LotRequired, Ranked, SubjectResult};
 use crate::quotient::Quotient;
 use crate::rules::{Rounding, Rules};
 
 /// A subject as the zone allocation sees it.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Contestant {
+#[derive(Debug, Clone)]
+pub(crate) struct Contestant<'a> {
+    pub name: &'a str,
     /// Index of the subject among the election's national totals.
-    pub subject: usize,
+    pub national: usize,
     pub kind: SubjectKind,
     pub votes: u64,
     pub eligible: bool,
 }
 
+/// What the zone allocation produces (the caller adds the zone's name, seats and lists).
+#[derive(Debug)]
+pub(crate) struct ZoneSeats {
+    pub subjects: Vec<SubjectResult>,
+    pub awarded: Vec<Ranked>,
+    pub last_winning: Option<Ranked>,
+    pub first_losing: Option<Ranked>,
+    pub lot: Option<LotRequired>,
+    pub half_at_boundary: Vec<Ranked>,
+    pub warnings: Vec<Warning>,
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Entry {
-    /// Index into the zone's contestants.
-    contestant: usize,
+    subject: usize,
     quotient: Quotient,
 }
 
-/// A contestant's next quotient in the merge of [`ranking`].
-#[derive(Debug, Clone, Copy)]
-struct Head {
-    votes: u64,
-    divisor: u32,
-    /// The last divisor it may have (0: none).
-    last: u32,
-    /// The rounded quotient at `divisor` (rounding on).
-    rounded: u64,
-}
-
-impl Head {
-    /// Whether this quotient ranks strictly before `other` (Article 162: larger quotient,
-    /// then more zone votes, then smaller divisor), as [`Quotient::rank_cmp`] but with no
-    /// division: exact quotients compared by cross-multiplication.
-    fn ahead(&self, other: &Self, exact: bool) -> bool {
-        let value = if exact {
-            (u128::from(self.votes) * u128::from(other.divisor))
-                .cmp(&(u128::from(other.votes) * u128::from(self.divisor)))
-        } else {
-            self.rounded.cmp(&other.rounded)
-        };
-        match value {
-            Ordering::Greater => true,
-            Ordering::Less => false,
-            Ordering::Equal => {
-                self.votes > other.votes
-                    || (self.votes == other.votes && self.divisor < other.divisor)
-            }
-        }
-    }
-}
-
-/// The vectors of one zone's ranking, kept for the next zone.
-#[derive(Debug, Default)]
-pub(crate) struct Work {
-    /// Per contestant: its next quotient.
-    heads: Vec<Head>,
-    /// Quotients in ranking order, as far as the explanations look (see [`ranking`]).
-    entries: Vec<Entry>,
-    /// The seats given: (place, quotient, by lot), in ranking order.
-    awarded: Vec<(usize, Entry, bool)>,
-    /// A lot's order of the tied quotients: (place in the lot, quotient).
-    drawn: Vec<(usize, Entry)>,
-    /// Seats per contestant.
-    won: Vec<u32>,
-}
-
-impl Work {
-    /// Seats won by contestant `c` in the last [`award`] (seats awaiting a lot not counted).
-    pub(crate) fn seats_of(&self, c: usize) -> usize {
-        self.awarded
-            .iter()
-            .filter(|(_, e, _)| e.contestant == c)
-            .count()
-    }
-}
-
-/// What [`award`] decides besides the seats (which stay in its [`Work`]).
-#[derive(Debug)]
-pub(crate) struct Award {
-    /// Seats awaiting a drawing of lots: their number and the tied subjects.
-    pub lot_required: Option<LotRequired<usize>>,
-    /// A lot was given but no tie needed it.
-    pub unused_lot: bool,
-}
-
-fn max_divisor(c: &Contestant, seats: u32, rules: &Rules) -> u32 {
+fn max_divisor(c: &Contestant<'_>, seats: u32, rules: &Rules) -> u32 {
     if c.kind == SubjectKind::Independent && rules.independents_divisor_one {
         1
     } else {
@@ -104,17 +45,37 @@ fn max_divisor(c: &Contestant, seats: u32, rules: &Rules) -> u32 {
     }
 }
 
+/// The quotients of a zone in ranking order and the seats they win outright.
+#[derive(Debug)]
+pub(crate) struct Award {
+    /// Every quotient of an eligible subject with votes, in ranking order.
+    entries: Vec<Entry>,
+    /// The seats given: (place, quotient, by lot), in ranking order.
+    awarded: Vec<(usize, Entry, bool)>,
+    /// Seats awaiting a drawing of lots: their number and the tied quotients.
+    lot_required: Option<LotRequired>,
+    /// A lot was given but no tie needed it.
+    unused_lot: bool,
+}
+
+impl Award {
+    /// Seats won by contestant `s` (seats awaiting a lot are not counted).
+    pub(crate) fn seats_of(&self, s: usize) -> usize {
+        self.awarded
+            .iter()
+            .filter(|(_, e, _)| e.subject == s)
+            .count()
+    }
+}
+
 /// Ranks the quotients of `contestants` in zone `zone` and gives its `seats` (Article 162,
-/// points 2-5): the ranking alone, or a lot's order (`lot`: subjects in the order drawn)
-/// for a tie across the last seat. `names` is the national table, for messages.
+/// points 2-5): the ranking alone, or a lot's order for a tie across the last seat.
 pub(crate) fn award(
     zone: &str,
     seats: u32,
-    contestants: &[Contestant],
+    contestants: &[Contestant<'_>],
     rules: &Rules,
-    lot: Option<&[usize]>,
-    names: &[SubjectTotal],
-    work: &mut Work,
+    lot: Option<&Lot>,
 ) -> Result<Award, Error> {
     let n = seats as usize;
     let total: usize = contestants
@@ -129,10 +90,8 @@ pub(crate) fn award(
             seats,
         });
     }
-    ranking(seats, contestants, rules, work);
-    let entries = &work.entries;
-    let awarded = &mut work.awarded;
-    awarded.clear();
+    let entries = ranking(seats, contestants, rules);
+    let mut awarded: Vec<(usize, Entry, bool)> = Vec::with_capacity(n);
     let mut lot_required = None;
     let mut unused_lot = false;
     let straddles = entries
@@ -151,23 +110,22 @@ pub(crate) fn award(
         );
         let class = &entries[lo..hi];
         match lot {
-            Some(order) => {
-                let drawn = &mut work.drawn;
-                drawn.clear();
+            Some(lot) => {
+                let mut drawn: Vec<(usize, Entry)> = Vec::with_capacity(class.len());
                 for e in class {
-                    let subject = contestants[e.contestant].subject;
-                    let pos = order.iter().position(|&o| o == subject).ok_or_else(|| {
+                    let name = &contestants[e.subject].name;
+                    let pos = lot.order.iter().position(|o| o == name).ok_or_else(|| {
                         Error::LotMismatch {
                             zone: zone.to_owned(),
                             subject: None,
-                            missing: names.get(subject).map_or("", |s| &s.name).to_owned(),
+                            missing: (*name).to_owned(),
                         }
                     })?;
                     drawn.push((pos, *e));
                 }
                 drawn.sort_by_key(|(pos, _)| *pos);
-                for (k, (_, e)) in drawn.iter().take(contested).enumerate() {
-                    awarded.push((lo + k, *e, true));
+                for (k, (_, e)) in drawn.into_iter().take(contested).enumerate() {
+                    awarded.push((lo + k, e, true));
                 }
             }
             None => {
@@ -175,7 +133,7 @@ pub(crate) fn award(
                     seats: contested as u32,
                     contenders: class
                         .iter()
-                        .map(|e| contestants[e.contestant].subject)
+                        .map(|e| contestants[e.subject].name.to_owned())
                         .collect(),
                 });
             }
@@ -185,58 +143,53 @@ pub(crate) fn award(
         unused_lot = lot.is_some();
     }
     Ok(Award {
+        entries,
+        awarded,
         lot_required,
         unused_lot,
     })
 }
 
 /// The quotients of the eligible `contestants` with votes, best first in the ranking order
-/// of Article 162, as far as the zone's explanations look: the first `seats + 1`, then the
-/// whole class tied with the last seat, then (when rounding) every quotient whose rounding
-/// could reach the boundary. Every subject's next-seat rival is among them: the other
-/// subjects hold the seats it does not, inside the first `seats` or the tied class.
+/// of Article 162, as far as the zone's explanations look: at least `2 × seats + 1` (so
+/// that every subject's next-seat rival is among them), then the whole class tied with the
+/// last seat, then (when rounding) every quotient whose rounding could reach the boundary.
 ///
 /// Each subject's quotients are already in ranking order (divisor 1, 2, …), so this is a
 /// merge of one short list per subject, not a sort of them all; on equal rank the subject
 /// listed first comes first, as a stable sort of all the quotients would give.
-fn ranking(seats: u32, contestants: &[Contestant], rules: &Rules, work: &mut Work) {
+fn ranking(seats: u32, contestants: &[Contestant<'_>], rules: &Rules) -> Vec<Entry> {
     let n = seats as usize;
-    let Work { heads, entries, .. } = work;
-    let rounding = rules.rounding;
-    let exact = rounding == Rounding::None;
-    let rounded = |votes: u64, divisor: u32| {
-        if exact {
-            0
-        } else {
-            Quotient::new(votes, divisor, rounding).rounded.unwrap_or(0)
-        }
-    };
-    heads.clear();
-    entries.clear();
-    for c in contestants {
-        let last = if c.eligible && c.votes > 0 {
-            max_divisor(c, seats, rules)
-        } else {
-            0
-        };
-        heads.push(Head {
-            votes: c.votes,
-            divisor: 1,
-            last,
-            rounded: rounded(c.votes, 1),
-        });
-    }
+    // Per contestant: the next divisor to take and the last one it may have.
+    let mut next: Vec<(u32, u32)> = contestants
+        .iter()
+        .map(|c| {
+            let last = if c.eligible && c.votes > 0 {
+                max_divisor(c, seats, rules)
+            } else {
+                0
+            };
+            (1, last)
+        })
+        .collect();
+    let head = |i: usize, d: u32| Quotient::new(contestants[i].votes, d, rules.rounding);
+    let mut heads: Vec<Option<Quotient>> = next
+        .iter()
+        .enumerate()
+        .map(|(i, &(d, last))| (d <= last).then(|| head(i, d)))
+        .collect();
+    let mut entries: Vec<Entry> = Vec::with_capacity(2 * n + 2);
     loop {
-        let mut best: Option<usize> = None;
-        for (i, h) in heads.iter().enumerate() {
-            if h.divisor <= h.last && best.is_none_or(|b| h.ahead(&heads[b], exact)) {
-                best = Some(i);
+        let mut best: Option<(usize, Quotient)> = None;
+        for (i, q) in heads.iter().enumerate() {
+            if let Some(q) = q {
+                if best.is_none_or(|(_, b)| q.rank_cmp(&b) == Ordering::Less) {
+                    best = Some((i, *q));
+                }
             }
         }
-        let Some(i) = best else { break };
-        let h = &mut heads[i];
-        let q = Quotient::new(h.votes, h.divisor, rounding);
-        if entries.len() > n {
+        let Some((i, q)) = best else { break };
+        if entries.len() > 2 * n {
             let boundary = entries[n - 1].quotient;
             let tied = boundary.rank_cmp(&q) == Ordering::Equal;
             // A quotient whose floor could round up to the last seat's (see half_at_boundary).
@@ -248,77 +201,77 @@ fn ranking(seats: u32, contestants: &[Contestant], rules: &Rules, work: &mut Wor
             }
         }
         entries.push(Entry {
-            contestant: i,
+            subject: i,
             quotient: q,
         });
-        h.divisor += 1;
-        if h.divisor <= h.last {
-            h.rounded = rounded(h.votes, h.divisor);
-        }
+        let (d, last) = &mut next[i];
+        *d += 1;
+        heads[i] = (*d <= *last).then(|| head(i, *d));
     }
+    entries
 }
 
-/// Allocates the `seats` of zone `zone` among `contestants` (Article 162, points 2-5) into
-/// `out` (its subjects, seats awarded, boundary quotients, lot and .5 roundings; the caller
-/// sets name, seats, valid votes and lists), with the data that explains the result.
-#[allow(clippy::too_many_arguments)]
+/// Allocates the `seats` of zone `zone` among `contestants` (Article 162, points 2-5), with
+/// the data that explains the result.
 pub(crate) fn allocate_zone(
     zone: &str,
     seats: u32,
-    contestants: &[Contestant],
+    contestants: &[Contestant<'_>],
     rules: &Rules,
-    lot: Option<&[usize]>,
-    names: &[SubjectTotal],
-    work: &mut Work,
-    out: &mut ZoneResult,
-    warnings: &mut Vec<Warning>,
-) -> Result<(), Error> {
+    lot: Option<&Lot>,
+) -> Result<ZoneSeats, Error> {
     let Award {
+        entries,
+        awarded,
         lot_required,
         unused_lot,
-    } = award(zone, seats, contestants, rules, lot, names, work)?;
+    } = award(zone, seats, contestants, rules, lot)?;
     let n = seats as usize;
     let ranked = |place: usize, e: &Entry, by_lot: bool| Ranked {
         place: place as u32 + 1,
-        subject: contestants[e.contestant].subject,
+        subject: contestants[e.subject].name.to_owned(),
         quotient: e.quotient,
         by_lot,
     };
+    let mut warnings = Vec::new();
     if unused_lot {
         warnings.push(Warning::UnusedLot {
             zone: zone.to_owned(),
             subject: None,
         });
     }
-    let Work {
-        entries,
-        awarded,
-        won,
-        ..
-    } = work;
-    won.clear();
-    won.resize(contestants.len(), 0);
-    for (_, e, _) in awarded.iter() {
-        won[e.contestant] += 1;
+
+    let mut won = vec![0u32; contestants.len()];
+    for (_, e, _) in &awarded {
+        won[e.subject] += 1;
     }
-    out.subjects.clear();
-    out.subjects
-        .extend(contestants.iter().enumerate().map(|(i, c)| SubjectResult {
-            subject: c.subject,
+    let subjects = contestants
+        .iter()
+        .enumerate()
+        .map(|(i, c)| SubjectResult {
+            name: c.name.to_owned(),
             kind: c.kind,
             votes: c.votes,
             eligible: c.eligible,
             seats: won[i],
-            votes_for_next_seat: votes_for_next_seat(i, won[i], seats, contestants, entries, rules),
-        }));
+            votes_for_next_seat: votes_for_next_seat(
+                i,
+                won[i],
+                seats,
+                contestants,
+                &entries,
+                rules,
+            ),
+        })
+        .collect();
 
     let last = entries[n - 1];
     let first_out = entries.get(n).copied();
-    out.half_at_boundary.clear();
-    if let (Rounding::HalfUp | Rounding::HalfEven, Some(first_out)) = (rules.rounding, first_out) {
-        let top = last.quotient.rounded.unwrap_or(0);
-        let bottom = first_out.quotient.rounded.unwrap_or(0);
-        out.half_at_boundary.extend(
+    let half_at_boundary = match (rules.rounding, first_out) {
+        (Rounding::None, _) | (_, None) => Vec::new(),
+        (_, Some(out)) => {
+            let top = last.quotient.rounded.unwrap_or(0);
+            let bottom = out.quotient.rounded.unwrap_or(0);
             entries
                 .iter()
                 .enumerate()
@@ -326,27 +279,33 @@ pub(crate) fn allocate_zone(
                     let floor = e.quotient.floor();
                     e.quotient.half && floor <= bottom && floor + 1 >= top
                 })
-                .map(|(i, e)| ranked(i, e, false)),
-        );
-    }
-    out.awarded.clear();
-    out.awarded
-        .extend(awarded.iter().map(|(i, e, by_lot)| ranked(*i, e, *by_lot)));
-    out.last_winning = Some(ranked(n - 1, &last, false));
-    out.first_losing = first_out.map(|e| ranked(n, &e, false));
-    out.lot = lot_required;
-    Ok(())
+                .map(|(i, e)| ranked(i, e, false))
+                .collect()
+        }
+    };
+    Ok(ZoneSeats {
+        subjects,
+        awarded: awarded
+            .iter()
+            .map(|(i, e, by_lot)| ranked(*i, e, *by_lot))
+            .collect(),
+        last_winning: Some(ranked(n - 1, &last, false)),
+        first_losing: first_out.map(|e| ranked(n, &e, false)),
+        lot: lot_required,
+        half_at_boundary,
+        warnings,
+    })
 }
 
-/// The minimum additional zone votes for contestant `s` (holding `won` seats) to win one
-/// more seat outright: its quotient at divisor `won + 1` must rank strictly before the
+/// The minimum additional zone votes for subject `s` (holding `won` seats) to win one more
+/// seat outright: its quotient at divisor `won + 1` must rank strictly before the
 /// `(seats - won)`-th best quotient of the other subjects, in the ranking order of
 /// Article 162 (quotient, then zone votes, then divisor; a full tie would need a lot).
 fn votes_for_next_seat(
     s: usize,
     won: u32,
     seats: u32,
-    contestants: &[Contestant],
+    contestants: &[Contestant<'_>],
     entries: &[Entry],
     rules: &Rules,
 ) -> Option<u64> {
@@ -358,46 +317,23 @@ fn votes_for_next_seat(
     let rival_index = (seats - won - 1) as usize;
     let rival = entries
         .iter()
-        .filter(|e| e.contestant != s)
+        .filter(|e| e.subject != s)
         .nth(rival_index)?
         .quotient;
-    // `beats` is monotone in the votes: more votes, a quotient no smaller and more votes.
     let beats = |votes: u64| {
         Quotient::new(votes, divisor, rules.rounding).rank_cmp(&rival) == Ordering::Less
     };
     let low = c.votes.checked_add(1)?;
-    if rules.rounding == Rounding::None {
-        // Exact quotients: v / divisor beats rv / rd when v × rd > rv × divisor, or equals it
-        // with more votes (v > rv), or with as many and a smaller divisor.
-        let (rv, rd) = (u128::from(rival.votes), u128::from(rival.divisor));
-        let product = rv * u128::from(divisor);
-        let equal = product / rd;
-        let at_equal =
-            product % rd == 0 && (equal > rv || (equal == rv && u128::from(divisor) < rd));
-        let least = if at_equal { equal } else { equal + 1 };
-        let v = u64::try_from(least).ok()?.max(low);
-        // The formula, checked against the ranking itself.
-        if beats(v) && (v == low || !beats(v - 1)) {
-            return Some(v - c.votes);
-        }
+    if !beats(u64::MAX) {
+        return None;
     }
-    // The answer lies within a divisor or two of the exact crossing `rival × divisor`
-    // (rounding moves either quotient by at most a half): search there when the bracket
-    // holds it, else over everything.
-    let cross = u128::from(rival.votes) * u128::from(divisor) / u128::from(rival.divisor);
-    let span = 2 * u128::from(divisor) + 2;
-    let clamp = |v: u128| u64::try_from(v).unwrap_or(u64::MAX);
-    let a = clamp(cross.saturating_sub(span)).max(low);
-    let b = clamp(cross + span).max(a);
-    let (mut low, mut high) = if beats(b) && (a == low || !beats(a - 1)) {
-        (a, b)
-    } else {
-        if !beats(u64::MAX) {
-            return None;
-        }
-        (low, u64::MAX)
-    };
-    // Invariant: beats(high), and nothing below `low` beats; find the least v with beats(v).
+    let guess = u128::from(divisor) * (u128::from(rival.votes) + 1);
+    let mut high = u64::try_from(guess).unwrap_or(u64::MAX).max(low);
+    if !beats(high) {
+        high = u64::MAX;
+    }
+    // Invariant: beats(high); find the least v in [low, high] with beats(v).
+    let mut low = low;
     while low < high {
         let mid = low + (high - low) / 2;
         if beats(mid) {

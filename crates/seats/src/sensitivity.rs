@@ -1,34 +1,34 @@
 //! Sensitivity of each seat: the fewest votes whose change in the zone takes the seat from
 //! the subject that won it.
 
-use crate::article162::{award, Contestant, Work};
+use crate::article162::{award, Contestant};
 use crate::error::Error;
-use crate::input::{Election, Lot};
-use crate::outcome::{Allocation, SubjectTotal, ZoneResult};
+use crate::input::Election;
+use crate::outcome::{Allocation, ZoneResult};
 use crate::rules::Rules;
 
-/// The change of votes that takes a seat away (subjects are indices into the national table).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The change of votes that takes a seat away.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Flip {
     /// Votes added to subject `to` (a new voter, or one who did not vote).
     Add {
         /// The subject given the votes.
-        to: usize,
+        to: String,
     },
     /// Votes moved from the seat's holder to subject `to` (a voter changing side).
     Move {
         /// The subject the votes go to.
-        to: usize,
+        to: String,
     },
 }
 
 /// How firmly one seat is held.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SeatSensitivity {
     /// The seat's place in the zone's ranking, 1-based.
     pub place: u32,
-    /// The subject that won it (an index into the national table).
-    pub subject: usize,
+    /// The subject that won it.
+    pub subject: String,
     /// Which of the subject's seats in the zone it is (1 = its first).
     pub nth: u32,
     /// The fewest votes, and how, that leave the subject with fewer than `nth` seats won
@@ -57,50 +57,22 @@ pub fn sensitivity(
         .lots
         .iter()
         .find(|l| l.zone == result.name && l.subject.is_none());
-    Ok(zone_sensitivity(rules, &allocation.subjects, result, lot))
-}
-
-/// [`sensitivity`] of one zone's `result`, as an [`crate::Allocator`] gave it: `subjects`
-/// is the national table, `lot` the zone's lot outcome between subjects, if any.
-pub fn zone_sensitivity(
-    rules: &Rules,
-    subjects: &[SubjectTotal],
-    result: &ZoneResult,
-    lot: Option<&Lot>,
-) -> Vec<SeatSensitivity> {
-    let order: Option<Vec<usize>> = lot.map(|l| {
-        l.order
-            .iter()
-            .filter_map(|n| subjects.iter().position(|s| s.name == *n))
-            .collect()
-    });
     let base = contestants(result);
     let mut trial = base.clone();
-    let mut work = Work::default();
     let mut seen = vec![0u32; base.len()];
     let mut out = Vec::with_capacity(result.awarded.len());
     for seat in &result.awarded {
-        let Some(s) = base.iter().position(|c| c.subject == seat.subject) else {
+        let Some(s) = base.iter().position(|c| c.name == seat.subject) else {
             continue;
         };
         seen[s] += 1;
         let nth = seen[s];
         // Whether S keeps fewer than `nth` seats once the votes are `trial`.
-        let mut loses = |trial: &[Contestant]| {
-            let order = order.as_deref();
-            match award(
-                &result.name,
-                result.seats,
-                trial,
-                rules,
-                order,
-                subjects,
-                &mut work,
-            ) {
-                Ok(_) => work.seats_of(s) < nth as usize,
+        let loses =
+            |trial: &[Contestant]| match award(&result.name, result.seats, trial, rules, lot) {
+                Ok(a) => a.seats_of(s) < nth as usize,
                 Err(_) => true,
-            }
-        };
+            };
         let mut best: Option<(u64, Flip)> = None;
         for t in (0..base.len()).filter(|&t| t != s) {
             // Moving from S: at most all of S's votes.
@@ -123,8 +95,11 @@ pub fn zone_sensitivity(
                 trial[t].votes = base[t].votes;
                 lost
             });
-            let to = base[t].subject;
-            for (m, flip) in [(moved, Flip::Move { to }), (added, Flip::Add { to })] {
+            let to = || base[t].name.to_owned();
+            for (m, flip) in [
+                (moved, Flip::Move { to: to() }),
+                (added, Flip::Add { to: to() }),
+            ] {
                 if let Some(m) = m {
                     if best.as_ref().is_none_or(|(b, _)| m < *b) {
                         best = Some((m, flip));
@@ -134,20 +109,22 @@ pub fn zone_sensitivity(
         }
         out.push(SeatSensitivity {
             place: seat.place,
-            subject: seat.subject,
+            subject: seat.subject.clone(),
             nth,
             flip: best,
         });
     }
-    out
+    Ok(out)
 }
 
 /// The zone's contestants as the allocation saw them.
-fn contestants(zone: &ZoneResult) -> Vec<Contestant> {
+fn contestants(zone: &ZoneResult) -> Vec<Contestant<'_>> {
     zone.subjects
         .iter()
-        .map(|s| Contestant {
-            subject: s.subject,
+        .enumerate()
+        .map(|(i, s)| Contestant {
+            name: &s.name,
+            national: i,
             kind: s.kind,
             votes: s.votes,
             eligible: s.eligible,

@@ -60,7 +60,7 @@ fn candidate_lists_show_the_elected_and_the_gender_moves() {
     let d = doc(include_str!("../../data/synthetic-lists.json"));
     let a = allocation(&d);
     let z = a.zones.iter().find(|z| !z.lists.is_empty()).unwrap();
-    let html = super::candidates::lists(Language::En, &a, z);
+    let html = super::candidates::lists(Language::En, z);
     assert_eq!(html.matches("class=\"r-list\"").count(), z.lists.len());
     assert!(html.contains("r-elected-list"));
 }

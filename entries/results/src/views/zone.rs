@@ -19,14 +19,14 @@ use per_seats_data::Document;
 use wasm_bindgen::JsCast;
 
 /// "PS, divisor 3, quotient 15.211,33…"
-fn quotient_of(lang: Language, a: &Allocation, r: &Ranked) -> String {
+fn quotient_of(lang: Language, r: &Ranked) -> String {
     let value = r.quotient.rounded.map_or_else(
         || numbers::exact(lang, &r.quotient),
         |q| numbers::whole(lang, q),
     );
     fill_named(
         &fill(&rt(lang, RKey::QuotientOf), Some(r.quotient.divisor), None),
-        &[("a", a.name(r.subject)), ("b", &value)],
+        &[("a", &r.subject), ("b", &value)],
     )
 }
 
@@ -103,17 +103,16 @@ pub fn body(
             ],
             |h| {
                 h.el("p", &[("id", "lot-text")], |h| {
-                    let names: Vec<&str> = lot.contenders.iter().map(|&c| a.name(c)).collect();
                     let text = fill(
                         &rt(lang, RKey::LotRequired),
                         Some(lot.seats),
-                        Some(&names.join(", ")),
+                        Some(&lot.contenders.join(", ")),
                     );
                     h.text_el("strong", &[], &text);
                 });
                 h.text_el("p", &[], &rt(lang, RKey::LotEnter));
                 h.el("div", &[("class", "r-actions")], |h| {
-                    for (i, &c) in lot.contenders.iter().enumerate() {
+                    for (i, c) in lot.contenders.iter().enumerate() {
                         h.text_el(
                             "button",
                             &[
@@ -122,7 +121,7 @@ pub fn body(
                                 ("data-action", "pick-lot"),
                                 ("data-contender", &i.to_string()),
                             ],
-                            a.name(c),
+                            c,
                         );
                     }
                 });
@@ -181,7 +180,7 @@ pub fn body(
                         h.el("tr", &[], |h| {
                             h.text_el("td", &num, &r.place.to_string());
                             h.el("th", &[("scope", "row")], |h| {
-                                h.text(a.name(r.subject));
+                                h.text(&r.subject);
                                 if r.by_lot {
                                     h.text(" ").text_el(
                                         "strong",
@@ -202,18 +201,14 @@ pub fn body(
         );
     });
     if let Some(r) = &z.last_winning {
-        let text = fill(
-            &rt(lang, RKey::LastWon),
-            None,
-            Some(&quotient_of(lang, a, r)),
-        );
+        let text = fill(&rt(lang, RKey::LastWon), None, Some(&quotient_of(lang, r)));
         h.text_el("p", &[("id", "last-won")], &text);
     }
     if let Some(r) = &z.first_losing {
         let text = fill(
             &rt(lang, RKey::FirstMissed),
             None,
-            Some(&quotient_of(lang, a, r)),
+            Some(&quotient_of(lang, r)),
         );
         h.text_el("p", &[("id", "first-missed")], &text);
     }
@@ -249,8 +244,7 @@ pub fn body(
                 });
                 h.el("tbody", &[], |h| {
                     for s in &z.subjects {
-                        let name = a.name(s.subject);
-                        let official = official_zone(doc, &z.name, name);
+                        let official = official_zone(doc, &z.name, &s.name);
                         let differs = official.is_some_and(|o| o != s.seats);
                         let needed = if s.eligible {
                             s.votes_for_next_seat.map_or_else(
@@ -261,8 +255,8 @@ pub fn body(
                             rt(lang, RKey::NotEligible)
                         };
                         let class = if differs { "r-differs" } else { "" };
-                        h.el("tr", &[("data-subject", name), ("class", class)], |h| {
-                            h.text_el("th", &[("scope", "row")], name);
+                        h.el("tr", &[("data-subject", &s.name), ("class", class)], |h| {
+                            h.text_el("th", &[("scope", "row")], &s.name);
                             h.text_el("td", &num, &numbers::whole(lang, s.votes));
                             h.text_el("td", &[("class", "r-num r-seats")], &s.seats.to_string());
                             if has_official {
@@ -333,8 +327,7 @@ pub fn ZoneView() -> impl IntoView {
                     a.zones
                         .get(zi)
                         .and_then(|z| z.lot.as_ref())
-                        .and_then(|lot| lot.contenders.get(i))
-                        .map(|&c| a.name(c).to_owned())
+                        .and_then(|lot| lot.contenders.get(i).cloned())
                 });
                 if let Some(winner) = winner.flatten() {
                     v.state.update(|s| {
