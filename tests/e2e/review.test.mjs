@@ -195,6 +195,10 @@ for (const [label, view] of [['phone', PHONE_VIEW], ['desktop', DESKTOP_VIEW]]) 
     await screenshot(page, `${label}-request`);
     const columns = await page.evaluate(() => getComputedStyle(document.querySelector('.review-grid')).gridTemplateColumns.split(' ').length);
     assert.equal(columns, label === 'desktop' ? 2 : 1, 'two columns on a desktop, stacked on a phone');
+    if (label === 'desktop') {
+      const registry = await page.$eval('#registry', (t) => [t.parentElement.scrollWidth, t.parentElement.clientWidth]);
+      assert.ok(registry[0] <= registry[1], `the registry table fits at 1280 px without scrolling (${registry})`);
+    }
     // Enlarged by a click, and by the keyboard.
     await page.click('button.review-zoom[data-document="1"]');
     assert.equal(await page.getAttribute('button.review-zoom[data-document="1"]', 'aria-expanded'), 'true');
