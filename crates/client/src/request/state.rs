@@ -31,7 +31,13 @@ impl DraftState {
             loaded: RwSignal::new(has_local),
         };
         provide_context(state);
+        // Kept in the tab only once the server's draft was asked for: an empty draft saved
+        // before it arrived would pass for this tab's own on the next page (or a reload),
+        // which would then never ask the server and show the voter empty answers.
         Effect::new(move |_| {
+            if !state.loaded.get() {
+                return;
+            }
             let d = state.draft.get();
             if let Some(s) = WebStore::session() {
                 draft::save(&s, REQUEST_KEY, &d);
