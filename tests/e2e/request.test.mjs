@@ -298,6 +298,8 @@ test('a voter completes the full request on a phone, resumes on a second device 
   await other.reload();
   await onStep(other, '/my-request', '#request-status[data-status="correction_requested"]', 'phone-my-request-correction');
   assert.equal(await other.getAttribute('[data-reason="address_mismatch"] .fix-link', 'href'), '/request/address?change');
+  assert.equal(await other.locator('#correct-answers').count(), 1);
+  assert.equal(await other.locator('#apply-again').count(), 0, 'a correction offers one way on, not two');
   await other.click('[data-reason="address_mismatch"] .fix-link');
   await onStep(other, '/request/address?change', '#street', 'phone-correction-address');
   assert.equal(await other.inputValue('#city'), 'Torino', 'the answers come back');

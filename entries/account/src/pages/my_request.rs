@@ -203,7 +203,9 @@ pub fn MyRequest() -> impl IntoView {
                         </a>
                     </p>
                 })}
-                {view.can_reapply.then(|| view! {
+                // A correction is made on the same request ("correct your answers"): a second
+                // button for a new one would leave the voter to guess which to press.
+                {(view.can_reapply && status != RequestStatus::CorrectionRequested).then(|| view! {
                     <p>{tr(Key::ApplyAgainLead)}</p>
                     <p>
                         <a href=Route::RequestCheck.path() rel="external" class="button" id="apply-again" on:click=move |_| prepare_draft()>
