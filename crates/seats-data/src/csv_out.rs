@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use per_seats::{Allocation, Rules, SubjectTotal, ZoneResult};
 
 use crate::document::Document;
-use crate::out::{official_of, OfficialCursor, Tracker};
+use crate::out::{official_of, OfficialCursor, Tracker, FLUSH};
 
 /// The header row of [`to_csv`].
 pub const CSV_HEADER: &str =
@@ -56,7 +56,7 @@ impl CsvWriter {
     /// A writer.
     pub fn new() -> Self {
         Self {
-            out: String::with_capacity(1 << 14),
+            out: String::with_capacity(FLUSH + (1 << 14)),
             names: Vec::new(),
             tracker: Tracker::default(),
         }
@@ -121,7 +121,7 @@ impl CsvWriter {
             }
             out.push('\n');
         }
-        if out.len() >= 1 << 14 {
+        if out.len() >= FLUSH {
             self.flush(w)?;
         }
         Ok(())

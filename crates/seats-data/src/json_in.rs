@@ -72,11 +72,15 @@ impl<'t> Head<'t> {
     /// Checks the syntax of `text` and reads its fields up to the zones.
     pub fn read(text: &'t str) -> Result<Self, DataError> {
         not_an_object(text)?;
-        check(text).map_err(|(offset, problem)| error_at(text, offset, problem))?;
+        let top = check(text).map_err(|(offset, problem)| error_at(text, offset, problem))?;
         let doc = Doc::new(text);
         let root = doc.root();
         let field = |name| JsonPlace::of(JsonStep::Field(name));
-        let top = members_of(&doc, root, &JsonPlace::of(JsonStep::File))?;
+        // The root is an object (`not_an_object`), its members found by the check.
+        let top = unique(&doc, doc.members_at(&top), |name| JsonProblem::FieldTwice {
+            place: JsonPlace::of(JsonStep::File),
+            name: name.into(),
+        })?;
         let name = take(&doc, &top, "name")
             .map(|n| string(&doc, n, &field("name")))
             .transpose()?;
@@ -374,21 +378,35 @@ fn fill<'t, T: Copy>(
         if d.byte(at) != Some(b'"') {
             break;
         }
-        let (name, after) = d.string_at(at);
+        // The previous zone's name in this place, when it was written plainly (borrowed,
+        // so with no escape): the same bytes here, then the closing quote, are the same
+        // name, read without decoding it again.
+        let kept = match out.get(n) {
+            Some((Cow::Borrowed(prev), _)) => d.plain_string_is(at, prev),
+            _ => None,
+        };
+        let (name, after) = match kept {
+            Some(after) => (None, after),
+            None => {
+                let (name, after) = d.string_at(at);
+                (Some(name), after)
+            }
+        };
         at = d.space(d.space(after) + 1);
         let (count, end) = d.count_at(at);
         let Some(count) = count.and_then(&convert) else {
             out.truncate(n);
             return None;
         };
-        match out.get_mut(n) {
-            Some(slot) => {
+        match (out.get_mut(n), name) {
+            (Some(slot), None) => slot.1 = count,
+            (Some(slot), Some(name)) => {
                 same &= slot.0 == name;
                 *slot = (name, count);
             }
-            None => {
+            (None, name) => {
                 same = false;
-                out.push((name, count));
+                out.push((name.unwrap_or_default(), count));
             }
         }
         n += 1;
@@ -467,7 +485,15 @@ fn entries<'t>(
             },
         ));
     }
-    let members: Members<'t> = d.members(v).collect();
+    unique(d, d.members(v).collect(), twice)
+}
+
+/// `members`, each name once (`twice` says a duplicate, at its value).
+fn unique<'t>(
+    d: &Doc<'t>,
+    members: Members<'t>,
+    twice: impl Fn(&str) -> JsonProblem,
+) -> Result<Members<'t>, DataError> {
     for (i, (name, value)) in members.iter().enumerate() {
         if members[..i].iter().any(|(n, _)| n == name) {
             return Err(d.error(*value, twice(name)));

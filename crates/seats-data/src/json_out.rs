@@ -1,18 +1,18 @@
 //! Writing a result as the JSON object of the law specification, plus explanation fields,
 //! pretty-printed (two spaces, as serde_json's pretty printer): the zones' objects from
-//! separators made once per writer, names escaped once per subject, integers by `itoa`;
-//! the rarer parts (rules, candidate lists, the national part) through serde_json.
+//! constant separators (indent and key in one), names escaped once per subject, integers
+//! by `itoa`; the rarer parts (rules, candidate lists) through serde_json.
 
 use std::io::{self, Write};
 
 use per_seats::{
-    Allocation, Flip, ListPart, ListResult, Quotient, Ranked, Rules, SeatSensitivity, SubjectTotal,
-    ZoneResult,
+    Allocation, Flip, ListPart, ListResult, Quotient, Ranked, Rules, SeatSensitivity, SubjectKind,
+    SubjectTotal, ZoneResult,
 };
 use serde::Serialize;
 
 use crate::document::Document;
-use crate::out::{int, OfficialCursor, Tracker};
+use crate::out::{int, OfficialCursor, Short, Tracker, FLUSH};
 
 /// The result as one pretty-printed JSON object.
 pub fn to_json(doc: &Document, allocation: &Allocation) -> String {
@@ -67,78 +67,209 @@ fn indent(level: usize) -> String {
     " ".repeat(2 * level)
 }
 
-/// The separators of an object with `keys` whose brace is at `level`: before each key's
-/// value (`{` or `,`, a new line, the indent, the key) and the closing brace.
-#[derive(Debug)]
-struct Object {
-    keys: Vec<Vec<u8>>,
-    close: Vec<u8>,
+/// The separators before each key's value of an object whose keys are indented by `ind`:
+/// `{` or `,`, a new line, the indent, the key.
+macro_rules! keys {
+    ($ind:literal; $first:literal $(, $key:literal)*) => {
+        [
+            concat!("{\n", $ind, "\"", $first, "\": ").as_bytes()
+            $(, concat!(",\n", $ind, "\"", $key, "\": ").as_bytes())*
+        ]
+    };
 }
 
-impl Object {
-    fn new(level: usize, keys: &[&str]) -> Self {
-        let inner = indent(level + 1);
-        let keys = keys
-            .iter()
-            .enumerate()
-            .map(|(i, k)| {
-                let open = if i == 0 { "{" } else { "," };
-                format!("{open}\n{inner}\"{k}\": ").into_bytes()
-            })
-            .collect();
-        Self {
-            keys,
-            close: format!("\n{}}}", indent(level)).into_bytes(),
+/// The separators of an array (or map) whose items are indented by `ind`, closed at `close`.
+macro_rules! list {
+    ($ind:literal, $close:literal) => {
+        List {
+            first: concat!("\n", $ind).as_bytes(),
+            next: concat!(",\n", $ind).as_bytes(),
+            close_array: concat!("\n", $close, "]").as_bytes(),
+            close_map: concat!("\n", $close, "}").as_bytes(),
         }
-    }
-
-    fn key(&self, buf: &mut Vec<u8>, i: usize) {
-        buf.extend_from_slice(&self.keys[i]);
-    }
+    };
 }
 
-/// The separators of an array (or map) whose bracket is at `level`.
+/// The separators of an array (or map) at one level.
 #[derive(Debug)]
 struct List {
-    first: Vec<u8>,
-    next: Vec<u8>,
-    close_array: Vec<u8>,
-    close_map: Vec<u8>,
+    first: &'static [u8],
+    next: &'static [u8],
+    close_array: &'static [u8],
+    close_map: &'static [u8],
 }
 
 impl List {
-    fn new(level: usize) -> Self {
-        let inner = indent(level + 1);
-        Self {
-            first: format!("\n{inner}").into_bytes(),
-            next: format!(",\n{inner}").into_bytes(),
-            close_array: format!("\n{}]", indent(level)).into_bytes(),
-            close_map: format!("\n{}}}", indent(level)).into_bytes(),
-        }
-    }
-
+    #[inline(always)]
     fn item(&self, buf: &mut Vec<u8>, i: usize) {
-        buf.extend_from_slice(if i == 0 { &self.first } else { &self.next });
+        buf.extend_from_slice(if i == 0 { self.first } else { self.next });
     }
 }
 
-const ZONE_KEYS: [&str; 15] = [
-    "name",
-    "seats",
-    "lot_required",
-    "lot_seats",
-    "zone_seats",
-    "valid_votes",
-    "subjects",
-    "awarded",
-    "last_winning",
-    "first_losing",
-    "half_at_boundary",
-    "official_seats",
-    "matches_official",
-    "lists",
-    "sensitivity",
+/// Lists of the national part (level 1) and of a zone's members (level 3).
+const LIST1: List = list!("    ", "  ");
+const LIST3: List = list!("        ", "      ");
+
+/// A zone (at level 2).
+const ZONE: [&[u8]; 15] = keys!("      ";
+    "name", "seats", "lot_required", "lot_seats", "zone_seats", "valid_votes", "subjects",
+    "awarded", "last_winning", "first_losing", "half_at_boundary", "official_seats",
+    "matches_official", "lists", "sensitivity");
+const ZONE_CLOSE: &[u8] = b"\n    }";
+
+const CLOSE4: &[u8] = b"\n        }";
+
+/// A seat's sensitivity (level 4).
+const SEAT: [&[u8]; 6] = keys!("          "; "place", "subject", "nth", "votes", "change", "to");
+
+/// The separators of a ranked quotient at one level, the constant runs merged: before
+/// `place`, `subject`, `divisor`, `num`, `den`, `rounded`, and the end (`half`, `by_lot`
+/// and the closing brace) for each pair of values, with `rounded` null or not.
+#[derive(Debug)]
+struct QuotientSeps {
+    place: &'static [u8],
+    subject: &'static [u8],
+    divisor: &'static [u8],
+    num: &'static [u8],
+    den: &'static [u8],
+    rounded: &'static [u8],
+    /// Indexed by `2 × half + by_lot`: after a rounded value, and after none (`null`).
+    end: [&'static [u8]; 4],
+    null_end: [&'static [u8]; 4],
+}
+
+/// [`QuotientSeps`] for an object whose keys are indented by `$k` (its fraction's by `$f`),
+/// its fraction closed at `$fc` and itself at `$c`.
+macro_rules! quotient {
+    ($k:literal, $f:literal, $fc:literal, $c:literal) => {
+        QuotientSeps {
+            place: concat!("{\n", $k, "\"place\": ").as_bytes(),
+            subject: concat!(",\n", $k, "\"subject\": ").as_bytes(),
+            divisor: concat!(",\n", $k, "\"divisor\": ").as_bytes(),
+            num: concat!(",\n", $k, "\"quotient\": {\n", $f, "\"num\": ").as_bytes(),
+            den: concat!(",\n", $f, "\"den\": ").as_bytes(),
+            rounded: concat!("\n", $fc, "},\n", $k, "\"rounded\": ").as_bytes(),
+            end: [
+                concat!(
+                    ",\n",
+                    $k,
+                    "\"half\": false,\n",
+                    $k,
+                    "\"by_lot\": false\n",
+                    $c,
+                    "}"
+                )
+                .as_bytes(),
+                concat!(
+                    ",\n",
+                    $k,
+                    "\"half\": false,\n",
+                    $k,
+                    "\"by_lot\": true\n",
+                    $c,
+                    "}"
+                )
+                .as_bytes(),
+                concat!(
+                    ",\n",
+                    $k,
+                    "\"half\": true,\n",
+                    $k,
+                    "\"by_lot\": false\n",
+                    $c,
+                    "}"
+                )
+                .as_bytes(),
+                concat!(
+                    ",\n",
+                    $k,
+                    "\"half\": true,\n",
+                    $k,
+                    "\"by_lot\": true\n",
+                    $c,
+                    "}"
+                )
+                .as_bytes(),
+            ],
+            null_end: [
+                concat!(
+                    "\n",
+                    $fc,
+                    "},\n",
+                    $k,
+                    "\"rounded\": null,\n",
+                    $k,
+                    "\"half\": false,\n",
+                    $k,
+                    "\"by_lot\": false\n",
+                    $c,
+                    "}"
+                )
+                .as_bytes(),
+                concat!(
+                    "\n",
+                    $fc,
+                    "},\n",
+                    $k,
+                    "\"rounded\": null,\n",
+                    $k,
+                    "\"half\": false,\n",
+                    $k,
+                    "\"by_lot\": true\n",
+                    $c,
+                    "}"
+                )
+                .as_bytes(),
+                concat!(
+                    "\n",
+                    $fc,
+                    "},\n",
+                    $k,
+                    "\"rounded\": null,\n",
+                    $k,
+                    "\"half\": true,\n",
+                    $k,
+                    "\"by_lot\": false\n",
+                    $c,
+                    "}"
+                )
+                .as_bytes(),
+                concat!(
+                    "\n",
+                    $fc,
+                    "},\n",
+                    $k,
+                    "\"rounded\": null,\n",
+                    $k,
+                    "\"half\": true,\n",
+                    $k,
+                    "\"by_lot\": true\n",
+                    $c,
+                    "}"
+                )
+                .as_bytes(),
+            ],
+        }
+    };
+}
+
+/// A ranked quotient in an array (level 4) and as a member of the zone (level 3).
+const QUOTIENT4: QuotientSeps = quotient!("          ", "            ", "          ", "        ");
+const QUOTIENT3: QuotientSeps = quotient!("        ", "          ", "        ", "      ");
+
+/// A subject of a zone (level 4), the constant runs merged: `name`, then `kind` (by kind)
+/// to `votes`, then `eligible` (by value) to `seats`, then `votes_for_next_seat`.
+const SUBJECT_NAME: &[u8] = b"{\n          \"name\": ";
+const SUBJECT_KIND: [&[u8]; 3] = [
+    b",\n          \"kind\": \"party\",\n          \"votes\": ",
+    b",\n          \"kind\": \"coalition\",\n          \"votes\": ",
+    b",\n          \"kind\": \"independent\",\n          \"votes\": ",
 ];
+const SUBJECT_ELIGIBLE: [&[u8]; 2] = [
+    b",\n          \"eligible\": false,\n          \"seats\": ",
+    b",\n          \"eligible\": true,\n          \"seats\": ",
+];
+const SUBJECT_NEXT: &[u8] = b",\n          \"votes_for_next_seat\": ";
 
 /// Writes a result as JSON as it is made: [`JsonWriter::head`], then each zone, then
 /// [`JsonWriter::tail`] (the national part); nothing but one zone is held at a time.
@@ -147,53 +278,20 @@ pub struct JsonWriter {
     explain: bool,
     buf: Vec<u8>,
     /// Each subject's name as a JSON string, made when first needed.
-    names: Vec<Vec<u8>>,
+    names: Vec<Short>,
     zones: usize,
     tracker: Tracker,
-    zone: Object,
-    subject: Object,
-    /// A quotient inside an array (level 4) and as a value of the zone (level 3).
-    quotient: [Object; 2],
-    fraction: [Object; 2],
-    seat: Object,
-    /// Lists at levels 1 (national part) and 3 (a zone's members).
-    list: [List; 2],
 }
 
 impl JsonWriter {
     /// A writer; `explain` adds each zone's `sensitivity`.
     pub fn new(explain: bool) -> Self {
-        let quotient = |level| {
-            Object::new(
-                level,
-                &[
-                    "place", "subject", "divisor", "quotient", "rounded", "half", "by_lot",
-                ],
-            )
-        };
-        let fraction = |level| Object::new(level, &["num", "den"]);
         Self {
             explain,
-            buf: Vec::with_capacity(1 << 14),
+            buf: Vec::with_capacity(FLUSH + (1 << 14)),
             names: Vec::new(),
             zones: 0,
             tracker: Tracker::default(),
-            zone: Object::new(2, &ZONE_KEYS),
-            subject: Object::new(
-                4,
-                &[
-                    "name",
-                    "kind",
-                    "votes",
-                    "eligible",
-                    "seats",
-                    "votes_for_next_seat",
-                ],
-            ),
-            quotient: [quotient(4), quotient(3)],
-            fraction: [fraction(5), fraction(4)],
-            seat: Object::new(4, &["place", "subject", "nth", "votes", "change", "to"]),
-            list: [List::new(1), List::new(3)],
         }
     }
 
@@ -225,15 +323,6 @@ impl JsonWriter {
         self.flush(w)
     }
 
-    fn name(&mut self, subjects: &[SubjectTotal], i: usize) -> &[u8] {
-        while self.names.len() < subjects.len() {
-            let mut s = Vec::new();
-            string(&mut s, &subjects[self.names.len()].name);
-            self.names.push(s);
-        }
-        self.names.get(i).map_or(b"\"\"", Vec::as_slice)
-    }
-
     /// One zone: `official` its official seats, `sensitivity` its seats' sensitivity (when
     /// the writer explains).
     pub fn zone<S: AsRef<str>>(
@@ -244,103 +333,84 @@ impl JsonWriter {
         official: Option<&[(S, u32)]>,
         sensitivity: Option<&[SeatSensitivity]>,
     ) -> io::Result<()> {
-        self.name(subjects, 0);
+        while self.names.len() < subjects.len() {
+            let mut s = Vec::new();
+            string(&mut s, &subjects[self.names.len()].name);
+            self.names.push(Short::new(&s));
+        }
         let matches = self.tracker.zone(subjects, z, official);
-        let Self {
-            buf: b,
-            names,
-            zone,
-            subject,
-            quotient,
-            fraction,
-            seat,
-            list,
-            ..
-        } = self;
-        let name = |i: usize| names.get(i).map_or(&b"\"\""[..], Vec::as_slice);
-        let l3 = &list[1];
+        let names = &self.names;
+        let unknown = Short::new(b"\"\"");
+        let name = |i: usize| names.get(i).unwrap_or(&unknown);
+        let b = &mut self.buf;
         b.extend_from_slice(if self.zones == 0 {
             b"\n    "
         } else {
             b",\n    "
         });
         self.zones += 1;
-        zone.key(b, 0);
+        b.extend_from_slice(ZONE[0]);
         string(b, &z.name);
-        zone.key(b, 1);
-        map(
-            b,
-            l3,
-            z.subjects
-                .iter()
-                .filter(|s| s.seats > 0)
-                .map(|s| (name(s.subject), s.seats)),
-        );
-        zone.key(b, 2);
-        let contenders = z.lot.as_ref().map_or(&[][..], |l| &l.contenders);
-        array(b, l3, contenders, |b, &c| b.extend_from_slice(name(c)));
-        zone.key(b, 3);
-        int(b, z.lot.as_ref().map_or(0, |l| l.seats));
-        zone.key(b, 4);
-        int(b, z.seats);
-        zone.key(b, 5);
-        int(b, z.valid_votes);
-        zone.key(b, 6);
-        array(b, l3, &z.subjects, |b, s| {
-            subject.key(b, 0);
-            b.extend_from_slice(name(s.subject));
-            subject.key(b, 1);
-            b.push(b'"');
-            b.extend_from_slice(s.kind.name().as_bytes());
-            b.push(b'"');
-            subject.key(b, 2);
-            int(b, s.votes);
-            subject.key(b, 3);
-            boolean(b, s.eligible);
-            subject.key(b, 4);
+        b.extend_from_slice(ZONE[1]);
+        let mut n = 0;
+        for s in z.subjects.iter().filter(|s| s.seats > 0) {
+            if n == 0 {
+                b.push(b'{');
+            }
+            LIST3.item(b, n);
+            name(s.subject).write(b);
+            b.extend_from_slice(b": ");
             int(b, s.seats);
-            subject.key(b, 5);
+            n += 1;
+        }
+        b.extend_from_slice(if n == 0 { b"{}" } else { LIST3.close_map });
+        b.extend_from_slice(ZONE[2]);
+        let contenders = z.lot.as_ref().map_or(&[][..], |l| &l.contenders);
+        array(b, &LIST3, contenders, |b, &c| name(c).write(b));
+        b.extend_from_slice(ZONE[3]);
+        int(b, z.lot.as_ref().map_or(0, |l| l.seats));
+        b.extend_from_slice(ZONE[4]);
+        int(b, z.seats);
+        b.extend_from_slice(ZONE[5]);
+        int(b, z.valid_votes);
+        b.extend_from_slice(ZONE[6]);
+        array(b, &LIST3, &z.subjects, |b, s| {
+            b.reserve(256);
+            b.extend_from_slice(SUBJECT_NAME);
+            name(s.subject).write(b);
+            b.extend_from_slice(
+                SUBJECT_KIND[match s.kind {
+                    SubjectKind::Party => 0,
+                    SubjectKind::Coalition => 1,
+                    SubjectKind::Independent => 2,
+                }],
+            );
+            int(b, s.votes);
+            b.extend_from_slice(SUBJECT_ELIGIBLE[usize::from(s.eligible)]);
+            int(b, s.seats);
+            b.extend_from_slice(SUBJECT_NEXT);
             option(b, s.votes_for_next_seat);
-            b.extend_from_slice(&subject.close);
+            b.extend_from_slice(CLOSE4);
         });
-        let ranked = |b: &mut Vec<u8>, r: &Ranked, at: usize| {
-            let (q, f, v): (&Object, &Object, &Quotient) =
-                (&quotient[at], &fraction[at], &r.quotient);
-            q.key(b, 0);
-            int(b, r.place);
-            q.key(b, 1);
-            b.extend_from_slice(name(r.subject));
-            q.key(b, 2);
-            int(b, v.divisor);
-            q.key(b, 3);
-            f.key(b, 0);
-            int(b, v.votes);
-            f.key(b, 1);
-            int(b, v.divisor);
-            b.extend_from_slice(&f.close);
-            q.key(b, 4);
-            option(b, v.rounded);
-            q.key(b, 5);
-            boolean(b, v.half);
-            q.key(b, 6);
-            boolean(b, r.by_lot);
-            b.extend_from_slice(&q.close);
-        };
-        zone.key(b, 7);
-        array(b, l3, &z.awarded, |b, r| ranked(b, r, 0));
-        zone.key(b, 8);
+        b.extend_from_slice(ZONE[7]);
+        array(b, &LIST3, &z.awarded, |b, r| {
+            ranked(b, r, name(r.subject), &QUOTIENT4)
+        });
+        b.extend_from_slice(ZONE[8]);
         match &z.last_winning {
-            Some(r) => ranked(b, r, 1),
+            Some(r) => ranked(b, r, name(r.subject), &QUOTIENT3),
             None => b.extend_from_slice(b"null"),
         }
-        zone.key(b, 9);
+        b.extend_from_slice(ZONE[9]);
         match &z.first_losing {
-            Some(r) => ranked(b, r, 1),
+            Some(r) => ranked(b, r, name(r.subject), &QUOTIENT3),
             None => b.extend_from_slice(b"null"),
         }
-        zone.key(b, 10);
-        array(b, l3, &z.half_at_boundary, |b, r| ranked(b, r, 0));
-        zone.key(b, 11);
+        b.extend_from_slice(ZONE[10]);
+        array(b, &LIST3, &z.half_at_boundary, |b, r| {
+            ranked(b, r, name(r.subject), &QUOTIENT4)
+        });
+        b.extend_from_slice(ZONE[11]);
         match official {
             Some(o) => {
                 let mut keys: Vec<Vec<u8>> = Vec::with_capacity(o.len());
@@ -351,18 +421,18 @@ impl JsonWriter {
                 }
                 map(
                     b,
-                    l3,
+                    &LIST3,
                     keys.iter().zip(o).map(|(k, (_, n))| (k.as_slice(), *n)),
                 );
             }
             None => b.extend_from_slice(b"null"),
         }
-        zone.key(b, 12);
+        b.extend_from_slice(ZONE[12]);
         match matches {
             Some(m) => boolean(b, m),
             None => b.extend_from_slice(b"null"),
         }
-        zone.key(b, 13);
+        b.extend_from_slice(ZONE[13]);
         if z.lists.is_empty() {
             b.extend_from_slice(b"[]");
         } else {
@@ -371,40 +441,33 @@ impl JsonWriter {
             pretty(b, &lists, 3);
         }
         if self.explain {
-            zone.key(b, 14);
-            array(b, l3, sensitivity.unwrap_or_default(), |b, s| {
-                seat.key(b, 0);
+            b.extend_from_slice(ZONE[14]);
+            array(b, &LIST3, sensitivity.unwrap_or_default(), |b, s| {
+                b.extend_from_slice(SEAT[0]);
                 int(b, s.place);
-                seat.key(b, 1);
-                b.extend_from_slice(name(s.subject));
-                seat.key(b, 2);
+                b.extend_from_slice(SEAT[1]);
+                name(s.subject).write(b);
+                b.extend_from_slice(SEAT[2]);
                 int(b, s.nth);
                 let (votes, change, to) = match s.flip {
                     None => (None, None, None),
-                    Some((m, Flip::Add { to })) => (Some(m), Some("add"), Some(to)),
-                    Some((m, Flip::Move { to })) => (Some(m), Some("move"), Some(to)),
+                    Some((m, Flip::Add { to })) => (Some(m), Some(&b"\"add\""[..]), Some(to)),
+                    Some((m, Flip::Move { to })) => (Some(m), Some(&b"\"move\""[..]), Some(to)),
                 };
-                seat.key(b, 3);
+                b.extend_from_slice(SEAT[3]);
                 option(b, votes);
-                seat.key(b, 4);
-                match change {
-                    Some(c) => {
-                        b.push(b'"');
-                        b.extend_from_slice(c.as_bytes());
-                        b.push(b'"');
-                    }
-                    None => b.extend_from_slice(b"null"),
-                }
-                seat.key(b, 5);
+                b.extend_from_slice(SEAT[4]);
+                b.extend_from_slice(change.unwrap_or(b"null"));
+                b.extend_from_slice(SEAT[5]);
                 match to {
-                    Some(t) => b.extend_from_slice(name(t)),
+                    Some(t) => name(t).write(b),
                     None => b.extend_from_slice(b"null"),
                 }
-                b.extend_from_slice(&seat.close);
+                b.extend_from_slice(CLOSE4);
             });
         }
-        b.extend_from_slice(&zone.close);
-        if self.buf.len() >= 1 << 14 {
+        b.extend_from_slice(ZONE_CLOSE);
+        if self.buf.len() >= FLUSH {
             self.flush(w)?;
         }
         Ok(())
@@ -422,7 +485,7 @@ impl JsonWriter {
                 k
             })
             .collect();
-        let l1 = &self.list[0];
+        let l1 = &LIST1;
         let b = &mut self.buf;
         b.extend_from_slice(if self.zones == 0 { b"]" } else { b"\n  ]" });
         b.extend_from_slice(b",\n  \"national\": ");
@@ -473,16 +536,44 @@ impl JsonWriter {
     }
 }
 
+/// A ranked quotient (`name`: its subject as a JSON string) with the separators `s`.
+#[inline(always)]
+fn ranked(b: &mut Vec<u8>, r: &Ranked, name: &Short, s: &QuotientSeps) {
+    let q: &Quotient = &r.quotient;
+    b.reserve(512);
+    b.extend_from_slice(s.place);
+    int(b, r.place);
+    b.extend_from_slice(s.subject);
+    name.write(b);
+    b.extend_from_slice(s.divisor);
+    int(b, q.divisor);
+    b.extend_from_slice(s.num);
+    int(b, q.votes);
+    b.extend_from_slice(s.den);
+    int(b, q.divisor);
+    let end = 2 * usize::from(q.half) + usize::from(r.by_lot);
+    match q.rounded {
+        Some(n) => {
+            b.extend_from_slice(s.rounded);
+            int(b, n);
+            b.extend_from_slice(s.end[end]);
+        }
+        None => b.extend_from_slice(s.null_end[end]),
+    }
+}
+
 /// `s` as a JSON string (serde_json's escaping).
 fn string(buf: &mut Vec<u8>, s: &str) {
     // Writing a string into memory cannot fail.
     let _ = serde_json::to_writer(&mut *buf, s);
 }
 
+#[inline(always)]
 fn boolean(buf: &mut Vec<u8>, b: bool) {
     buf.extend_from_slice(if b { b"true" } else { b"false" });
 }
 
+#[inline(always)]
 fn option(buf: &mut Vec<u8>, n: Option<u64>) {
     match n {
         Some(n) => int(buf, n),
@@ -505,7 +596,7 @@ fn array<T>(buf: &mut Vec<u8>, list: &List, items: &[T], mut item: impl FnMut(&m
 }
 
 /// An ordered `{ name: n }` object at `list`'s level (names already JSON strings).
-fn map<'a, N: itoa::Integer>(
+fn map<'a, N: Into<u64>>(
     buf: &mut Vec<u8>,
     list: &List,
     entries: impl Iterator<Item = (&'a [u8], N)>,

@@ -35,142 +35,212 @@ pub(crate) fn error_at(text: &str, offset: usize, problem: JsonProblem) -> DataE
 }
 
 /// Checks that `text` is one JSON value (whitespace around it allowed, nothing after it);
-/// the error is the first in the text, as `(byte offset, problem)`.
-pub(crate) fn check(text: &str) -> Result<(), (usize, JsonProblem)> {
+/// the error is the first in the text, as `(byte offset, problem)`. When the value is an
+/// object, gives where its members are: `(name, value)` offsets, in order.
+///
+/// One loop over the text with a stack of the open arrays and objects (no recursion): a
+/// value, then what may follow it in the innermost container.
+pub(crate) fn check(text: &str) -> Result<Vec<(usize, usize)>, (usize, JsonProblem)> {
     let mut c = Checker {
         b: text.as_bytes(),
         i: 0,
+        top: Vec::new(),
     };
-    c.space();
-    c.value(0)?;
-    c.space();
-    if c.peek().is_some() {
-        return Err((c.i, JsonProblem::TextAfterEnd));
-    }
-    Ok(())
+    c.run()
+        .map(|()| c.top)
+        .map_err(|(at, syntax)| (at, syntax.problem()))
 }
 
-type Checked = Result<(), (usize, JsonProblem)>;
+/// The syntax errors (small, so that the checker's results stay in registers).
+#[derive(Debug, Clone, Copy)]
+enum Syntax {
+    TextAfterEnd,
+    ExpectedValue,
+    EndsBeforeValue,
+    ExpectedColon,
+    EndsBeforeColon,
+    TooDeep,
+    ExpectedCommaInArray,
+    ExpectedCommaInObject,
+    ExpectedMemberName,
+    UnclosedString,
+    InvalidEscape,
+    ControlCharacter,
+    InvalidUnicodeEscape,
+    InvalidNumber,
+}
+
+impl Syntax {
+    fn problem(self) -> JsonProblem {
+        match self {
+            Self::TextAfterEnd => JsonProblem::TextAfterEnd,
+            Self::ExpectedValue => JsonProblem::ExpectedValue,
+            Self::EndsBeforeValue => JsonProblem::EndsBeforeValue,
+            Self::ExpectedColon => JsonProblem::ExpectedColon,
+            Self::EndsBeforeColon => JsonProblem::EndsBeforeColon,
+            Self::TooDeep => JsonProblem::TooDeep,
+            Self::ExpectedCommaInArray => JsonProblem::ExpectedCommaInArray,
+            Self::ExpectedCommaInObject => JsonProblem::ExpectedCommaInObject,
+            Self::ExpectedMemberName => JsonProblem::ExpectedMemberName,
+            Self::UnclosedString => JsonProblem::UnclosedString,
+            Self::InvalidEscape => JsonProblem::InvalidEscape,
+            Self::ControlCharacter => JsonProblem::ControlCharacter,
+            Self::InvalidUnicodeEscape => JsonProblem::InvalidUnicodeEscape,
+            Self::InvalidNumber => JsonProblem::InvalidNumber,
+        }
+    }
+}
+
+type Checked = Result<(), (usize, Syntax)>;
+
+/// Bytes that stand for themselves inside a string (not `"`, `\` or a control character).
+const PLAIN: [bool; 256] = {
+    let mut t = [true; 256];
+    let mut c = 0;
+    while c < 0x20 {
+        t[c] = false;
+        c += 1;
+    }
+    t[b'"' as usize] = false;
+    t[b'\\' as usize] = false;
+    t
+};
 
 struct Checker<'t> {
     b: &'t [u8],
     i: usize,
+    /// The members of the top-level object: offsets of each name and value.
+    top: Vec<(usize, usize)>,
 }
 
 impl Checker<'_> {
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.b.get(self.i).copied()
     }
 
+    #[inline(always)]
     fn space(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.b.get(self.i) {
             self.i += 1;
         }
     }
 
-    fn value(&mut self, depth: usize) -> Checked {
-        match self.peek() {
-            None => Err((self.i, JsonProblem::EndsBeforeValue)),
-            Some(b'{') => self.object(depth),
-            Some(b'[') => self.array(depth),
-            Some(b'"') => self.string(),
-            Some(b'-' | b'0'..=b'9') => self.number(),
-            Some(b't') => self.word(b"true"),
-            Some(b'f') => self.word(b"false"),
-            Some(b'n') => self.word(b"null"),
-            Some(_) => Err((self.i, JsonProblem::ExpectedValue)),
+    fn run(&mut self) -> Checked {
+        // The open containers, innermost last: true for an object.
+        let mut open = [false; MAX_DEPTH];
+        let mut depth = 0;
+        self.space();
+        'value: loop {
+            // A value at `i`.
+            match self.peek() {
+                None => return Err((self.i, Syntax::EndsBeforeValue)),
+                Some(c @ (b'{' | b'[')) => {
+                    if depth >= MAX_DEPTH {
+                        return Err((self.i, Syntax::TooDeep));
+                    }
+                    let object = c == b'{';
+                    open[depth] = object;
+                    depth += 1;
+                    self.i += 1;
+                    self.space();
+                    match (object, self.peek()) {
+                        (true, Some(b'}')) | (false, Some(b']')) => {
+                            self.i += 1;
+                            depth -= 1;
+                        }
+                        (true, _) => {
+                            self.member(depth)?;
+                            continue 'value;
+                        }
+                        (false, _) => continue 'value,
+                    }
+                }
+                Some(b'"') => self.string()?,
+                Some(b'-' | b'0'..=b'9') => self.number()?,
+                Some(b't') => self.word(b"true")?,
+                Some(b'f') => self.word(b"false")?,
+                Some(b'n') => self.word(b"null")?,
+                Some(_) => return Err((self.i, Syntax::ExpectedValue)),
+            }
+            // After a value: what the innermost container allows.
+            loop {
+                self.space();
+                if depth == 0 {
+                    return match self.peek() {
+                        Some(_) => Err((self.i, Syntax::TextAfterEnd)),
+                        None => Ok(()),
+                    };
+                }
+                let object = open[depth - 1];
+                match (object, self.peek()) {
+                    (_, Some(b',')) => {
+                        self.i += 1;
+                        self.space();
+                        if object {
+                            self.member(depth)?;
+                        }
+                        continue 'value;
+                    }
+                    (true, Some(b'}')) | (false, Some(b']')) => {
+                        self.i += 1;
+                        depth -= 1;
+                    }
+                    (true, _) => return Err((self.i, Syntax::ExpectedCommaInObject)),
+                    (false, _) => return Err((self.i, Syntax::ExpectedCommaInArray)),
+                }
+            }
         }
+    }
+
+    /// A member's name and colon, up to its value (`depth`: the object's level, 1 for the
+    /// top level, whose members are noted).
+    #[inline(always)]
+    fn member(&mut self, depth: usize) -> Checked {
+        if self.peek() != Some(b'"') {
+            return Err((self.i, Syntax::ExpectedMemberName));
+        }
+        let name = self.i;
+        self.string()?;
+        self.space();
+        match self.peek() {
+            Some(b':') => self.i += 1,
+            Some(_) => return Err((self.i, Syntax::ExpectedColon)),
+            None => return Err((self.i, Syntax::EndsBeforeColon)),
+        }
+        self.space();
+        if depth == 1 {
+            self.top.push((name, self.i));
+        }
+        Ok(())
     }
 
     fn word(&mut self, word: &[u8]) -> Checked {
         let start = self.i;
         for &want in word {
             if self.peek() != Some(want) {
-                return Err((start, JsonProblem::ExpectedValue));
+                return Err((start, Syntax::ExpectedValue));
             }
             self.i += 1;
         }
         Ok(())
     }
 
-    fn nested(&self, depth: usize) -> Result<usize, (usize, JsonProblem)> {
-        if depth >= MAX_DEPTH {
-            return Err((self.i, JsonProblem::TooDeep));
-        }
-        Ok(depth + 1)
-    }
-
-    fn array(&mut self, depth: usize) -> Checked {
-        let depth = self.nested(depth)?;
-        self.i += 1; // [
-        self.space();
-        if self.peek() == Some(b']') {
-            self.i += 1;
-            return Ok(());
-        }
-        loop {
-            self.space();
-            self.value(depth)?;
-            self.space();
-            match self.peek() {
-                Some(b',') => self.i += 1,
-                Some(b']') => {
-                    self.i += 1;
-                    return Ok(());
-                }
-                _ => return Err((self.i, JsonProblem::ExpectedCommaInArray)),
-            }
-        }
-    }
-
-    fn object(&mut self, depth: usize) -> Checked {
-        let depth = self.nested(depth)?;
-        self.i += 1; // {
-        self.space();
-        if self.peek() == Some(b'}') {
-            self.i += 1;
-            return Ok(());
-        }
-        loop {
-            self.space();
-            if self.peek() != Some(b'"') {
-                return Err((self.i, JsonProblem::ExpectedMemberName));
-            }
-            self.string()?;
-            self.space();
-            match self.peek() {
-                Some(b':') => self.i += 1,
-                Some(_) => return Err((self.i, JsonProblem::ExpectedColon)),
-                None => return Err((self.i, JsonProblem::EndsBeforeColon)),
-            }
-            self.space();
-            self.value(depth)?;
-            self.space();
-            match self.peek() {
-                Some(b',') => self.i += 1,
-                Some(b'}') => {
-                    self.i += 1;
-                    return Ok(());
-                }
-                _ => return Err((self.i, JsonProblem::ExpectedCommaInObject)),
-            }
-        }
-    }
-
+    #[inline(always)]
     fn string(&mut self) -> Checked {
         let start = self.i;
         self.i += 1; // "
         loop {
             // The plain run up to the next quote, backslash or control character.
             while let Some(&c) = self.b.get(self.i) {
-                if c == b'"' || c == b'\\' || c < 0x20 {
+                if !PLAIN[usize::from(c)] {
                     break;
                 }
                 self.i += 1;
             }
             let at = self.i;
             match self.peek() {
-                None => return Err((start, JsonProblem::UnclosedString)),
+                None => return Err((start, Syntax::UnclosedString)),
                 Some(b'"') => {
                     self.i += 1;
                     return Ok(());
@@ -183,21 +253,21 @@ impl Checker<'_> {
                             self.i += 1;
                             self.unicode_escape(at)?;
                         }
-                        _ => return Err((at, JsonProblem::InvalidEscape)),
+                        _ => return Err((at, Syntax::InvalidEscape)),
                     }
                 }
-                Some(_) => return Err((at, JsonProblem::ControlCharacter)),
+                Some(_) => return Err((at, Syntax::ControlCharacter)),
             }
         }
     }
 
-    fn hex4(&mut self, at: usize) -> Result<u32, (usize, JsonProblem)> {
+    fn hex4(&mut self, at: usize) -> Result<u32, (usize, Syntax)> {
         let mut n = 0;
         for _ in 0..4 {
             let d = self
                 .peek()
                 .and_then(|c| char::from(c).to_digit(16))
-                .ok_or((at, JsonProblem::InvalidUnicodeEscape))?;
+                .ok_or((at, Syntax::InvalidUnicodeEscape))?;
             self.i += 1;
             n = n * 16 + d;
         }
@@ -206,7 +276,7 @@ impl Checker<'_> {
 
     /// `\uXXXX` after its `\u`, with a surrogate pair as one character; errors at `at`.
     fn unicode_escape(&mut self, at: usize) -> Checked {
-        let bad = (at, JsonProblem::InvalidUnicodeEscape);
+        let bad = (at, Syntax::InvalidUnicodeEscape);
         let first = self.hex4(at)?;
         let code = if (0xD800..0xDC00).contains(&first) {
             if self.peek() != Some(b'\\') {
@@ -228,6 +298,7 @@ impl Checker<'_> {
         char::from_u32(code).map(|_| ()).ok_or(bad)
     }
 
+    #[inline(always)]
     fn digits(&mut self) -> usize {
         let start = self.i;
         while let Some(b'0'..=b'9') = self.peek() {
@@ -236,9 +307,10 @@ impl Checker<'_> {
         self.i - start
     }
 
+    #[inline(always)]
     fn number(&mut self) -> Checked {
         let start = self.i;
-        let bad = (start, JsonProblem::InvalidNumber);
+        let bad = (start, Syntax::InvalidNumber);
         if self.peek() == Some(b'-') {
             self.i += 1;
         }
@@ -379,6 +451,16 @@ impl<'t> Doc<'t> {
         j
     }
 
+    /// When the string at `i` (its quote) is `plain` exactly (written with no escape, as
+    /// `plain` has none), the offset after it.
+    #[inline(always)]
+    pub fn plain_string_is(&self, i: usize, plain: &str) -> Option<usize> {
+        let start = i + 1;
+        let end = start + plain.len();
+        let bytes = self.b.get(start..end)?;
+        (bytes == plain.as_bytes() && self.b.get(end) == Some(&b'"')).then_some(end + 1)
+    }
+
     /// The string at `i` (its quote) and the offset after it.
     pub fn string_at(&self, i: usize) -> (Cow<'t, str>, usize) {
         let start = i + 1;
@@ -487,6 +569,13 @@ impl<'t> Doc<'t> {
             _ => None,
         };
         (n, end)
+    }
+
+    /// The members at `(name, value)` offsets (as [`check`] gives them for the top level).
+    pub fn members_at(&self, at: &[(usize, usize)]) -> Vec<(Cow<'t, str>, Val)> {
+        at.iter()
+            .map(|&(name, value)| (self.string_at(name).0, Val(value)))
+            .collect()
     }
 
     /// The members of the object `v`, in order.
@@ -646,7 +735,9 @@ mod tests {
     use super::*;
 
     fn error(text: &str) -> String {
-        let (offset, problem) = check(text).unwrap_err();
+        let Err((offset, problem)) = check(text) else {
+            panic!("{text:?} checks")
+        };
         error_at(text, offset, problem).to_string()
     }
 

@@ -3,6 +3,10 @@
 
 use per_seats::{SubjectTotal, ZoneResult};
 
+/// A writer hands its text on once it holds this much: as much as the command line's
+/// buffered stdout holds, which then writes it straight through instead of copying it.
+pub(crate) const FLUSH: usize = 1 << 16;
+
 /// Totals of the zones written so far.
 #[derive(Debug)]
 pub(crate) struct Tracker {
@@ -120,7 +124,80 @@ impl<'d> OfficialCursor<'d> {
     }
 }
 
-/// `n` in decimal.
-pub(crate) fn int(buf: &mut Vec<u8>, n: impl itoa::Integer) {
-    buf.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+/// Two digits per entry: `00` to `99`.
+const DIGITS: &[u8; 200] = b"\
+0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
+/// `n` in decimal, appended to `buf`. The digits are made two at a time into a fixed array
+/// that is appended whole and then cut to length: a copy of known size is a few moves,
+/// where one of any size is a call.
+#[inline(always)]
+pub(crate) fn int(buf: &mut Vec<u8>, n: impl Into<u64>) {
+    let n: u64 = n.into();
+    if n < 10 {
+        buf.push(b'0' + n as u8);
+        return;
+    }
+    let digits = n.ilog10() as usize + 1;
+    let mut tmp = [0u8; 20];
+    let (mut m, mut end) = (n, digits);
+    while m >= 100 {
+        let pair = (m % 100) as usize * 2;
+        m /= 100;
+        end -= 2;
+        tmp[end..end + 2].copy_from_slice(&DIGITS[pair..pair + 2]);
+    }
+    if m >= 10 {
+        tmp[..2].copy_from_slice(&DIGITS[m as usize * 2..m as usize * 2 + 2]);
+    } else {
+        tmp[0] = b'0' + m as u8;
+    }
+    let len = buf.len();
+    buf.extend_from_slice(&tmp);
+    buf.truncate(len + digits);
+}
+
+/// A short text (a subject's name as written out) held so that writing it is a copy of
+/// known size (see [`int`]); a long one is copied as it is.
+#[derive(Debug, Clone)]
+pub(crate) struct Short {
+    bytes: [u8; 32],
+    len: usize,
+    long: Vec<u8>,
+}
+
+impl Short {
+    pub fn new(text: &[u8]) -> Self {
+        let mut bytes = [0u8; 32];
+        match bytes.get_mut(..text.len()) {
+            Some(b) => {
+                b.copy_from_slice(text);
+                Self {
+                    bytes,
+                    len: text.len(),
+                    long: Vec::new(),
+                }
+            }
+            None => Self {
+                bytes,
+                len: 0,
+                long: text.to_vec(),
+            },
+        }
+    }
+
+    #[inline(always)]
+    pub fn write(&self, buf: &mut Vec<u8>) {
+        if self.long.is_empty() {
+            let len = buf.len();
+            buf.extend_from_slice(&self.bytes);
+            buf.truncate(len + self.len);
+        } else {
+            buf.extend_from_slice(&self.long);
+        }
+    }
 }

@@ -9,7 +9,7 @@ use per_seats::{
 };
 
 use crate::document::Document;
-use crate::out::{official_of, OfficialCursor, Tracker};
+use crate::out::{official_of, OfficialCursor, Tracker, FLUSH};
 
 /// The result as text tables, naming the rule set and options first.
 pub fn to_text(doc: &Document, allocation: &Allocation) -> String {
@@ -68,7 +68,7 @@ impl TextWriter {
     /// A writer.
     pub fn new() -> Self {
         Self {
-            out: String::with_capacity(1 << 12),
+            out: String::with_capacity(FLUSH + (1 << 14)),
             table: Table::default(),
             tracker: Tracker::default(),
         }
@@ -173,7 +173,7 @@ impl TextWriter {
         for list in &zone.lists {
             list_text(out, name(list.subject), list);
         }
-        if out.len() >= 1 << 14 {
+        if out.len() >= FLUSH {
             self.flush(w)?;
         }
         Ok(())

@@ -32,6 +32,8 @@ struct Entry {
 /// A contestant's next quotient in the merge of [`ranking`].
 #[derive(Debug, Clone, Copy)]
 struct Head {
+    /// Index into the zone's contestants.
+    contestant: usize,
     votes: u64,
     divisor: u32,
     /// The last divisor it may have (0: none).
@@ -41,24 +43,28 @@ struct Head {
 }
 
 impl Head {
-    /// Whether this quotient ranks strictly before `other` (Article 162: larger quotient,
-    /// then more zone votes, then smaller divisor), as [`Quotient::rank_cmp`] but with no
-    /// division: exact quotients compared by cross-multiplication.
-    fn ahead(&self, other: &Self, exact: bool) -> bool {
-        let value = if exact {
-            (u128::from(self.votes) * u128::from(other.divisor))
-                .cmp(&(u128::from(other.votes) * u128::from(self.divisor)))
-        } else {
-            self.rounded.cmp(&other.rounded)
-        };
-        match value {
-            Ordering::Greater => true,
-            Ordering::Less => false,
-            Ordering::Equal => {
-                self.votes > other.votes
-                    || (self.votes == other.votes && self.divisor < other.divisor)
+    /// Whether this quotient comes before `other` in the merge: it ranks before it
+    /// (Article 162: larger quotient, then more zone votes, then smaller divisor, as
+    /// [`Quotient::rank_cmp`] but with no division: exact quotients compared by
+    /// cross-multiplication), or it ties fully and its contestant is listed first.
+    #[inline(always)]
+    fn before<const EXACT: bool>(&self, other: &Self) -> bool {
+        if EXACT {
+            let mine = u128::from(self.votes) * u128::from(other.divisor);
+            let theirs = u128::from(other.votes) * u128::from(self.divisor);
+            if mine != theirs {
+                return mine > theirs;
             }
+        } else if self.rounded != other.rounded {
+            return self.rounded > other.rounded;
         }
+        if self.votes != other.votes {
+            return self.votes > other.votes;
+        }
+        if self.divisor != other.divisor {
+            return self.divisor < other.divisor;
+        }
+        self.contestant < other.contestant
     }
 }
 
@@ -200,42 +206,60 @@ pub(crate) fn award(
 /// merge of one short list per subject, not a sort of them all; on equal rank the subject
 /// listed first comes first, as a stable sort of all the quotients would give.
 fn ranking(seats: u32, contestants: &[Contestant], rules: &Rules, work: &mut Work) {
+    if rules.rounding == Rounding::None {
+        merge::<true>(seats, contestants, rules, work);
+    } else {
+        merge::<false>(seats, contestants, rules, work);
+    }
+}
+
+/// [`ranking`] with exact quotients (`EXACT`) or rounded ones.
+fn merge<const EXACT: bool>(
+    seats: u32,
+    contestants: &[Contestant],
+    rules: &Rules,
+    work: &mut Work,
+) {
     let n = seats as usize;
     let Work { heads, entries, .. } = work;
     let rounding = rules.rounding;
-    let exact = rounding == Rounding::None;
     let rounded = |votes: u64, divisor: u32| {
-        if exact {
+        if EXACT {
             0
         } else {
             Quotient::new(votes, divisor, rounding).rounded.unwrap_or(0)
         }
     };
+    // The heads with a quotient left, kept in merge order: the next entry is the first;
+    // taking it, its next quotient goes to its place, found by halving (a few comparisons,
+    // not a scan of all).
     heads.clear();
     entries.clear();
-    for c in contestants {
+    for (i, c) in contestants.iter().enumerate() {
         let last = if c.eligible && c.votes > 0 {
             max_divisor(c, seats, rules)
         } else {
             0
         };
-        heads.push(Head {
+        if last == 0 {
+            continue;
+        }
+        let head = Head {
+            contestant: i,
             votes: c.votes,
             divisor: 1,
             last,
             rounded: rounded(c.votes, 1),
-        });
+        };
+        let at = heads.partition_point(|h| h.before::<EXACT>(&head));
+        heads.insert(at, head);
     }
-    loop {
-        let mut best: Option<usize> = None;
-        for (i, h) in heads.iter().enumerate() {
-            if h.divisor <= h.last && best.is_none_or(|b| h.ahead(&heads[b], exact)) {
-                best = Some(i);
-            }
-        }
-        let Some(i) = best else { break };
-        let h = &mut heads[i];
-        let q = Quotient::new(h.votes, h.divisor, rounding);
+    while let Some(&first) = heads.first() {
+        let q = if EXACT {
+            Quotient::exact(first.votes, first.divisor)
+        } else {
+            Quotient::new(first.votes, first.divisor, rounding)
+        };
         if entries.len() > n {
             let boundary = entries[n - 1].quotient;
             let tied = boundary.rank_cmp(&q) == Ordering::Equal;
@@ -248,13 +272,20 @@ fn ranking(seats: u32, contestants: &[Contestant], rules: &Rules, work: &mut Wor
             }
         }
         entries.push(Entry {
-            contestant: i,
+            contestant: first.contestant,
             quotient: q,
         });
-        h.divisor += 1;
-        if h.divisor <= h.last {
-            h.rounded = rounded(h.votes, h.divisor);
+        if first.divisor >= first.last {
+            heads.remove(0);
+            continue;
         }
+        let mut next = first;
+        next.divisor += 1;
+        next.rounded = rounded(next.votes, next.divisor);
+        // Its place among the others, by halving; those before it move up one.
+        let at = heads[1..].partition_point(|h| h.before::<EXACT>(&next));
+        heads.copy_within(1..=at, 0);
+        heads[at] = next;
     }
 }
 
@@ -365,26 +396,45 @@ fn votes_for_next_seat(
     let beats = |votes: u64| {
         Quotient::new(votes, divisor, rules.rounding).rank_cmp(&rival) == Ordering::Less
     };
+    // The same for exact quotients, by cross-multiplication.
+    let beats_exactly = |votes: u64| {
+        let (v, d) = (u128::from(votes), u128::from(divisor));
+        let (rv, rd) = (u128::from(rival.votes), u128::from(rival.divisor));
+        (v * rd)
+            .cmp(&(rv * d))
+            .then(votes.cmp(&rival.votes))
+            .then(rival.divisor.cmp(&divisor))
+            == Ordering::Greater
+    };
     let low = c.votes.checked_add(1)?;
+    // `rival.votes × divisor / rival.divisor` and whether it divides evenly, in 64 bits when
+    // the product fits (a 128-bit division is a slow library call).
+    let product = u128::from(rival.votes) * u128::from(divisor);
+    let (cross, even) = match u64::try_from(product) {
+        Ok(p) => {
+            let rd = u64::from(rival.divisor);
+            (u128::from(p / rd), p % rd == 0)
+        }
+        Err(_) => {
+            let rd = u128::from(rival.divisor);
+            (product / rd, product % rd == 0)
+        }
+    };
     if rules.rounding == Rounding::None {
         // Exact quotients: v / divisor beats rv / rd when v × rd > rv × divisor, or equals it
         // with more votes (v > rv), or with as many and a smaller divisor.
-        let (rv, rd) = (u128::from(rival.votes), u128::from(rival.divisor));
-        let product = rv * u128::from(divisor);
-        let equal = product / rd;
-        let at_equal =
-            product % rd == 0 && (equal > rv || (equal == rv && u128::from(divisor) < rd));
-        let least = if at_equal { equal } else { equal + 1 };
+        let rv = u128::from(rival.votes);
+        let at_cross = even && (cross > rv || (cross == rv && divisor < rival.divisor));
+        let least = if at_cross { cross } else { cross + 1 };
         let v = u64::try_from(least).ok()?.max(low);
         // The formula, checked against the ranking itself.
-        if beats(v) && (v == low || !beats(v - 1)) {
+        if beats_exactly(v) && (v == low || !beats_exactly(v - 1)) {
             return Some(v - c.votes);
         }
     }
     // The answer lies within a divisor or two of the exact crossing `rival × divisor`
     // (rounding moves either quotient by at most a half): search there when the bracket
     // holds it, else over everything.
-    let cross = u128::from(rival.votes) * u128::from(divisor) / u128::from(rival.divisor);
     let span = 2 * u128::from(divisor) + 2;
     let clamp = |v: u128| u64::try_from(v).unwrap_or(u64::MAX);
     let a = clamp(cross.saturating_sub(span)).max(low);
