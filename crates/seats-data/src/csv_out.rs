@@ -6,6 +6,8 @@ use std::io::{self, Write};
 use per_seats::{Allocation, Rules, SubjectTotal, ZoneResult};
 
 use crate::document::Document;
+#[cfg(feature = "speed")]
+use crate::out::int;
 use crate::out::{official_of, OfficialCursor, Tracker, FLUSH};
 
 /// The header row of [`to_csv`].
@@ -40,9 +42,10 @@ pub fn write_csv<W: Write>(w: &mut W, doc: &Document, allocation: &Allocation) -
 /// [`CsvWriter::tail`].
 #[derive(Debug)]
 pub struct CsvWriter {
-    out: String,
+    out: Vec<u8>,
     /// Each subject's name as a CSV field, made when first needed.
-    names: Vec<String>,
+    #[cfg(feature = "speed")]
+    names: Vec<Vec<u8>>,
     tracker: Tracker,
 }
 
@@ -56,22 +59,23 @@ impl CsvWriter {
     /// A writer.
     pub fn new() -> Self {
         Self {
-            out: String::with_capacity(FLUSH + (1 << 14)),
+            out: Vec::with_capacity(FLUSH + (1 << 14)),
+            #[cfg(feature = "speed")]
             names: Vec::new(),
             tracker: Tracker::default(),
         }
     }
 
     fn flush(&mut self, w: &mut impl Write) -> io::Result<()> {
-        w.write_all(self.out.as_bytes())?;
+        w.write_all(&self.out)?;
         self.out.clear();
         Ok(())
     }
 
     /// The header row and the readings.
     pub fn head(&mut self, w: &mut impl Write, rules: &Rules) -> io::Result<()> {
-        self.out.push_str(CSV_HEADER);
-        self.out.push('\n');
+        self.out.extend_from_slice(CSV_HEADER.as_bytes());
+        self.out.push(b'\n');
         let text = rules.to_string();
         row(&mut self.out, &["rules", "", &text, rules.set.name()]);
         self.flush(w)
@@ -86,40 +90,70 @@ impl CsvWriter {
         official: Option<&[(S, u32)]>,
     ) -> io::Result<()> {
         self.tracker.zone(subjects, zone, official);
+        #[cfg(feature = "speed")]
         while self.names.len() < subjects.len() {
-            let mut f = String::new();
+            let mut f = Vec::new();
             field(&mut f, &subjects[self.names.len()].name);
             self.names.push(f);
         }
         let out = &mut self.out;
-        let mut zone_name = String::new();
-        field(&mut zone_name, &zone.name);
-        let mut n = itoa::Buffer::new();
-        for s in &zone.subjects {
-            out.push_str("zone,");
-            out.push_str(&zone_name);
-            out.push(',');
-            out.push_str(self.names.get(s.subject).map_or("", String::as_str));
-            out.push(',');
-            out.push_str(s.kind.name());
-            out.push(',');
-            out.push_str(n.format(s.votes));
-            out.push_str(if s.eligible { ",yes," } else { ",no," });
-            out.push_str(n.format(s.seats));
-            out.push(',');
-            if let Some(o) = official {
-                let name = subjects.get(s.subject).map_or("", |t| t.name.as_str());
-                out.push_str(n.format(official_of(o, name)));
+        #[cfg(feature = "speed")]
+        {
+            // `zone,<zone name>,` starts each row.
+            let mut start = b"zone,".to_vec();
+            field(&mut start, &zone.name);
+            start.push(b',');
+            for s in &zone.subjects {
+                out.extend_from_slice(&start);
+                out.extend_from_slice(self.names.get(s.subject).map_or(&[][..], Vec::as_slice));
+                out.push(b',');
+                out.extend_from_slice(s.kind.name().as_bytes());
+                out.push(b',');
+                int(out, s.votes);
+                out.extend_from_slice(if s.eligible { b",yes," } else { b",no," });
+                int(out, s.seats);
+                out.push(b',');
+                if let Some(o) = official {
+                    let name = subjects.get(s.subject).map_or("", |t| t.name.as_str());
+                    int(out, official_of(o, name));
+                }
+                let in_lot = zone
+                    .lot
+                    .as_ref()
+                    .is_some_and(|l| l.contenders.contains(&s.subject));
+                out.extend_from_slice(if in_lot { b",yes," } else { b",no," });
+                if let Some(v) = s.votes_for_next_seat {
+                    int(out, v);
+                }
+                out.push(b'\n');
             }
+        }
+        // Without `speed`, each row through `row` (less code, for the results viewer).
+        #[cfg(not(feature = "speed"))]
+        for s in &zone.subjects {
+            let name = subjects.get(s.subject).map_or("", |t| t.name.as_str());
+            let official_seats = official.map(|o| official_of(o, name).to_string());
             let in_lot = zone
                 .lot
                 .as_ref()
                 .is_some_and(|l| l.contenders.contains(&s.subject));
-            out.push_str(if in_lot { ",yes," } else { ",no," });
-            if let Some(v) = s.votes_for_next_seat {
-                out.push_str(n.format(v));
-            }
-            out.push('\n');
+            row(
+                out,
+                &[
+                    "zone",
+                    &zone.name,
+                    name,
+                    s.kind.name(),
+                    &s.votes.to_string(),
+                    if s.eligible { "yes" } else { "no" },
+                    &s.seats.to_string(),
+                    official_seats.as_deref().unwrap_or(""),
+                    if in_lot { "yes" } else { "no" },
+                    &s.votes_for_next_seat
+                        .map(|v| v.to_string())
+                        .unwrap_or_default(),
+                ],
+            );
         }
         if out.len() >= FLUSH {
             self.flush(w)?;
@@ -163,26 +197,26 @@ impl CsvWriter {
 
 /// `f` as a CSV field: quoted when it holds a comma, quote or line break, or starts or ends
 /// with a space.
-fn field(out: &mut String, f: &str) {
+fn field(out: &mut Vec<u8>, f: &str) {
     if f.contains([',', '"', '\n', '\r']) || f.starts_with(' ') || f.ends_with(' ') {
-        out.push('"');
-        out.push_str(&f.replace('"', "\"\""));
-        out.push('"');
+        out.push(b'"');
+        out.extend_from_slice(f.replace('"', "\"\"").as_bytes());
+        out.push(b'"');
     } else {
-        out.push_str(f);
+        out.extend_from_slice(f.as_bytes());
     }
 }
 
 /// Writes one row; columns after the given fields are left empty.
-fn row(out: &mut String, fields: &[&str]) {
+fn row(out: &mut Vec<u8>, fields: &[&str]) {
     for (i, f) in fields.iter().enumerate() {
         if i > 0 {
-            out.push(',');
+            out.push(b',');
         }
         field(out, f);
     }
     for _ in fields.len()..COLUMNS {
-        out.push(',');
+        out.push(b',');
     }
-    out.push('\n');
+    out.push(b'\n');
 }

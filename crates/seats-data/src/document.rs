@@ -1,8 +1,6 @@
 //! A parsed input file: the engine's election plus what the engine does not need
 //! (name, rule set named in the file, official seats for comparison).
 
-use std::collections::HashSet;
-
 use per_seats::{Allocation, Election, Error, RuleSet};
 
 use crate::out::matches_official;
@@ -33,26 +31,18 @@ impl Document {
     /// Refuses official seats for a subject unknown to the election (no votes entry in any
     /// zone, not declared): a name the result could never be compared with.
     pub fn check_official(&self) -> Result<(), Error> {
-        if self.official.is_empty() {
-            return Ok(());
-        }
         let e = &self.election;
-        let mut known: HashSet<&str> = e
-            .subjects
-            .iter()
-            .flatten()
-            .map(|s| s.name.as_str())
-            .collect();
-        for z in &e.zones {
-            known.extend(
-                z.votes
-                    .iter()
-                    .chain(&z.independents)
-                    .map(|(s, _)| s.as_str()),
-            );
-        }
+        let known = |name: &str| {
+            e.subjects.iter().flatten().any(|s| s.name == name)
+                || e.zones.iter().any(|z| {
+                    z.votes
+                        .iter()
+                        .chain(&z.independents)
+                        .any(|(s, _)| s == name)
+                })
+        };
         for (zone, seats) in &self.official {
-            if let Some((subject, _)) = seats.iter().find(|(s, _)| !known.contains(s.as_str())) {
+            if let Some((subject, _)) = seats.iter().find(|(s, _)| !known(s)) {
                 return Err(Error::UnknownSubject {
                     zone: zone.clone(),
                     subject: subject.clone(),

@@ -1,4 +1,5 @@
-//! A small JSON reader (RFC 8259) with no tree: [`check`] reads the whole text once for its
+//! A small JSON reader (RFC 8259) with no tree, for the command line's files of any size
+//! ([`crate::json_value`] is the tree reader of [`crate::parse_json`]): [`check`] reads the whole text once for its
 //! syntax (every error at the line and column where it is, the first in the text), then
 //! [`Doc`] reads values in place, where they are, as often as asked: object members in
 //! order with duplicates kept (the format refuses them by name), strings borrowed from the
@@ -514,11 +515,10 @@ impl<'t> Doc<'t> {
     /// The `\u` escape (one, or a surrogate pair) at `j`: its character and its length.
     fn unicode_at(&self, j: usize) -> (char, usize) {
         let hex = |k: usize| {
-            self.b
-                .get(k..k + 4)
-                .and_then(|h| core::str::from_utf8(h).ok())
-                .and_then(|h| u32::from_str_radix(h, 16).ok())
-                .unwrap_or(0xFFFD)
+            self.b.get(k..k + 4).map_or(0xFFFD, |h| {
+                h.iter()
+                    .fold(0, |n, &c| n * 16 + char::from(c).to_digit(16).unwrap_or(0))
+            })
         };
         let first = hex(j + 2);
         if (0xD800..0xDC00).contains(&first) {

@@ -12,6 +12,8 @@ mod fuzz;
 mod json_in;
 mod json_out;
 mod json_read;
+mod json_value;
+mod json_zones;
 mod out;
 mod stream;
 mod text_out;

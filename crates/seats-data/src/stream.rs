@@ -19,8 +19,8 @@ use per_seats::{zone_sensitivity, Allocator, Lot, RuleSet, Rules, Tally, ZoneRes
 
 use crate::csv_out::CsvWriter;
 use crate::error::DataError;
-use crate::json_in::{Head, Known, ZoneBuf};
 use crate::json_out::JsonWriter;
+use crate::json_zones::{Head, Known, ZoneBuf};
 use crate::text_out::TextWriter;
 
 /// The output formats.
@@ -236,18 +236,13 @@ impl Streamed<'_> {
 
     /// Writes the result to `w` in `format`, a zone at a time; `explain` adds each seat's
     /// sensitivity (text and JSON).
-    pub fn write<W: Write>(
-        mut self,
-        w: &mut W,
-        format: OutputFormat,
-        explain: bool,
-    ) -> io::Result<()> {
+    pub fn write<W: Write>(self, w: &mut W, format: OutputFormat, explain: bool) -> io::Result<()> {
         let Self {
             head,
             lots,
             seats,
-            allocator,
-        } = &mut self;
+            mut allocator,
+        } = self;
         let rules = *allocator.rules();
         let valid = allocator.national_valid_votes();
         let mut result = ZoneResult::default();
@@ -255,45 +250,45 @@ impl Streamed<'_> {
             OutputFormat::Json => {
                 let mut out = JsonWriter::new(explain);
                 out.head(w, head.name.as_deref(), &rules, valid)?;
-                JsonFile::each_zone(head, seats, |i, z, n| {
+                JsonFile::each_zone(&head, &seats, |i, z, n| {
                     allocator.zone(i, &z.view(n), &mut result)?;
                     let subjects = allocator.subjects();
                     let sensitivity = explain.then(|| {
-                        zone_sensitivity(&rules, subjects, &result, Self::lot(lots, &z.name))
+                        zone_sensitivity(&rules, subjects, &result, Self::lot(&lots, &z.name))
                     });
                     Ok(out.zone(w, subjects, &result, z.official(), sensitivity.as_deref())?)
                 })
                 .map_err(Pass::io)?;
-                out.tail(w, &allocator.national())
+                out.tail(w, &allocator.finish())
             }
             OutputFormat::Csv => {
                 let mut out = CsvWriter::new();
                 out.head(w, &rules)?;
-                JsonFile::each_zone(head, seats, |i, z, n| {
+                JsonFile::each_zone(&head, &seats, |i, z, n| {
                     allocator.zone(i, &z.view(n), &mut result)?;
                     Ok(out.zone(w, allocator.subjects(), &result, z.official())?)
                 })
                 .map_err(Pass::io)?;
-                out.tail(w, &allocator.national())
+                out.tail(w, &allocator.finish())
             }
             OutputFormat::Text => {
                 let mut out = TextWriter::new();
                 out.head(w, head.name.as_deref(), &rules, valid)?;
-                JsonFile::each_zone(head, seats, |i, z, n| {
+                JsonFile::each_zone(&head, &seats, |i, z, n| {
                     allocator.zone(i, &z.view(n), &mut result)?;
                     Ok(out.zone(w, allocator.subjects(), &result, z.official())?)
                 })
                 .map_err(Pass::io)?;
-                out.tail(w, &allocator.national())?;
                 if !explain {
-                    return Ok(());
+                    return out.tail(w, &allocator.finish());
                 }
+                out.tail(w, &allocator.national())?;
                 out.sensitivity_head(w)?;
-                JsonFile::each_zone(head, seats, |i, z, n| {
+                JsonFile::each_zone(&head, &seats, |i, z, n| {
                     allocator.result(i, &z.view(n), &mut result)?;
                     let subjects = allocator.subjects();
                     let seats =
-                        zone_sensitivity(&rules, subjects, &result, Self::lot(lots, &z.name));
+                        zone_sensitivity(&rules, subjects, &result, Self::lot(&lots, &z.name));
                     Ok(out.sensitivity(w, subjects, &z.name, &seats)?)
                 })
                 .map_err(Pass::io)

@@ -49,7 +49,7 @@ pub fn allocate(election: &Election, rules: &Rules) -> Result<Allocation, Error>
         allocator.zone(i, &zone.view(), &mut result)?;
         zones.push(result);
     }
-    let mut allocation = allocator.national();
+    let mut allocation = allocator.finish();
     allocation.zones = zones;
     Ok(allocation)
 }

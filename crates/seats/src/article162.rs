@@ -48,8 +48,8 @@ impl Head {
     /// [`Quotient::rank_cmp`] but with no division: exact quotients compared by
     /// cross-multiplication), or it ties fully and its contestant is listed first.
     #[inline(always)]
-    fn before<const EXACT: bool>(&self, other: &Self) -> bool {
-        if EXACT {
+    fn before(&self, other: &Self, exact: bool) -> bool {
+        if exact {
             let mine = u128::from(self.votes) * u128::from(other.divisor);
             let theirs = u128::from(other.votes) * u128::from(self.divisor);
             if mine != theirs {
@@ -206,25 +206,27 @@ pub(crate) fn award(
 /// merge of one short list per subject, not a sort of them all; on equal rank the subject
 /// listed first comes first, as a stable sort of all the quotients would give.
 fn ranking(seats: u32, contestants: &[Contestant], rules: &Rules, work: &mut Work) {
-    if rules.rounding == Rounding::None {
-        merge::<true>(seats, contestants, rules, work);
+    let exact = rules.rounding == Rounding::None;
+    // With `speed`, one merge for exact quotients and one for rounded ones, each with its
+    // comparison fixed; without, one merge that asks.
+    #[cfg(feature = "speed")]
+    if exact {
+        merge(seats, contestants, rules, work, true);
     } else {
-        merge::<false>(seats, contestants, rules, work);
+        merge(seats, contestants, rules, work, false);
     }
+    #[cfg(not(feature = "speed"))]
+    merge(seats, contestants, rules, work, exact);
 }
 
-/// [`ranking`] with exact quotients (`EXACT`) or rounded ones.
-fn merge<const EXACT: bool>(
-    seats: u32,
-    contestants: &[Contestant],
-    rules: &Rules,
-    work: &mut Work,
-) {
+/// [`ranking`] with exact quotients or rounded ones.
+#[cfg_attr(feature = "speed", inline(always))]
+fn merge(seats: u32, contestants: &[Contestant], rules: &Rules, work: &mut Work, exact: bool) {
     let n = seats as usize;
     let Work { heads, entries, .. } = work;
     let rounding = rules.rounding;
     let rounded = |votes: u64, divisor: u32| {
-        if EXACT {
+        if exact {
             0
         } else {
             Quotient::new(votes, divisor, rounding).rounded.unwrap_or(0)
@@ -251,11 +253,11 @@ fn merge<const EXACT: bool>(
             last,
             rounded: rounded(c.votes, 1),
         };
-        let at = heads.partition_point(|h| h.before::<EXACT>(&head));
+        let at = heads.partition_point(|h| h.before(&head, exact));
         heads.insert(at, head);
     }
     while let Some(&first) = heads.first() {
-        let q = if EXACT {
+        let q = if exact {
             Quotient::exact(first.votes, first.divisor)
         } else {
             Quotient::new(first.votes, first.divisor, rounding)
@@ -283,7 +285,7 @@ fn merge<const EXACT: bool>(
         next.divisor += 1;
         next.rounded = rounded(next.votes, next.divisor);
         // Its place among the others, by halving; those before it move up one.
-        let at = heads[1..].partition_point(|h| h.before::<EXACT>(&next));
+        let at = heads[1..].partition_point(|h| h.before(&next, exact));
         heads.copy_within(1..=at, 0);
         heads[at] = next;
     }
@@ -396,52 +398,20 @@ fn votes_for_next_seat(
     let beats = |votes: u64| {
         Quotient::new(votes, divisor, rules.rounding).rank_cmp(&rival) == Ordering::Less
     };
-    // The same for exact quotients, by cross-multiplication.
-    let beats_exactly = |votes: u64| {
-        let (v, d) = (u128::from(votes), u128::from(divisor));
-        let (rv, rd) = (u128::from(rival.votes), u128::from(rival.divisor));
-        (v * rd)
-            .cmp(&(rv * d))
-            .then(votes.cmp(&rival.votes))
-            .then(rival.divisor.cmp(&divisor))
-            == Ordering::Greater
-    };
     let low = c.votes.checked_add(1)?;
-    // `rival.votes × divisor / rival.divisor` and whether it divides evenly, in 64 bits when
-    // the product fits (a 128-bit division is a slow library call).
-    let product = u128::from(rival.votes) * u128::from(divisor);
-    let (cross, even) = match u64::try_from(product) {
-        Ok(p) => {
-            let rd = u64::from(rival.divisor);
-            (u128::from(p / rd), p % rd == 0)
-        }
-        Err(_) => {
-            let rd = u128::from(rival.divisor);
-            (product / rd, product % rd == 0)
+    #[cfg(feature = "speed")]
+    let (mut low, mut high) = match near(divisor, &rival, rules, low) {
+        Near::Found(v) => return Some(v - c.votes),
+        Near::Between(a, b) => (a, b),
+        Near::Anywhere => {
+            if !beats(u64::MAX) {
+                return None;
+            }
+            (low, u64::MAX)
         }
     };
-    if rules.rounding == Rounding::None {
-        // Exact quotients: v / divisor beats rv / rd when v × rd > rv × divisor, or equals it
-        // with more votes (v > rv), or with as many and a smaller divisor.
-        let rv = u128::from(rival.votes);
-        let at_cross = even && (cross > rv || (cross == rv && divisor < rival.divisor));
-        let least = if at_cross { cross } else { cross + 1 };
-        let v = u64::try_from(least).ok()?.max(low);
-        // The formula, checked against the ranking itself.
-        if beats_exactly(v) && (v == low || !beats_exactly(v - 1)) {
-            return Some(v - c.votes);
-        }
-    }
-    // The answer lies within a divisor or two of the exact crossing `rival × divisor`
-    // (rounding moves either quotient by at most a half): search there when the bracket
-    // holds it, else over everything.
-    let span = 2 * u128::from(divisor) + 2;
-    let clamp = |v: u128| u64::try_from(v).unwrap_or(u64::MAX);
-    let a = clamp(cross.saturating_sub(span)).max(low);
-    let b = clamp(cross + span).max(a);
-    let (mut low, mut high) = if beats(b) && (a == low || !beats(a - 1)) {
-        (a, b)
-    } else {
+    #[cfg(not(feature = "speed"))]
+    let (mut low, mut high) = {
         if !beats(u64::MAX) {
             return None;
         }
@@ -457,4 +427,70 @@ fn votes_for_next_seat(
         }
     }
     Some(high - c.votes)
+}
+
+/// Where the least winning vote count of [`votes_for_next_seat`] lies, found without a search
+/// over all counts (`speed`).
+#[cfg(feature = "speed")]
+enum Near {
+    /// The count itself (exact quotients: a formula, checked against the ranking).
+    Found(u64),
+    /// Between these counts (rounded quotients: within a divisor or two of the crossing).
+    Between(u64, u64),
+    /// Anywhere from `low` up.
+    Anywhere,
+}
+
+/// [`Near`] for a quotient at `divisor` against `rival`, from at least `low` votes.
+#[cfg(feature = "speed")]
+fn near(divisor: u32, rival: &Quotient, rules: &Rules, low: u64) -> Near {
+    let beats =
+        |v: u64| Quotient::new(v, divisor, rules.rounding).rank_cmp(rival) == Ordering::Less;
+    // Exact quotients compared by cross-multiplication, with no division.
+    let beats_exactly = |v: u64| {
+        let (w, d) = (u128::from(v), u128::from(divisor));
+        let (rv, rd) = (u128::from(rival.votes), u128::from(rival.divisor));
+        (w * rd)
+            .cmp(&(rv * d))
+            .then(v.cmp(&rival.votes))
+            .then(rival.divisor.cmp(&divisor))
+            == Ordering::Greater
+    };
+    // `rival.votes × divisor / rival.divisor` and whether it divides evenly, in 64 bits when
+    // the product fits (a 128-bit division is a slow library call).
+    let product = u128::from(rival.votes) * u128::from(divisor);
+    let (cross, even) = match u64::try_from(product) {
+        Ok(p) => {
+            let rd = u64::from(rival.divisor);
+            (u128::from(p / rd), p % rd == 0)
+        }
+        Err(_) => {
+            let rd = u128::from(rival.divisor);
+            (product / rd, product % rd == 0)
+        }
+    };
+    if rules.rounding == Rounding::None {
+        // v / divisor beats rv / rd when v × rd > rv × divisor, or equals it with more votes
+        // (v > rv), or with as many and a smaller divisor.
+        let rv = u128::from(rival.votes);
+        let at_cross = even && (cross > rv || (cross == rv && divisor < rival.divisor));
+        let least = if at_cross { cross } else { cross + 1 };
+        if let Ok(v) = u64::try_from(least) {
+            let v = v.max(low);
+            if beats_exactly(v) && (v == low || !beats_exactly(v - 1)) {
+                return Near::Found(v);
+            }
+        }
+    }
+    // Rounding moves either quotient by at most a half: the answer lies within a divisor or
+    // two of the crossing, when the bracket holds it.
+    let span = 2 * u128::from(divisor) + 2;
+    let clamp = |v: u128| u64::try_from(v).unwrap_or(u64::MAX);
+    let a = clamp(cross.saturating_sub(span)).max(low);
+    let b = clamp(cross + span).max(a);
+    if beats(b) && (a == low || !beats(a - 1)) {
+        Near::Between(a, b)
+    } else {
+        Near::Anywhere
+    }
 }

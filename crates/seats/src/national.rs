@@ -599,18 +599,26 @@ impl Allocator {
 
     /// The national result of the zones allocated so far (by [`Allocator::zone`]): the
     /// national totals, the excluded subjects and every warning; its `zones` is empty (the
-    /// zones were handed out one at a time).
+    /// zones were handed out one at a time). [`Allocator::finish`] without the copies.
     pub fn national(&self) -> Allocation {
-        let excluded = self
-            .subjects
-            .totals
+        self.summary(self.subjects.totals.clone(), self.warnings.clone())
+    }
+
+    /// [`Allocator::national`], ending the allocation.
+    pub fn finish(mut self) -> Allocation {
+        let subjects = core::mem::take(&mut self.subjects.totals);
+        let warnings = core::mem::take(&mut self.warnings);
+        self.summary(subjects, warnings)
+    }
+
+    fn summary(&self, subjects: Vec<SubjectTotal>, mut warnings: Vec<Warning>) -> Allocation {
+        let excluded = subjects
             .iter()
             .zip(&self.ran_anywhere)
             .enumerate()
             .filter(|(_, (t, ran))| !**ran && t.votes > 0)
             .map(|(i, _)| i)
             .collect();
-        let mut warnings = self.warnings.clone();
         if let Some((declared, zones_total)) = self.house {
             if zones_total != u64::from(declared) {
                 warnings.push(Warning::HouseSize {
@@ -622,7 +630,7 @@ impl Allocator {
         Allocation {
             rules: self.rules,
             national_valid_votes: self.national_valid,
-            subjects: self.subjects.totals.clone(),
+            subjects,
             excluded,
             zones: Vec::new(),
             warnings,
