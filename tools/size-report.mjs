@@ -7,7 +7,8 @@
 // index.html, every local asset it references (link href, script src, and '/x.js' /
 // '/x.wasm' strings in Trunk's inline loader), the static imports of those JS modules,
 // and the data the page fetches before it is interactive (the entry's "preload", paths
-// under DIST). Each file is counted raw, gzip -9 and brotli 11 (its precompressed .br/.gz
+// under DIST; its "lazy" files, fetched later on the voter's action, are reported on
+// their own lines, not in the first load). Each file is counted raw, gzip -9 and brotli 11 (its precompressed .br/.gz
 // sibling when there is one), and the brotli total is checked against the entry's budget.
 // PER_BUDGET_<NAME> (e.g. PER_BUDGET_START=1000) overrides one budget, to see the check
 // fail.
@@ -92,6 +93,16 @@ for (const entry of manifest.entries) {
   for (const p of missingPreload) out.push(`MISSING preload ${p}`);
   const pct = ((100 * total.br) / budget).toFixed(1);
   out.push(`${over ? "OVER BUDGET" : "within budget"}: ${num(total.br)} bytes brotli of ${num(budget)} (${pct}%)`);
+  // Fetched later, on the voter's action (the face worker and its models): reported on
+  // their own lines, not part of the first load and not checked against the budget.
+  const lazy = (entry.lazy ?? []).map((f) => existsSync(join(dist, f)) ? { file: f, ...measure(join(dist, f)) } : { file: f, missing: true });
+  if (lazy.length > 0) {
+    out.push(`later, on the voter's action (not in the first load):`);
+    for (const p of lazy) out.push(p.missing ? `MISSING later ${p.file}` : line(p.file, num(p.raw), num(p.gz), num(p.br)));
+    const lt = lazy.filter((p) => !p.missing).reduce((a, p) => ({ raw: a.raw + p.raw, gz: a.gz + p.gz, br: a.br + p.br }), { raw: 0, gz: 0, br: 0 });
+    out.push(line("total later", num(lt.raw), num(lt.gz), num(lt.br)));
+    report.entries[report.entries.length - 1].later = { parts: lazy, total: lt };
+  }
 }
 const text = out.join("\n") + "\n";
 process.stdout.write(text);

@@ -2,8 +2,11 @@
 // every step of the request (document, name, birth, personal number, document photos by
 // file and by the fake camera, address abroad, proof of address), a reload mid-form that
 // loses nothing, a second browser context that signs in and resumes where the first left
-// off, a "change" link from the check page, the idempotent submit, and each status an
-// official's decision gives (`per-server decide`). axe-core checks every page; screenshots
+// off, a "change" link from the check page, the browser's back button between questions
+// (and past the `/request/` redirect, which must not trap), a PDF as proof of address, the
+// idempotent submit, and each status an official's decision gives (`per-server decide`):
+// a correction requested, fixed and resubmitted; a rejection and a re-application with
+// everything pre-filled; an approval; a withdrawal. axe-core checks every page; screenshots
 // of every step, phone and desktop, go to test-artifacts/e2e-request.
 
 import { test, before, after } from 'node:test';
@@ -83,6 +86,36 @@ async function picture(page, w, h) {
   return Buffer.from(b64, 'base64');
 }
 
+/** A small valid PDF (one page, a line of text), its cross-reference offsets exact. */
+function pdf(text) {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    null,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  const stream = `BT /F1 18 Tf 72 770 Td (${text}) Tj ET`;
+  objects[3] = `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`;
+  let out = '%PDF-1.4\n';
+  const offsets = objects.map((body, i) => {
+    const at = out.length;
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const at of offsets) out += `${String(at).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+/** The browser's back (or forward) button, then the page it shows at `path`. */
+async function history(page, direction, path, ready) {
+  await (direction === 'back' ? page.goBack() : page.goForward());
+  await page.waitForURL((u) => (u.pathname + u.search).endsWith(path));
+  await page.waitForSelector(ready);
+}
 
 function decide(reference, args) {
   execFileSync(SERVER, ['--dev', 'decide', '--data-dir', dataDir, '--reference', reference, ...args, '--by', 'official:e2e'], {
@@ -174,6 +207,16 @@ test('a voter completes the full request on a phone, resumes on a second device 
 
   await onStep(page, '/request/personal-number', '#personal-number', 'phone-personal-number');
   await page.fill('#personal-number', 'J05415123A');
+  // The back button returns to the previous question, its answers there; forward again.
+  await history(page, 'back', '/request/birth', '#date-of-birth');
+  assert.equal(await page.inputValue('#date-of-birth'), '1990-04-15');
+  assert.equal(await page.inputValue('#place-of-birth'), 'Shkodër');
+  await history(page, 'back', '/request/name', '#first-name');
+  assert.equal(await page.inputValue('#surname'), 'Çela');
+  await axe(page, 'name after back');
+  await history(page, 'forward', '/request/birth', '#date-of-birth');
+  await history(page, 'forward', '/request/personal-number', '#personal-number');
+  assert.equal(await page.inputValue('#personal-number'), 'J05415123A', 'typed before going back');
   await page.click('#submit');
 
   // Document photos: the front as a file, the back with the (fake) rear camera.
@@ -211,9 +254,18 @@ test('a voter completes the full request on a phone, resumes on a second device 
   await other.waitForURL('**/my-request');
   await other.click('#continue-registration');
   await onStep(other, '/request/proof', '#proof-kind-rental-contract', 'phone-proof');
+  // `/request/` only redirected here: back returns to My request, not into the redirect.
+  await history(other, 'back', '/my-request', '#continue-registration');
+  await history(other, 'forward', '/request/proof', '#proof-kind-rental-contract');
+  // Reading order = tab order: the kind, the refused kinds, the upload, the declaration.
+  const order = await other.evaluate(() => ['#proof-kind-rental-contract', '#refused-kinds', '#upload-proof-of-address-file', '#proof-declaration']
+    .map((s) => document.querySelector(s))
+    .every((el, i, all) => i === 0 || (all[i - 1].compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)));
+  assert.ok(order, 'proof page in reading order');
   await other.check('#proof-kind-rental-contract');
-  await other.setInputFiles('#upload-proof-of-address-file', { name: 'contract.png', mimeType: 'image/png', buffer: await picture(other, 1400, 1000) });
+  await other.setInputFiles('#upload-proof-of-address-file', { name: 'contratto.pdf', mimeType: 'application/pdf', buffer: pdf('Contratto di locazione - Drita Cela, Via Roma 1, 20121 Milano') });
   await other.waitForFunction(() => document.querySelector('#upload-proof-of-address-status')?.textContent.includes('✓'), null, { timeout: 60_000 });
+  await screenshot(other, 'phone-proof-uploaded');
   await other.check('#proof-declaration');
   await other.click('#submit');
 
@@ -241,7 +293,26 @@ test('a voter completes the full request on a phone, resumes on a second device 
   // My request: each status.
   await other.goto(base + '/my-request');
   await onStep(other, '/my-request', '#request-status[data-status="submitted"]', 'phone-my-request-submitted');
-  decide(reference, ['--reject', 'address_mismatch,face_mismatch']);
+  // A correction requested: the link goes to the answer, the fix is resubmitted.
+  decide(reference, ['--correct', 'address_mismatch']);
+  await other.reload();
+  await onStep(other, '/my-request', '#request-status[data-status="correction_requested"]', 'phone-my-request-correction');
+  assert.equal(await other.getAttribute('[data-reason="address_mismatch"] .fix-link', 'href'), '/request/address?change');
+  await other.click('[data-reason="address_mismatch"] .fix-link');
+  await onStep(other, '/request/address?change', '#street', 'phone-correction-address');
+  assert.equal(await other.inputValue('#city'), 'Torino', 'the answers come back');
+  await other.fill('#street', 'Via Po 2');
+  await other.click('#submit');
+  await onStep(other, '/request/check', '#declaration', 'phone-correction-check');
+  assert.match(await other.textContent('[data-field="street"]'), /Via Po 2/);
+  await other.check('#declaration');
+  await other.click('#submit');
+  await onStep(other, '/request/done', '#request-reference', 'phone-correction-done');
+  const corrected = (await other.textContent('#request-reference')).trim();
+  await other.goto(base + '/my-request');
+  await onStep(other, '/my-request', '#request-status[data-status="submitted"]', 'phone-my-request-resubmitted');
+  assert.equal((await other.textContent('#request-reference')).trim(), corrected);
+  decide(corrected, ['--reject', 'address_mismatch,face_mismatch']);
   await other.reload();
   await onStep(other, '/my-request', '#request-status[data-status="rejected"]', 'phone-my-request-rejected');
   assert.equal(await other.getAttribute('[data-reason="address_mismatch"] .fix-link', 'href'), '/request/address?change');
@@ -250,6 +321,8 @@ test('a voter completes the full request on a phone, resumes on a second device 
   await other.click('#apply-again');
   await onStep(other, '/request/check', '#declaration', 'phone-reapply-check');
   assert.match(await other.textContent('[data-field="city"]'), /Torino/);
+  assert.match(await other.textContent('[data-field="street"]'), /Via Po 2/);
+  assert.match(await other.textContent('[data-field="first_name"]'), /Drita/);
   await other.check('#declaration');
   await other.click('#submit');
   await other.waitForURL('**/request/done');
@@ -276,6 +349,9 @@ test('a voter completes the full request on a phone, resumes on a second device 
     await d.waitForSelector('#page-heading');
     await screenshot(d, `desktop-${step}`);
   }
+  await d.goto(`${base}/my-request`);
+  await d.waitForSelector('#request-status');
+  await screenshot(d, 'desktop-my-request');
 
   assert.deepEqual(problems, []);
   await Promise.all([first.close(), second.close(), desk.close()]);

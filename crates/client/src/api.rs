@@ -273,6 +273,40 @@ pub async fn sign_out() -> Result<(), ApiFailure> {
     decode_empty(status, &text)
 }
 
+/// The method of a call made with [`exchange`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+    Delete,
+}
+
+/// A call to an API of another part of the server (the officials' console's
+/// `/api/review/...`): `body` sent as JSON, the status and text of the answer returned
+/// for the caller's own decoding ([`decode`], [`error_code`]).
+pub async fn exchange<B: Serialize>(
+    method: Method,
+    path: &str,
+    body: Option<&B>,
+) -> Result<(u16, String), ApiFailure> {
+    let builder = match method {
+        Method::Get => Request::get(path),
+        Method::Post => Request::post(path),
+        Method::Delete => Request::delete(path),
+    };
+    call(builder, body).await
+}
+
+/// The `error` code of an error body (`{"error": "assigned_to_other", ...}`), as text, for
+/// codes this crate's [`ErrorKind`] does not list.
+pub fn error_code(body: &str) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Code {
+        error: String,
+    }
+    serde_json::from_str::<Code>(body).ok().map(|c| c.error)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -362,6 +396,13 @@ mod tests {
             decode::<RequestView>(404, r#"{"error":"not_found","message":"none"}"#).unwrap_err();
         assert!(is_not_found(&f));
         assert!(!is_not_found(&ApiFailure::Network));
+    }
+
+    #[test]
+    fn any_error_code_is_read_as_text() {
+        let body = r#"{"error":"assigned_to_other","message":"x"}"#;
+        assert_eq!(error_code(body).as_deref(), Some("assigned_to_other"));
+        assert_eq!(error_code("<html>"), None);
     }
 
     #[test]

@@ -125,6 +125,48 @@ fn capture_within(
     max_h: u32,
     quality: f64,
 ) -> Result<String, CameraError> {
+    let (canvas, _, _, _) = draw_within(video, max_w, max_h)?;
+    jpeg_of(&canvas, quality)
+}
+
+/// A burst frame as base64 JPEG (for the server) and its RGBA pixels, `width × height × 4`
+/// bytes in an `ArrayBuffer` that can be transferred to the face worker.
+pub fn capture_burst_frame_with_pixels(
+    video: &HtmlVideoElement,
+) -> Result<(String, u32, u32, js_sys::ArrayBuffer), CameraError> {
+    let (canvas, ctx, w, h) = draw_within(video, BURST_WIDTH, BURST_HEIGHT)?;
+    let jpeg = jpeg_of(&canvas, BURST_QUALITY)?;
+    // getImageData through Reflect: the shared web-sys feature set has no `ImageData`.
+    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &JsValue::from_str(k));
+    let f: js_sys::Function = get(&ctx, "getImageData")
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or(CameraError::Unavailable)?;
+    let args = js_sys::Array::of4(
+        &JsValue::from(0),
+        &JsValue::from(0),
+        &JsValue::from(w),
+        &JsValue::from(h),
+    );
+    let buffer = f
+        .apply(&ctx, &args)
+        .and_then(|img| get(&img, "data"))
+        .and_then(|data| get(&data, "buffer"))
+        .ok()
+        .and_then(|b| b.dyn_into::<js_sys::ArrayBuffer>().ok())
+        .ok_or(CameraError::NotReady)?;
+    Ok((jpeg, w, h, buffer))
+}
+
+type Drawn = (
+    web_sys::HtmlCanvasElement,
+    web_sys::CanvasRenderingContext2d,
+    u32,
+    u32,
+);
+
+/// The current video frame drawn on a new canvas, scaled to fit `max_w × max_h`.
+fn draw_within(video: &HtmlVideoElement, max_w: u32, max_h: u32) -> Result<Drawn, CameraError> {
     let (w, h) = fit_within(video.video_width(), video.video_height(), max_w, max_h)
         .ok_or(CameraError::NotReady)?;
     let document = web_sys::window()
@@ -151,6 +193,10 @@ fn capture_within(
         f64::from(h),
     )
     .map_err(|_| CameraError::NotReady)?;
+    Ok((canvas, ctx, w, h))
+}
+
+fn jpeg_of(canvas: &web_sys::HtmlCanvasElement, quality: f64) -> Result<String, CameraError> {
     let url = canvas
         .to_data_url_with_type_and_encoder_options("image/jpeg", &JsValue::from_f64(quality))
         .map_err(|_| CameraError::Unavailable)?;

@@ -306,7 +306,15 @@ pub fn from_failure(
         }
         ErrorKind::NotFound => vec![ErrorItem::general(Msg::Text(Key::ErrNotFound))],
         // Refused as cross-site: the app's own pages never are; say only that it failed.
-        ErrorKind::Internal | ErrorKind::Forbidden => {
+        // The review console's kinds never reach the voter's pages.
+        ErrorKind::Internal
+        | ErrorKind::Forbidden
+        | ErrorKind::SignInFailed
+        | ErrorKind::SignedOut
+        | ErrorKind::ForbiddenRole
+        | ErrorKind::AssignedToOther
+        | ErrorKind::NotAssigned
+        | ErrorKind::WrongStatus => {
             vec![ErrorItem::general(Msg::Text(Key::ErrServer))]
         }
         ErrorKind::FaceRefused => vec![ErrorItem::general(Msg::Text(

@@ -3,6 +3,11 @@
 //! a signal ([`use_path`]), links are followed with `history.pushState`, and the back button
 //! (`popstate`) sets the signal again. No router crate: each entry maps its handful of
 //! addresses with a `match` over [`Route`].
+//!
+//! A step forward pushes a history entry (the back button returns to the previous question);
+//! a redirect (an address that only sends elsewhere, like `/request/` to the first step not
+//! answered) replaces its own entry ([`use_replace`]), within the entry or across entries,
+//! so that going back never lands on it again and is sent forward: no trap.
 
 use leptos::prelude::*;
 use per_domain::{Entry, Route};
@@ -39,6 +44,12 @@ pub fn go(to: Route) {
 fn go_href(href: &str) {
     if let Some(window) = web_sys::window() {
         let _ = window.location().assign(href);
+    }
+}
+
+fn replace_href(href: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().replace(href);
     }
 }
 
@@ -114,6 +125,27 @@ fn push(href: &str, path: RwSignal<String>) {
         window.scroll_to_with_x_and_y(0.0, 0.0);
     }
     path.set(pathname());
+}
+
+fn replace(href: &str, path: RwSignal<String>) {
+    if let Some(window) = web_sys::window() {
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
+        }
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+    path.set(pathname());
+}
+
+/// A redirect: like [`use_go`], but the current address is replaced in the history
+/// (`history.replaceState` within the entry, `location.replace` to another), so the back
+/// button skips it.
+pub fn use_replace() -> impl Fn(Route) + Clone + 'static {
+    let path = use_context::<PathSignal>().map(|p| p.0);
+    move |to: Route| match path {
+        Some(path) if !leaves(current(), to.path()) => replace(to.path(), path),
+        _ => replace_href(to.path()),
+    }
 }
 
 /// Navigation for a page: within the entry through the path signal, to another entry by a

@@ -30,10 +30,12 @@ pub enum Entry {
     Results,
     /// `/review/…`: the officials' console.
     Review,
+    /// `/statistics/`: the public counts of requests (per zone, per country).
+    Statistics,
 }
 
 impl Entry {
-    pub const ALL: [Entry; 9] = [
+    pub const ALL: [Entry; 10] = [
         Entry::Start,
         Entry::Register,
         Entry::Face,
@@ -43,6 +45,7 @@ impl Entry {
         Entry::Account,
         Entry::Results,
         Entry::Review,
+        Entry::Statistics,
     ];
 
     /// The folder of the entry's `index.html` under the built `dist/` (`""` for the start).
@@ -57,6 +60,7 @@ impl Entry {
             Entry::Account => "account",
             Entry::Results => "results",
             Entry::Review => "review",
+            Entry::Statistics => "statistics",
         }
     }
 
@@ -85,6 +89,8 @@ impl Entry {
             Some(Entry::Results)
         } else if under("/review") {
             Some(Entry::Review)
+        } else if under("/statistics") {
+            Some(Entry::Statistics)
         } else {
             None
         }
@@ -133,10 +139,18 @@ pub enum Route {
     MyRequest,
     /// `/results/`: the seat-allocation viewer.
     Results,
+    /// `/review/`: the officials' console; the sign-in (password and second factor).
+    Review,
+    /// `/review/queue`: the requests waiting for a decision, oldest first. One request's
+    /// page, `/review/requests/{reference}`, has a reference in its address: see
+    /// [`review_request_path`] and [`review_reference`].
+    ReviewQueue,
+    /// `/statistics/`: the public counts of requests.
+    Statistics,
 }
 
 impl Route {
-    pub const ALL: [Route; 18] = [
+    pub const ALL: [Route; 21] = [
         Route::Start,
         Route::Contact,
         Route::Verify,
@@ -155,6 +169,9 @@ impl Route {
         Route::SignIn,
         Route::MyRequest,
         Route::Results,
+        Route::Review,
+        Route::ReviewQueue,
+        Route::Statistics,
     ];
 
     /// The address of the page (no query or fragment).
@@ -178,6 +195,9 @@ impl Route {
             Route::SignIn => "/sign-in",
             Route::MyRequest => "/my-request",
             Route::Results => "/results/",
+            Route::Review => "/review/",
+            Route::ReviewQueue => "/review/queue",
+            Route::Statistics => "/statistics/",
         }
     }
 
@@ -197,6 +217,8 @@ impl Route {
             Route::RequestPhoto | Route::RequestProof => Entry::Documents,
             Route::SignIn | Route::MyRequest => Entry::Account,
             Route::Results => Entry::Results,
+            Route::Review | Route::ReviewQueue => Entry::Review,
+            Route::Statistics => Entry::Statistics,
         }
     }
 
@@ -258,9 +280,38 @@ impl Route {
     }
 }
 
+/// The console's address of one request: `/review/requests/{reference}`.
+pub fn review_request_path(reference: &str) -> String {
+    ["/review/requests/", reference].concat()
+}
+
+/// The reference in a console request's address (`/review/requests/PER-XXXX-XXXX`), if
+/// `path` is one (a query or fragment is ignored; the reference is not checked here).
+pub fn review_reference(path: &str) -> Option<&str> {
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let rest = path.strip_prefix("/review/requests/")?;
+    (!rest.is_empty() && !rest.contains('/')).then_some(rest)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_console_request_has_its_reference_in_the_address() {
+        let path = review_request_path("PER-7K3M-Q9TX");
+        assert_eq!(path, "/review/requests/PER-7K3M-Q9TX");
+        assert_eq!(Entry::of_path(&path), Some(Entry::Review));
+        assert_eq!(review_reference(&path), Some("PER-7K3M-Q9TX"));
+        assert_eq!(
+            review_reference("/review/requests/PER-7K3M-Q9TX?x#y"),
+            Some("PER-7K3M-Q9TX")
+        );
+        assert_eq!(review_reference("/review/requests/"), None);
+        assert_eq!(review_reference("/review/requests/a/b"), None);
+        assert_eq!(review_reference("/review/queue"), None);
+        assert_eq!(Route::of_path(&path), None);
+    }
 
     #[test]
     fn each_route_is_served_by_its_entry() {
@@ -279,6 +330,8 @@ mod tests {
             None,
             "the viewer's address ends with /"
         );
+        assert_eq!(Route::of_path("/statistics/"), Some(Route::Statistics));
+        assert_eq!(Route::of_path("/statistics"), None, "ends with / too");
     }
 
     #[test]
@@ -334,6 +387,10 @@ mod tests {
             ("/results", Some(Entry::Results)),
             ("/results/#rules=dhondt", Some(Entry::Results)),
             ("/review/queue", Some(Entry::Review)),
+            ("/statistics/", Some(Entry::Statistics)),
+            ("/statistics", Some(Entry::Statistics)),
+            ("/statistics/#zone", Some(Entry::Statistics)),
+            ("/statisticsx", None),
             ("/registered", None),
             ("/resultsx", None),
             ("/nowhere", None),
@@ -353,6 +410,7 @@ mod tests {
             Entry::Request,
             Entry::Results,
             Entry::Review,
+            Entry::Statistics,
         ] {
             assert_eq!(Entry::of_path(&format!("/{}/", e.dir())), Some(e));
         }

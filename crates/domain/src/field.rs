@@ -60,11 +60,18 @@ pub enum Field {
     IdempotencyKey,
     Declaration,
     Reference,
+    // the review console (officials)
+    /// The second factor: a 6-digit TOTP code or a recovery code.
+    Code,
+    Decision,
+    Reasons,
+    Note,
+    Zone,
 }
 
 impl Field {
     /// Every field, for exhaustive tests.
-    pub const ALL: [Field; 39] = [
+    pub const ALL: [Field; 44] = [
         Field::Phone,
         Field::Email,
         Field::Language,
@@ -104,6 +111,11 @@ impl Field {
         Field::IdempotencyKey,
         Field::Declaration,
         Field::Reference,
+        Field::Code,
+        Field::Decision,
+        Field::Reasons,
+        Field::Note,
+        Field::Zone,
     ];
 
     /// The wire name, e.g. `personal_number`.
@@ -148,6 +160,11 @@ impl Field {
             Field::IdempotencyKey => "idempotency_key",
             Field::Declaration => "declaration",
             Field::Reference => "reference",
+            Field::Code => "code",
+            Field::Decision => "decision",
+            Field::Reasons => "reasons",
+            Field::Note => "note",
+            Field::Zone => "zone",
         }
     }
 

@@ -18,6 +18,7 @@ pub enum Problem {
     PasswordTooShort,
     PasswordTooLong,
     PasswordTooCommon,
+    PasswordHasContact,
     CodeInvalid,
     NameInvalid,
     DateInvalid,
@@ -58,7 +59,7 @@ pub enum Problem {
 
 impl Problem {
     /// Every problem, for exhaustive tests of the translations.
-    pub const ALL: [Problem; 45] = [
+    pub const ALL: [Problem; 46] = [
         Problem::Required,
         Problem::TooLong,
         Problem::PhoneNeedsCountryCode,
@@ -68,6 +69,7 @@ impl Problem {
         Problem::PasswordTooShort,
         Problem::PasswordTooLong,
         Problem::PasswordTooCommon,
+        Problem::PasswordHasContact,
         Problem::CodeInvalid,
         Problem::NameInvalid,
         Problem::DateInvalid,
@@ -126,6 +128,9 @@ impl Problem {
             Problem::PasswordTooShort => "the password must have at least 8 characters",
             Problem::PasswordTooLong => "the password must have at most 128 characters",
             Problem::PasswordTooCommon => "this password is too common: choose another one",
+            Problem::PasswordHasContact => {
+                "the password must not contain your phone number or e-mail address"
+            }
             Problem::CodeInvalid => "the code has 6 digits",
             Problem::NameInvalid => "use only letters, spaces, hyphens and apostrophes",
             Problem::DateInvalid => "enter a real date",
@@ -181,6 +186,7 @@ impl Problem {
             Problem::PasswordTooShort => "password_too_short",
             Problem::PasswordTooLong => "password_too_long",
             Problem::PasswordTooCommon => "password_too_common",
+            Problem::PasswordHasContact => "password_has_contact",
             Problem::CodeInvalid => "code_invalid",
             Problem::NameInvalid => "name_invalid",
             Problem::DateInvalid => "date_invalid",

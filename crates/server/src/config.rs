@@ -58,6 +58,45 @@ pub struct Config {
     pub face_models: Option<PathBuf>,
     /// Face checks at once (each on a blocking thread); more answer 503 with Retry-After.
     pub face_workers: usize,
+    pub review: ReviewSettings,
+    /// `[limits]`: sessions' idle and absolute lifetimes (and, later, other budgets).
+    pub limits: Limits,
+}
+
+/// The officials' console: the idle timeout of their sessions, and how long after a decision
+/// face frames and documents are kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReviewSettings {
+    pub idle_timeout_seconds: i64,
+    pub retention_days: i64,
+}
+
+impl Default for ReviewSettings {
+    fn default() -> Self {
+        ReviewSettings {
+            idle_timeout_seconds: 15 * 60,
+            retention_days: 30,
+        }
+    }
+}
+
+/// Limits a deployment may tune (`[limits]` in the settings file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Limits {
+    /// A voter's session ends after this long unused (30 minutes).
+    pub session_idle_seconds: i64,
+    /// ... and this long after sign-in, however used (12 hours).
+    pub session_absolute_seconds: i64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            session_idle_seconds: 30 * 60,
+            session_absolute_seconds: 12 * 3600,
+        }
+    }
 }
 
 /// When new requests are accepted: from `opens_at` (inclusive) to `closes_at` (exclusive),
@@ -111,6 +150,8 @@ impl Config {
             window: RegistrationWindow::default(),
             face_models: std::env::var_os("PER_FACE_MODELS").map(PathBuf::from),
             face_workers: default_face_workers(),
+            review: ReviewSettings::default(),
+            limits: Limits::default(),
         }
     }
 

@@ -226,7 +226,9 @@ impl Keys {
     }
 
     /// Argon2id in PHC string form (salt and parameters included).
+    /// Hashes the NFKC form of the password (`passwords::normalise`).
     pub fn hash_password(&self, password: &str) -> String {
+        let password = crate::passwords::normalise(password);
         let salt = SaltString::generate(&mut OsRng);
         self.argon2()
             .hash_password(password.as_bytes(), &salt)
@@ -234,7 +236,9 @@ impl Keys {
             .to_string()
     }
 
+    /// Verifies the NFKC form of the password against its hash.
     pub fn verify_password(&self, password: &str, phc: &str) -> bool {
+        let password = crate::passwords::normalise(password);
         PasswordHash::new(phc)
             .map(|hash| {
                 self.argon2()

@@ -3,7 +3,9 @@
 
 use crate::service::draft::DraftError;
 use crate::service::face::FaceError;
+use crate::service::password::PasswordError;
 use crate::service::request::RequestError;
+use crate::service::review::ReviewError;
 use crate::service::session::SessionError;
 use crate::service::signup::SignupError;
 use crate::service::upload::UploadError;
@@ -60,8 +62,45 @@ pub enum AppError {
     },
     #[error("busy")]
     Busy { retry_after_seconds: u32 },
+    #[error("sign-in failed")]
+    SignInFailed,
+    #[error("the official's session ended")]
+    SignedOut,
+    #[error("the official's role does not allow this")]
+    ForbiddenRole,
+    #[error("another official holds the assignment")]
+    AssignedToOther,
+    #[error("the official does not hold the assignment")]
+    NotAssigned,
+    #[error("the request's status does not allow this")]
+    WrongStatus,
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
+}
+
+impl From<ReviewError> for AppError {
+    fn from(e: ReviewError) -> Self {
+        match e {
+            ReviewError::SignInFailed => AppError::SignInFailed,
+            ReviewError::Locked {
+                retry_after_seconds,
+            } => AppError::TooMany {
+                retry_after_seconds,
+            },
+            ReviewError::SignedOut => AppError::SignedOut,
+            ReviewError::ForbiddenRole => AppError::ForbiddenRole,
+            ReviewError::AssignedToOther => AppError::AssignedToOther,
+            ReviewError::NotAssigned => AppError::NotAssigned,
+            ReviewError::WrongStatus => AppError::WrongStatus,
+            ReviewError::NotFound => AppError::NotFound,
+            ReviewError::Invalid(fields) => AppError::Invalid(fields),
+            ReviewError::Busy => AppError::Busy {
+                retry_after_seconds: ARGON2_RETRY_SECONDS,
+            },
+            ReviewError::Store(e) => e.into(),
+            ReviewError::Internal(e) => AppError::Internal(e),
+        }
+    }
 }
 
 impl From<StoreError> for AppError {
@@ -86,8 +125,25 @@ impl From<SignupError> for AppError {
             SignupError::Busy => AppError::Busy {
                 retry_after_seconds: ARGON2_RETRY_SECONDS,
             },
+            SignupError::WeakPassword(p) => {
+                AppError::Invalid(vec![FieldProblem::new(per_domain::Field::Password, p)])
+            }
             SignupError::Store(e) => e.into(),
             SignupError::Internal(e) => AppError::Internal(e),
+        }
+    }
+}
+
+impl From<PasswordError> for AppError {
+    fn from(e: PasswordError) -> Self {
+        match e {
+            PasswordError::Weak(p) => {
+                AppError::Invalid(vec![FieldProblem::new(Field::Password, p)])
+            }
+            PasswordError::CodeWrong { attempts_left } => AppError::CodeWrong { attempts_left },
+            PasswordError::Expired => AppError::CodeExpired,
+            PasswordError::Session(e) => e.into(),
+            PasswordError::Store(e) => e.into(),
         }
     }
 }
@@ -272,6 +328,36 @@ impl AppError {
                 StatusCode::SERVICE_UNAVAILABLE,
                 ErrorKind::Busy,
                 "the service is busy: try again shortly",
+            ),
+            SignInFailed => (
+                StatusCode::UNAUTHORIZED,
+                ErrorKind::SignInFailed,
+                "the login, the password or the code is not correct",
+            ),
+            SignedOut => (
+                StatusCode::UNAUTHORIZED,
+                ErrorKind::SignedOut,
+                "the session ended: sign in again",
+            ),
+            ForbiddenRole => (
+                StatusCode::FORBIDDEN,
+                ErrorKind::ForbiddenRole,
+                "your role does not allow this",
+            ),
+            AssignedToOther => (
+                StatusCode::CONFLICT,
+                ErrorKind::AssignedToOther,
+                "another official is reviewing this request",
+            ),
+            NotAssigned => (
+                StatusCode::CONFLICT,
+                ErrorKind::NotAssigned,
+                "take the request's assignment first",
+            ),
+            WrongStatus => (
+                StatusCode::CONFLICT,
+                ErrorKind::WrongStatus,
+                "the request's status does not allow this",
             ),
             Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,

@@ -70,9 +70,11 @@ impl<S: Send + Sync> FromRequest<S> for UploadBody {
 }
 
 /// The signed-in voter's account, from the session cookie.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Voter {
     pub account: AccountId,
+    /// The session's token (to keep this session when others end).
+    pub token: SecretToken,
 }
 
 impl FromRequestParts<AppState> for Voter {
@@ -81,7 +83,7 @@ impl FromRequestParts<AppState> for Voter {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
         let token = session_token(state, &parts.headers).ok_or(AppError::Unauthorized)?;
         let account = session::voter(state, &token).await?;
-        Ok(Voter { account })
+        Ok(Voter { account, token })
     }
 }
 
@@ -149,5 +151,62 @@ impl FromRequestParts<AppState> for ClientIp {
             .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
             .map(|c| ClientIp(c.0.ip()))
             .ok_or_else(|| AppError::Internal(anyhow::anyhow!("no client address")))
+    }
+}
+
+/// The review console's cookie behind TLS (`__Secure-`: only over HTTPS), sent only to
+/// `/api/review`; a voter's `per_session` never opens it.
+pub const REVIEW_COOKIE: &str = "__Secure-per_review";
+/// Its name in development over plain HTTP.
+pub const DEV_REVIEW_COOKIE: &str = "per_review";
+/// The path the review cookie is sent to.
+pub const REVIEW_COOKIE_PATH: &str = "/api/review";
+
+pub fn review_cookie_name(state: &AppState) -> &'static str {
+    if state.secure_cookies {
+        REVIEW_COOKIE
+    } else {
+        DEV_REVIEW_COOKIE
+    }
+}
+
+/// The official's session token from the `Cookie` headers, if well-formed.
+pub fn review_token(state: &AppState, headers: &HeaderMap) -> Option<SecretToken> {
+    let name = review_cookie_name(state);
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(cookie::Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|c| c.name() == name)
+        .and_then(|c| SecretToken::parse(c.value()).ok())
+}
+
+/// The `Set-Cookie` value of an official's session: `HttpOnly`, `SameSite=Strict`,
+/// `Path=/api/review`, `Secure` behind TLS; an empty value and no age end it.
+pub fn review_cookie(state: &AppState, value: &str, max_age_seconds: i64) -> String {
+    cookie::Cookie::build((review_cookie_name(state), value))
+        .path(REVIEW_COOKIE_PATH)
+        .http_only(true)
+        .same_site(cookie::SameSite::Strict)
+        .secure(state.secure_cookies)
+        .max_age(cookie::time::Duration::seconds(max_age_seconds))
+        .build()
+        .to_string()
+}
+
+/// The signed-in official, from the review cookie (401 `unauthorized` without one, 401
+/// `signed_out` when the session ended).
+#[derive(Debug, Clone)]
+pub struct OfficialSession(pub crate::service::review::SignedIn);
+
+impl FromRequestParts<AppState> for OfficialSession {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let token = review_token(state, &parts.headers).ok_or(AppError::Unauthorized)?;
+        let who = crate::service::review::officials::signed_in(state, &token).await?;
+        Ok(OfficialSession(who))
     }
 }

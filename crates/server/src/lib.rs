@@ -12,6 +12,7 @@ pub mod delivery;
 pub mod error;
 pub mod extract;
 pub mod notifier;
+pub mod passwords;
 pub mod routes;
 pub mod security;
 pub mod service;

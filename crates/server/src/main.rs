@@ -1,4 +1,5 @@
-//! `per-server`: runs the CEC backend, or records an official's decision from the command line.
+//! `per-server`: runs the CEC backend; from the command line also records an official's
+//! decision, manages officials' accounts and verifies the audit log.
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
@@ -38,6 +39,37 @@ enum Command {
     /// The embedded civil registry.
     #[command(subcommand)]
     Registry(RegistryCommand),
+    /// Officials' accounts for the review console.
+    #[command(subcommand)]
+    Official(OfficialCommand),
+    /// The audit log.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum OfficialCommand {
+    /// Create an official: prints the TOTP secret (otpauth URI and base32) and 10 recovery
+    /// codes, once.
+    Add {
+        login: String,
+        #[arg(long, value_parser = ["reviewer", "supervisor", "administrator"])]
+        role: String,
+        /// The official's full name.
+        #[arg(long, default_value = "")]
+        name: String,
+        /// Read the password from the first line of standard input instead of prompting.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Disable an official: their sessions and assignments end at once.
+    Disable { login: String },
+}
+
+#[derive(Debug, Subcommand)]
+enum AuditCommand {
+    /// Walk the hash chain: exit 1 and name the first broken entry if any.
+    Verify,
 }
 
 #[derive(Debug, Subcommand)]
@@ -142,6 +174,82 @@ async fn main() -> anyhow::Result<()> {
             let n = registry.load_csv(&text).await?;
             println!("loaded {n} citizens from {}", file.display());
             Ok(())
+        }
+        Command::Official(cmd) => {
+            use per_domain::api::review::{OfficialLogin, Role};
+            use per_server::service::review::officials;
+            let config = settings.into_config(mode)?;
+            let state = open_state(&config).await?;
+            match cmd {
+                OfficialCommand::Add {
+                    login,
+                    role,
+                    name,
+                    password_stdin,
+                } => {
+                    let login = OfficialLogin::parse(&login)
+                        .map_err(|p| anyhow::anyhow!("LOGIN: {}", p.english()))?;
+                    let role = Role::from_code(&role).context("--role")?;
+                    let password = if password_stdin {
+                        let mut line = String::new();
+                        std::io::stdin().read_line(&mut line)?;
+                        line.trim_end_matches(['\r', '\n']).to_owned()
+                    } else {
+                        eprint!("password for {}: ", login.as_str());
+                        let mut line = String::new();
+                        std::io::stdin().read_line(&mut line)?;
+                        line.trim_end_matches(['\r', '\n']).to_owned()
+                    };
+                    let password = per_domain::Password::parse(&password)
+                        .and_then(|p| p.check_not_common().map(|()| p))
+                        .map_err(|p| anyhow::anyhow!("password: {}", p.english()))?;
+                    let now = state.clock.now();
+                    let enrolment = officials::add(
+                        &state.store,
+                        &state.keys,
+                        &login,
+                        name.trim(),
+                        role,
+                        &password,
+                        now,
+                    )
+                    .await?
+                    .with_context(|| format!("the login {} is taken", login.as_str()))?;
+                    println!("official {} ({}) created", login.as_str(), role.code());
+                    println!("otpauth URI: {}", enrolment.otpauth_uri);
+                    println!("TOTP secret (base32): {}", enrolment.secret_base32);
+                    println!("recovery codes (each works once; shown only now):");
+                    for code in &enrolment.recovery_codes {
+                        println!("  {code}");
+                    }
+                }
+                OfficialCommand::Disable { login } => {
+                    let login = OfficialLogin::parse(&login)
+                        .map_err(|p| anyhow::anyhow!("LOGIN: {}", p.english()))?;
+                    anyhow::ensure!(
+                        officials::disable(&state.store, &login).await?,
+                        "no official has the login {}",
+                        login.as_str()
+                    );
+                    println!("official {} disabled", login.as_str());
+                }
+            }
+            Ok(())
+        }
+        Command::Audit(AuditCommand::Verify) => {
+            use per_server::service::audit::{verify, Verified};
+            let config = settings.into_config(mode)?;
+            let state = open_state(&config).await?;
+            match verify(&state.store).await? {
+                Verified::Intact { entries } => {
+                    println!("audit log: {entries} entries, chain intact");
+                    Ok(())
+                }
+                Verified::Broken { seq } => {
+                    println!("audit log: chain broken at seq {seq}");
+                    std::process::exit(1);
+                }
+            }
         }
         Command::Decide(args) => {
             let reference = ReferenceNumber::parse(&args.reference)

@@ -36,6 +36,20 @@ pub struct Settings {
     pub face_models: Option<PathBuf>,
     #[serde(default)]
     pub face_workers: Option<usize>,
+    /// `[review]`: the officials' console.
+    #[serde(default)]
+    pub review: ReviewFile,
+    /// `[limits]`: session lifetimes and budgets (defaults in `config::Limits`).
+    #[serde(default)]
+    pub limits: crate::config::Limits,
+}
+
+/// `[review]`: `idle_timeout_minutes` (default 15) of an official's session, and
+/// `retention_days` (default 30) after a decision before face frames and documents go.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ReviewFile {
+    pub idle_timeout_minutes: Option<u32>,
+    pub retention_days: Option<u32>,
 }
 
 /// `[registration]`: `opens_at` and `closes_at`, RFC 3339 in UTC
@@ -97,12 +111,15 @@ impl Default for Settings {
             registration: RegistrationFile::default(),
             face_models: None,
             face_workers: None,
+            review: ReviewFile::default(),
+            limits: crate::config::Limits::default(),
         }
     }
 }
 
 /// The settings' roots the environment may set (`PER_DIST`, `PER_SMTP__HOST`…).
-const ENV_KEYS: [&str; 11] = [
+const ENV_KEYS: [&str; 12] = [
+    "review",
     "face_models",
     "face_workers",
     "addr",
@@ -276,6 +293,13 @@ impl Settings {
                 .face_workers
                 .unwrap_or_else(crate::config::default_face_workers)
                 .max(1),
+            review: crate::config::ReviewSettings {
+                idle_timeout_seconds: i64::from(
+                    self.review.idle_timeout_minutes.unwrap_or(15).max(1),
+                ) * 60,
+                retention_days: i64::from(self.review.retention_days.unwrap_or(30)),
+            },
+            limits: self.limits,
         })
     }
 }

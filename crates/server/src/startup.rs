@@ -155,6 +155,9 @@ pub async fn open_state(config: &Config) -> anyhow::Result<AppState> {
         registry: Arc::new(TableRegistry::new(store.clone(), keys.clone())),
         decode_slots: Arc::new(Semaphore::new(cores)),
         face,
+        review: config.review,
+        statistics_cache: Arc::default(),
+        limits: config.limits,
     })
 }
 
@@ -165,7 +168,8 @@ pub fn app(state: AppState, static_app: Option<StaticApp>) -> Router {
     let secure = state.secure_cookies;
     let api = routes::api()
         .layer(axum::middleware::from_fn(security::same_origin_only))
-        .layer(SetResponseHeaderLayer::overriding(
+        // Unless the answer says otherwise (the public statistics), nothing is cached.
+        .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
         ));

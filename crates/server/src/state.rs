@@ -39,6 +39,13 @@ pub struct AppState {
     /// The face models and their bounded pool; `None` when they are not installed (the
     /// face check then answers 503; production refuses to start without them).
     pub face: Option<Arc<crate::service::face::FaceChecker>>,
+    /// The officials' console settings.
+    pub review: crate::config::ReviewSettings,
+    /// The public statistics, computed at most once a minute per process.
+    pub statistics_cache:
+        Arc<tokio::sync::Mutex<Option<(i64, per_domain::api::review::Statistics)>>>,
+    /// Session lifetimes and budgets (`[limits]`).
+    pub limits: crate::config::Limits,
 }
 
 /// Why a password hash or check did not run.

@@ -1,7 +1,8 @@
 //! The live face capture (`/register/face`): the camera, the challenge and the frames sent.
-//! Its own entry page and wasm bundle, where the liveness analysis (and its worker) will
-//! live, so that it never weighs on the other pages.
+//! Its own entry page and wasm bundle; the liveness analysis runs in its Web Worker
+//! (`entries/face-worker`), fetched only when the voter starts the camera.
 
+mod analysis;
 mod pages;
 
 use leptos::prelude::*;

@@ -55,6 +55,11 @@ pub fn Footer() -> impl IntoView {
         <footer class="footer">
             <div class="container">
                 <p>{move || t(lang.get(), Frame::FooterText)}</p>
+                <p>
+                    <a href=Route::Statistics.path() id="statistics-link">
+                        {move || t(lang.get(), Frame::FooterStatistics)}
+                    </a>
+                </p>
             </div>
         </footer>
     }

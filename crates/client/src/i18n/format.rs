@@ -94,6 +94,7 @@ pub fn problem_key(p: Problem) -> Key {
         Problem::PasswordTooShort => Key::ProblemPasswordTooShort,
         Problem::PasswordTooLong => Key::ProblemPasswordTooLong,
         Problem::PasswordTooCommon => Key::ProblemPasswordTooCommon,
+        Problem::PasswordHasContact => Key::ProblemPasswordHasContact,
         Problem::CodeInvalid => Key::ProblemCodeInvalid,
         Problem::NameInvalid => Key::ProblemNameInvalid,
         Problem::DateInvalid => Key::ProblemDateInvalid,

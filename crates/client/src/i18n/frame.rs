@@ -14,6 +14,7 @@ crate::text_table! {
     ErrorSummaryTitle => "Ka një problem";
     ErrorPrefix => "Gabim:";
     FooterText => "Komisioni Qendror i Zgjedhjeve (KQZ)";
+    FooterStatistics => "Statistikat e regjistrimit";
     NotFoundTitle => "Faqja nuk u gjet";
     NotFoundBody => "Kontrolloni adresën ose filloni nga faqja kryesore.";
     GoToStart => "Shkoni te faqja kryesore";

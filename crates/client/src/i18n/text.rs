@@ -82,6 +82,11 @@ crate::text_table! {
     StepCloser => "Afrojeni fytyrën te kamera";
     StepBlink => "Mbyllni dhe hapni sytë";
     StepDone => "u bë";
+    FaceHintOval => "Lëvizni që fytyra të jetë brenda ovalit";
+    FaceHintCloser => "Afrohuni pak";
+    FaceHintNone => "Fytyra nuk shihet. Shikoni kamerën";
+    FaceHintSeveral => "Duhet të jeni vetëm në kamerë";
+    FaceAnalysisLoading => "Po ngarkohet kontrolli në pajisjen tuaj…";
     FaceChecking => "Po kontrollojmë fotografitë…";
     FaceReasonNone => "Fytyra nuk u pa në çdo fotografi. Mbajeni brenda ovalit gjatë gjithë kontrollit.";
     FaceReasonSeveral => "U pa më shumë se një fytyrë. Sigurohuni që jeni vetëm në kamerë.";
@@ -214,6 +219,7 @@ crate::text_table! {
     ProblemPasswordTooShort => "Fjalëkalimi duhet të ketë të paktën {pw_min} karaktere";
     ProblemPasswordTooLong => "Fjalëkalimi duhet të ketë më së shumti {pw_max} karaktere";
     ProblemPasswordTooCommon => "Ky fjalëkalim është shumë i zakonshëm: zgjidhni një tjetër";
+    ProblemPasswordHasContact => "Fjalëkalimi nuk duhet të përmbajë numrin tuaj të telefonit ose adresën e e-mailit";
     ProblemCodeInvalid => "Kodi ka {code_len} shifra";
     ProblemNameInvalid => "Përdorni vetëm shkronja, hapësira, viza dhe apostrofa";
     ProblemDateInvalid => "Shkruani një datë të vlefshme";

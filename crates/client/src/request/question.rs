@@ -33,6 +33,10 @@ pub fn QuestionPageView(
     #[prop(default = any_input)]
     input: fn(Question, RwSignal<Vec<ErrorItem>>) -> AnyView,
     #[prop(optional)] children: Option<Children>,
+    /// The children go just before this question (the proof page's declaration comes after
+    /// its upload: read order, visual order and tab order the same); after them all if none.
+    #[prop(optional)]
+    children_before: Option<Field>,
 ) -> impl IntoView {
     let state = expect_context::<DraftState>();
     let errors = RwSignal::new(Vec::<ErrorItem>::new());
@@ -48,10 +52,16 @@ pub fn QuestionPageView(
             .draft
             .with_untracked(|d| steps::problems_on(page, d, today));
         if page.route == Route::RequestProof {
-            found.extend(super::uploads::missing(
+            // In the page's order: the kind, the upload, the declaration.
+            let at = found
+                .iter()
+                .position(|p| p.field == per_domain::Field::ProofDeclaration)
+                .unwrap_or(found.len());
+            let missing = super::uploads::missing(
                 &state.draft.get_untracked(),
                 &[per_domain::UploadKind::ProofOfAddress],
-            ));
+            );
+            found.splice(at..at, missing);
         }
         if !found.is_empty() {
             errors.set(form::from_problems(&found, form::input_id));
@@ -85,13 +95,22 @@ pub fn QuestionPageView(
         <PageHeading key=page.title/>
         {page.lead.map(|l| view! { <p>{tr(l)}</p> })}
         <form novalidate on:submit=on_submit>
-            {page.questions.iter().map(|q| input(*q, errors)).collect_view()}
+            {
+                let split = children_before
+                    .and_then(|f| page.questions.iter().position(|q| q.field == f))
+                    .unwrap_or(page.questions.len());
+                let (before, after) = page.questions.split_at(split);
+                view! {
+                    {before.iter().map(|q| input(*q, errors)).collect_view()}
+                    {children.map(|c| c())}
+                    {after.iter().map(|q| input(*q, errors)).collect_view()}
+                }
+            }
             {(page.route == Route::RequestDocument).then(|| view! {
                 <div role="status" id="expired-notice">
                     {move || expired().then(|| view! { <p class="warning">{t(lang.get(), RKey::ExpiredNotice)}</p> })}
                 </div>
             })}
-            {children.map(|c| c())}
             <button type="submit" class="button" id="submit">
                 {move || if back_to_check { save() } else { next() }}
             </button>

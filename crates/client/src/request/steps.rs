@@ -234,7 +234,7 @@ pub static PROOF: QuestionPage = QuestionPage {
         q(
             Field::ProofKind,
             r(RKey::ProofKindLegend),
-            None,
+            Some(r(RKey::ProofKindHint)),
             Input::Radios(&PROOF_KINDS),
         ),
         q(

@@ -59,7 +59,9 @@ crate::text_table! {
     ProofRentalContract => "Kontratë qiraje";
     ProofBankDocument => "Dokument bankar me adresën";
     ProofUtilityBill => "Kontratë ose faturë e dritave, ujit, gazit ose telefonit";
+    ProofKindHint => "Pranohen vetëm këto dokumente, dhe vetëm nëse tregojnë emrin tuaj dhe adresën që shkruat.";
     RefusedTitle => "Nuk pranohen";
+    RefusedLead => "Këto nuk vërtetojnë se ku jetoni:";
     RefusedPermit => "leje qëndrimi pa adresë";
     RefusedLicence => "patentë shoferi pa adresë";
     RefusedMap => "pamje ekrani nga hartat";

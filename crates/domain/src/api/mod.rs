@@ -6,8 +6,11 @@
 //! and the app shows in its error summary. The registration request's bodies are in
 //! [`request`] (re-exported here).
 
+mod password;
 mod request;
+pub mod review;
 
+pub use password::*;
 pub use request::*;
 
 use crate::contact::{Email, PhoneNumber};
@@ -214,17 +217,19 @@ pub struct ValidSignIn {
     pub password: String,
 }
 
+/// A login as typed: an e-mail address if it has an `@`, else a phone number.
+pub(crate) fn parse_login(input: &str) -> Result<Login, Problem> {
+    if input.contains('@') {
+        Email::parse(input).map(Login::Email)
+    } else {
+        PhoneNumber::parse(input).map(Login::Phone)
+    }
+}
+
 impl SignIn {
     pub fn parse(&self) -> Parsed<ValidSignIn> {
         let mut p = Problems::new();
-        let login = if self.login.contains('@') {
-            p.check(Field::Login, Email::parse(&self.login).map(Login::Email))
-        } else {
-            p.check(
-                Field::Login,
-                PhoneNumber::parse(&self.login).map(Login::Phone),
-            )
-        };
+        let login = p.check(Field::Login, parse_login(&self.login));
         if self.password.is_empty() {
             p.push(Field::Password, Problem::Required);
         } else if self.password.chars().count() > 128 {
@@ -501,6 +506,19 @@ pub enum ErrorKind {
     Busy,
     /// Something broke on our side; nothing about it is said here.
     Internal,
+    /// Review console: the login, password or second factor is wrong (never says which).
+    SignInFailed,
+    /// Review console: the official's session ended (idle or absolute timeout, signed out).
+    SignedOut,
+    /// Review console: the official's role does not allow this.
+    ForbiddenRole,
+    /// Review console: another official holds the request's assignment.
+    AssignedToOther,
+    /// Review console: deciding needs holding the request's assignment.
+    NotAssigned,
+    /// Review console: the request is not in a state that allows this (e.g. reversing an
+    /// undecided request, assigning a decided one).
+    WrongStatus,
 }
 
 /// The body of every error answer.

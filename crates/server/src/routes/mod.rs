@@ -3,7 +3,9 @@
 mod draft;
 mod face;
 mod health;
+mod password;
 mod request;
+mod review;
 mod session;
 mod signup;
 mod upload;
@@ -30,7 +32,15 @@ pub fn api() -> Router<AppState> {
         .route("/signup/verify", post(signup::verify))
         .route("/signup/resend", post(signup::resend))
         .route("/signup/complete", post(signup::complete))
-        .route("/session", post(session::sign_in).delete(session::sign_out))
+        .route(
+            "/session",
+            post(session::sign_in)
+                .delete(session::sign_out)
+                .get(password::limits),
+        )
+        .route("/password", post(password::change))
+        .route("/password/reset", post(password::start_reset))
+        .route("/password/reset/complete", post(password::complete_reset))
         .route("/sessions", delete(session::sign_out_everywhere))
         .route("/me", get(session::me))
         .route("/face/challenge", post(face::challenge))
@@ -42,6 +52,8 @@ pub fn api() -> Router<AppState> {
             get(draft::get).put(draft::put).delete(draft::delete),
         )
         .route("/window", get(window::window))
+        .route("/statistics", get(review::public_statistics))
+        .nest("/review", review::router())
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .merge(
             Router::new()

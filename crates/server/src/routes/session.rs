@@ -4,7 +4,7 @@
 
 use crate::error::{AppError, AppResult};
 use crate::extract::{session_cookie, session_token, ApiJson, Voter};
-use crate::service::session::{self, SESSION_SECONDS};
+use crate::service::session::{self, session_seconds};
 use crate::state::AppState;
 use axum::extract::State;
 use axum::http::header::SET_COOKIE;
@@ -22,7 +22,7 @@ pub async fn sign_in(
     let previous = session_token(&state, &headers);
     let (account, token) =
         session::sign_in(&state, &v.login, v.password, previous.as_ref()).await?;
-    let cookie = cookie_header(&state, token.expose(), SESSION_SECONDS);
+    let cookie = cookie_header(&state, token.expose(), session_seconds(&state));
     let me = session::me(&state, account).await?;
     Ok(([cookie], Json(me)).into_response())
 }

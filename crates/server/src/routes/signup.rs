@@ -66,7 +66,7 @@ pub async fn complete(
     let cookie = cookie_header(
         &state,
         session.expose(),
-        crate::service::session::SESSION_SECONDS,
+        crate::service::session::session_seconds(&state),
     );
     let me = me(&state, account).await?;
     Ok((StatusCode::CREATED, [cookie], Json(me)).into_response())

@@ -1,12 +1,14 @@
 //! Decisions on requests, by an official: the decision, who made it, and the notices to the
 //! voter (SMS and e-mail) are written in one transaction, so a crash loses none of them and
-//! the outbox delivers them. The review console will call this; until then `per-server decide`.
+//! the outbox delivers them. The review console ([`crate::service::review`]) calls
+//! [`decide_in`] inside its own transaction (with the assignment check and the audit entry);
+//! `per-server decide` calls [`decide`].
 
 use crate::delivery;
 use crate::notifier::texts;
 use crate::service::session::request_view;
 use crate::state::AppState;
-use crate::store::{AccountKey, MessageKind, NewDecision, StoreError};
+use crate::store::{AccountKey, MessageKind, NewDecision, Request, StoreError, Tx};
 use per_domain::api::{Channel, RequestView};
 use per_domain::{ReferenceNumber, RejectionReason, RequestStatus};
 
@@ -32,6 +34,16 @@ pub enum DecideError {
     Store(#[from] StoreError),
 }
 
+/// Who decides, and how.
+#[derive(Debug, Clone, Copy)]
+pub struct DecidedBy<'a> {
+    /// An official's login, or `cli:<user>` for the command line.
+    pub by: &'a str,
+    pub note: &'a str,
+    /// A supervisor's reversal of a decided request (else the request must be undecided).
+    pub reversal: bool,
+}
+
 /// Records the decision by `decided_by` and queues the voter's notices, at once.
 pub async fn decide(
     state: &AppState,
@@ -39,6 +51,43 @@ pub async fn decide(
     decision: &Decision,
     decided_by: &str,
 ) -> Result<RequestView, DecideError> {
+    let mut tx = state.store.write().await?;
+    let by = DecidedBy {
+        by: decided_by,
+        note: "",
+        reversal: false,
+    };
+    let request = decide_in(&mut tx, state, reference, decision, by).await?;
+    // The command line's decisions are audited like the console's.
+    let detail = format!(
+        "{}|{}",
+        request.status.code(),
+        join_reasons(&request.reasons)
+    );
+    crate::service::audit::append(
+        &mut tx,
+        &state.keys,
+        state.clock.now(),
+        decided_by,
+        crate::service::audit::Action::Decide,
+        reference.as_str(),
+        detail.as_bytes(),
+    )
+    .await?;
+    tx.commit().await?;
+    state.outbox_wakeup.notify_one();
+    Ok(request_view(state, &request))
+}
+
+/// [`decide`] in the caller's transaction: the decision and the voter's notices (the caller
+/// commits, then wakes the outbox).
+pub async fn decide_in(
+    tx: &mut Tx,
+    state: &AppState,
+    reference: &ReferenceNumber,
+    decision: &Decision,
+    by: DecidedBy<'_>,
+) -> Result<Request, DecideError> {
     let (status, reasons) = match decision {
         Decision::Approve => (RequestStatus::Approved, &[][..]),
         Decision::Reject(reasons) if reasons.is_empty() => return Err(DecideError::NoReason),
@@ -48,18 +97,28 @@ pub async fn decide(
         }
         Decision::RequestCorrection(reasons) => (RequestStatus::CorrectionRequested, &reasons[..]),
     };
-    if decided_by.trim().is_empty() {
+    if by.by.trim().is_empty() {
         return Err(DecideError::NoDecider);
     }
+    let from: &[RequestStatus] = if by.reversal {
+        &[
+            RequestStatus::Approved,
+            RequestStatus::Rejected,
+            RequestStatus::CorrectionRequested,
+        ]
+    } else {
+        &[RequestStatus::Submitted, RequestStatus::UnderReview]
+    };
     let now = state.clock.now();
-    let mut tx = state.store.write().await?;
     let request = tx
         .decide(&NewDecision {
             reference,
             status,
             reasons,
-            decided_by,
+            decided_by: by.by,
             decided_at: now,
+            note: by.note,
+            from,
         })
         .await?
         .ok_or_else(|| DecideError::NoSuchRequest(reference.to_string()))?;
@@ -72,17 +131,15 @@ pub async fn decide(
         (Channel::Email, account.email.as_str()),
     ] {
         let message = texts::decision(account.language, channel, destination, reference, status);
-        delivery::enqueue(
-            &mut tx,
-            &state.keys,
-            &message,
-            MessageKind::Decision,
-            now,
-            None,
-        )
-        .await?;
+        delivery::enqueue(tx, &state.keys, &message, MessageKind::Decision, now, None).await?;
     }
-    tx.commit().await?;
-    state.outbox_wakeup.notify_one();
-    Ok(request_view(state, &request))
+    Ok(request)
+}
+
+fn join_reasons(reasons: &[RejectionReason]) -> String {
+    reasons
+        .iter()
+        .map(|r| r.code())
+        .collect::<Vec<_>>()
+        .join(",")
 }

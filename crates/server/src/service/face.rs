@@ -162,8 +162,9 @@ fn decode(jpeg: &[u8]) -> Option<Frame> {
     }
 }
 
-/// Runs the analysis and the verdict on the blocking pool: the kept frame's index, or why not.
-fn check(
+/// Runs the analysis and the verdict (on the blocking pool): the kept frame's index, or
+/// why not. Public for `examples/face_verify.rs`, which times it.
+pub fn check(
     checker: &FaceChecker,
     frames: &[(u32, Vec<u8>)],
     steps: &[Step],

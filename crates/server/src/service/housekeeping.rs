@@ -1,6 +1,8 @@
 //! Housekeeping: every process purges, every ten minutes, the rows that outlived their use
 //! (void sign-ups and their codes, ended sessions and challenges, throttle rows past their
-//! windows), so the database does not grow with abandoned attempts and floods.
+//! windows), so the database does not grow with abandoned attempts and floods; and, for the
+//! review's retention, the face frames and documents of requests decided more than
+//! `[review] retention_days` ago are deleted with their sealed bytes ([`shred`]).
 
 use crate::service::{session, signup};
 use crate::state::AppState;
@@ -44,7 +46,45 @@ pub async fn purge(state: &AppState) -> Result<Purged, StoreError> {
     Ok(purged)
 }
 
-/// Runs [`purge`] every [`PURGE_EVERY`] until the task is aborted.
+/// What [`shred`] deleted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Shredded {
+    pub face_frames: u64,
+    pub documents: u64,
+    pub official_sessions: u64,
+}
+
+/// Retention: deletes the face frames and documents of requests decided more than
+/// `retention_days` ago (the rows hold the only sealed copy: deleting them crypto-shreds the
+/// images), and officials' sessions past their end.
+pub async fn shred(state: &AppState) -> Result<Shredded, StoreError> {
+    let now = state.clock.now();
+    let mut tx = state.store.write().await?;
+    let (face_frames, documents) = tx
+        .shred_decided(now - state.review.retention_days * 86_400)
+        .await?;
+    let official_sessions = tx
+        .purge_official_sessions(now - KEEP_EXPIRED_SECONDS)
+        .await?;
+    tx.commit().await?;
+    let s = Shredded {
+        face_frames,
+        documents,
+        official_sessions,
+    };
+    if s != Shredded::default() {
+        tracing::info!(
+            event = "retention",
+            face_frames,
+            documents,
+            official_sessions,
+            "decided requests' images deleted"
+        );
+    }
+    Ok(s)
+}
+
+/// Runs [`purge`] and [`shred`] every [`PURGE_EVERY`] until the task is aborted.
 pub fn spawn_purger(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut every = tokio::time::interval(PURGE_EVERY);
@@ -54,6 +94,12 @@ pub fn spawn_purger(state: AppState) -> tokio::task::JoinHandle<()> {
                 tracing::error!(
                     error = format!("{:#}", anyhow::Error::new(e)),
                     "housekeeping: purge failed"
+                );
+            }
+            if let Err(e) = shred(&state).await {
+                tracing::error!(
+                    error = format!("{:#}", anyhow::Error::new(e)),
+                    "housekeeping: retention failed"
                 );
             }
         }

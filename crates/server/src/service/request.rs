@@ -163,6 +163,9 @@ pub async fn submit(
                     tx.flag_duplicates(id, other, DuplicateReason::Nid, now)
                         .await?;
                 }
+                // The country in clear, for the officials' queue and the public statistics.
+                tx.set_request_country(id, &v.address.country.to_string())
+                    .await?;
                 tx.delete_draft(account).await?;
                 let request = tx
                     .request_by_reference(&reference)

@@ -1,5 +1,5 @@
-//! Signing in and out, the voter's sessions (two hours; the store keeps only the token's
-//! hash), the sign-in throttle (5 wrong passwords per account, or per unknown login, in 15
+//! Signing in and out, the voter's sessions (30 minutes idle, 12 hours at most, both in
+//! `[limits]`; the store keeps only the token's hash), the sign-in throttle (5 wrong passwords per account, or per unknown login, in 15
 //! minutes, each attempt reserved in the database before the password is checked) and the voter's own view of their registration.
 
 use crate::clock::rfc3339;
@@ -9,8 +9,13 @@ use crate::store::{AccountId, AccountKey, Request, StoreError, Tx, Unix};
 use per_domain::api::{Login, Me, RequestView};
 use per_domain::{RequestStatus, SecretToken};
 
-/// Sessions end two hours after sign-in.
-pub const SESSION_SECONDS: i64 = 2 * 3600;
+/// The session cookie's lifetime: the absolute limit (the store enforces the idle one).
+pub fn session_seconds(state: &AppState) -> i64 {
+    state.limits.session_absolute_seconds
+}
+
+/// A session's use is written at most once a minute (not on every request).
+const TOUCH_EVERY_SECONDS: i64 = 60;
 /// Wrong passwords allowed for one login within the window.
 pub const MAX_LOGIN_FAILURES: i64 = 5;
 pub const LOGIN_WINDOW_SECONDS: i64 = 15 * 60;
@@ -53,9 +58,16 @@ fn login_key(login: &Login) -> &str {
 /// phone and its e-mail share the five tries), else the login as typed.
 fn throttle_key(state: &AppState, login: &Login, account: Option<AccountId>) -> Vec<u8> {
     match account {
-        Some(id) => state.keys.mac(&[b"sign-in account", &id.0.to_be_bytes()]),
+        Some(id) => account_throttle_key(state, id),
         None => state.keys.mac(&[b"login", login_key(login).as_bytes()]),
     }
+}
+
+/// The sign-in throttle's key of an account (also counts wrong old passwords at a change).
+pub(crate) fn account_throttle_key(state: &AppState, account: AccountId) -> Vec<u8> {
+    state
+        .keys
+        .mac(&[b"sign-in account", &account.0.to_be_bytes()])
 }
 
 /// Checks the password; on success opens a session and returns its token.
@@ -126,7 +138,7 @@ pub async fn sign_in(
     if let Some(previous) = previous {
         tx.delete_session(&crypto::token_hash(previous)).await?;
     }
-    let token = open_session(&mut tx, account.id, now).await?;
+    let token = open_session(state, &mut tx, account.id, now).await?;
     tx.commit().await?;
     Ok((account.id, token))
 }
@@ -151,22 +163,35 @@ pub async fn sign_out_everywhere(state: &AppState, account: AccountId) -> Result
     Ok(ended)
 }
 
-/// The account of a live session.
+/// The account of a live session: not past its absolute end, used within the idle
+/// timeout. Each use (written at most once a minute) starts the idle timeout again.
 pub async fn voter(state: &AppState, token: &SecretToken) -> Result<AccountId> {
-    let mut tx = state.store.read().await?;
-    tx.session_account(&crypto::token_hash(token), state.clock.now())
-        .await?
-        .ok_or(SessionError::NoSession)
+    let now = state.clock.now();
+    let hash = crypto::token_hash(token);
+    let idle_since = now - state.limits.session_idle_seconds;
+    let (account, seen) = {
+        let mut tx = state.store.read().await?;
+        tx.session_account(&hash, now, idle_since)
+            .await?
+            .ok_or(SessionError::NoSession)?
+    };
+    if now - seen >= TOUCH_EVERY_SECONDS {
+        let mut tx = state.store.write().await?;
+        tx.touch_session(&hash, now).await?;
+        tx.commit().await?;
+    }
+    Ok(account)
 }
 
 /// Opens a session for the account in the caller's transaction; returns its token.
 pub async fn open_session(
+    state: &AppState,
     tx: &mut Tx,
     account: AccountId,
     now: Unix,
 ) -> std::result::Result<SecretToken, StoreError> {
     let (token, hash) = crypto::new_token();
-    tx.create_session(&hash, account, now, now + SESSION_SECONDS)
+    tx.create_session(&hash, account, now, now + session_seconds(state))
         .await?;
     Ok(token)
 }

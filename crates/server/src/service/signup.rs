@@ -54,6 +54,8 @@ pub enum SignupError {
     AlreadyRegistered,
     #[error("too many password checks at once")]
     Busy,
+    #[error("the password is refused")]
+    WeakPassword(per_domain::Problem),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -278,6 +280,8 @@ pub async fn complete(
         if !(signup.phone_verified && signup.email_verified) {
             return Err(SignupError::NotVerified);
         }
+        crate::passwords::check_new(&password, &signup.phone, &signup.email)
+            .map_err(SignupError::WeakPassword)?;
     }
     // Hashing takes a while: outside any transaction.
     let password_hash = state
@@ -291,7 +295,7 @@ pub async fn complete(
         CompleteOutcome::AlreadyCompleted => return Err(SignupError::NoSignup),
         CompleteOutcome::ContactTaken => return Err(SignupError::AlreadyRegistered),
     };
-    let session = session::open_session(&mut tx, account, now).await?;
+    let session = session::open_session(state, &mut tx, account, now).await?;
     tx.commit().await?;
     Ok((account, session))
 }

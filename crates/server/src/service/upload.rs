@@ -2,6 +2,14 @@
 //! content, never by name or declared type; images decoded within limits and re-encoded
 //! (so no metadata, EXIF GPS included, and nothing appended survives); PDFs checked for
 //! their structure and stored as sent; everything sealed to the account.
+//!
+//! Trailing data after a JPEG's end marker (EOI) is common (phone makers' trailers, motion
+//! photos, editors): it is accepted and dropped by the re-encode. What is refused as a
+//! polyglot is a file that carries another format's signature ([`FOREIGN`]: PDF, ZIP, PNG,
+//! markup) anywhere after its own first bytes, trailer included: an opaque trailer passes,
+//! a second file does not. The end is found by walking the JPEG's segments (lengths, then
+//! the entropy-coded scans, where a 0xFF byte is always stuffed), so an embedded EXIF
+//! thumbnail's own EOI is not mistaken for the end.
 
 use crate::crypto;
 use crate::state::AppState;
@@ -53,10 +61,12 @@ const JPEG: &[u8] = &[0xFF, 0xD8, 0xFF];
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n";
 const PDF: &[u8] = b"%PDF-";
 
-/// Signatures of other formats that must not hide inside an image (a polyglot file).
-const FOREIGN: [&[u8]; 6] = [
+/// Signatures of other formats that must not hide inside an image or after its end (a
+/// polyglot file). A PNG inside a PNG is its own first bytes, skipped by the scan.
+const FOREIGN: [&[u8]; 7] = [
     b"%PDF-",
     b"PK\x03\x04",
+    PNG,
     b"<script",
     b"<html",
     b"<?xml",
@@ -99,14 +109,13 @@ pub fn check(bytes: &[u8]) -> Result<Checked, Problem> {
     {
         return Err(Problem::UploadTypeUnsupported);
     }
-    // A whole file ends with its end marker: a JPEG with EOI, a PNG with its IEND chunk.
-    let complete = match format {
-        ImageFormat::Jpeg => bytes.ends_with(&[0xFF, 0xD9]),
-        _ => bytes.len() >= 12 && &bytes[bytes.len() - 8..bytes.len() - 4] == b"IEND",
+    // A whole file has its end marker: a JPEG its EOI (opaque bytes after it dropped), a
+    // PNG its IEND chunk last.
+    let bytes = match format {
+        ImageFormat::Jpeg => &bytes[..jpeg_end(bytes).ok_or(Problem::UploadCorrupt)?],
+        _ if bytes.len() >= 12 && &bytes[bytes.len() - 8..bytes.len() - 4] == b"IEND" => bytes,
+        _ => return Err(Problem::UploadCorrupt),
     };
-    if !complete {
-        return Err(Problem::UploadCorrupt);
-    }
     let image = decode(bytes, format)?;
     let (w, h) = (image.width(), image.height());
     if w.max(h) < MIN_LONG_SIDE {
@@ -130,6 +139,49 @@ pub fn check(bytes: &[u8]) -> Result<Checked, Problem> {
         content: out,
         size: Some((w, h)),
     })
+}
+
+/// Where a JPEG ends: the index just past its EOI marker, found by walking the segments
+/// (a marker and its length, then each scan's entropy-coded data up to the next marker that
+/// is not a stuffed 0x00 or a restart). `None` when the stream stops before its EOI.
+pub fn jpeg_end(bytes: &[u8]) -> Option<usize> {
+    let mut pos = 2; // past SOI
+    loop {
+        if *bytes.get(pos)? != 0xFF {
+            return None;
+        }
+        // Fill bytes: any number of 0xFF before a marker.
+        while *bytes.get(pos + 1)? == 0xFF {
+            pos += 1;
+        }
+        let marker = bytes[pos + 1];
+        match marker {
+            0xD9 => return Some(pos + 2),
+            0x01 | 0xD0..=0xD7 => pos += 2,
+            0x00 => return None,
+            _ => {
+                let len = u16::from_be_bytes([*bytes.get(pos + 2)?, *bytes.get(pos + 3)?]);
+                if len < 2 {
+                    return None;
+                }
+                pos += 2 + usize::from(len);
+                if marker == 0xDA {
+                    // Entropy-coded data: 0xFF 0x00 is a stuffed byte, 0xFF 0xD0..D7 a
+                    // restart; any other 0xFF starts the next marker.
+                    loop {
+                        let ff = pos + bytes.get(pos..)?.iter().position(|&b| b == 0xFF)?;
+                        match *bytes.get(ff + 1)? {
+                            0x00 | 0xD0..=0xD7 => pos = ff + 2,
+                            _ => {
+                                pos = ff;
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn decode(bytes: &[u8], format: ImageFormat) -> Result<DynamicImage, Problem> {

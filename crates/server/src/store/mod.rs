@@ -15,21 +15,27 @@
 //! every query is type-checked against both at compile time; `Any` would lose the options
 //! and turn type mismatches into run-time decode errors.
 
+mod audit;
 mod draft;
 mod face;
 mod outbox;
+mod password;
 mod purge;
 mod registry;
 mod request;
+mod review;
 mod session;
 mod signup;
 mod throttle;
 mod upload;
 
+pub use audit::*;
 pub use face::*;
 pub use outbox::*;
+pub use password::*;
 pub use purge::*;
 pub use request::*;
+pub use review::*;
 pub use session::*;
 pub use signup::*;
 pub use upload::*;

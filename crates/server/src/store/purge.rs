@@ -32,6 +32,7 @@ pub struct Purged {
     pub code_failures: u64,
     pub budgets: u64,
     pub origins: u64,
+    pub password_resets: u64,
 }
 
 impl Purged {
@@ -44,6 +45,7 @@ impl Purged {
             + self.code_failures
             + self.budgets
             + self.origins
+            + self.password_resets
     }
 }
 
@@ -61,7 +63,12 @@ impl Tx {
                 .delete_before("DELETE FROM signups WHERE created_at < $1", before.signups)
                 .await?,
             sessions: self
-                .delete_before("DELETE FROM sessions WHERE expires_at < $1", before.expired)
+                // Past the absolute end, or unused since the cut-off (a day, longer than
+                // any idle timeout): either way the session is over.
+                .delete_before(
+                    "DELETE FROM sessions WHERE expires_at < $1 OR last_seen_at < $1",
+                    before.expired,
+                )
                 .await?,
             face_challenges: self
                 .delete_before(
@@ -90,7 +97,46 @@ impl Tx {
             origins: self
                 .delete_before("DELETE FROM signup_origins WHERE at < $1", before.origins)
                 .await?,
+            password_resets: self
+                .delete_before(
+                    "DELETE FROM password_resets WHERE expires_at < $1",
+                    before.expired,
+                )
+                .await?,
         })
+    }
+
+    /// Retention: deletes the face frames and the documents (sealed bytes and all) of the
+    /// accounts whose request was decided (approved or rejected) before `decided_before`,
+    /// unless the account has a request still open (submitted, under review, awaiting a
+    /// correction). Returns (frames, uploads) deleted.
+    pub async fn shred_decided(&mut self, decided_before: Unix) -> StoreResult<(u64, u64)> {
+        const WHOSE: &str = "account_id IN (SELECT account_id FROM requests
+                WHERE status IN ('approved', 'rejected') AND decided_at < $1)
+            AND account_id NOT IN (SELECT account_id FROM requests
+                WHERE status IN ('submitted', 'under_review', 'correction_requested'))";
+        let frames = self
+            .delete_before(
+                &format!("DELETE FROM face_captures WHERE {WHOSE}"),
+                decided_before,
+            )
+            .await?;
+        let uploads = self
+            .delete_before(
+                &format!("DELETE FROM uploads WHERE {WHOSE}"),
+                decided_before,
+            )
+            .await?;
+        Ok((frames, uploads))
+    }
+
+    /// Officials' sessions past their absolute end before `before`.
+    pub async fn purge_official_sessions(&mut self, before: Unix) -> StoreResult<u64> {
+        self.delete_before(
+            "DELETE FROM official_sessions WHERE expires_at < $1",
+            before,
+        )
+        .await
     }
 
     async fn delete_before(&mut self, sql: &str, at: Unix) -> StoreResult<u64> {

@@ -122,6 +122,11 @@ pub struct NewDecision<'a> {
     /// Who decided: an official's login, or `cli:<user>` for the command line.
     pub decided_by: &'a str,
     pub decided_at: Unix,
+    /// The official's note (may be empty).
+    pub note: &'a str,
+    /// Statuses the request may be in to take this decision (undecided ones for a
+    /// decision; decided ones for a supervisor's reversal).
+    pub from: &'a [RequestStatus],
 }
 
 impl Tx {
@@ -233,30 +238,53 @@ impl Tx {
             .map(|r| r.code())
             .collect::<Vec<_>>()
             .join(",");
+        let from = d
+            .from
+            .iter()
+            .map(|s| s.code())
+            .collect::<Vec<_>>()
+            .join(",");
+        // `from` as a comma-joined list: the same SQL on both databases.
         let id: Option<i64> = on_tx!(self, c => sqlx::query_scalar(
             "UPDATE requests SET status = $1, reasons = $2, decided_at = $3
-             WHERE reference = $4 AND status IN ('submitted', 'under_review')
+             WHERE reference = $4 AND ',' || $5 || ',' LIKE '%,' || status || ',%'
              RETURNING id",
         )
         .bind(d.status.code())
         .bind(&reasons)
         .bind(d.decided_at)
         .bind(d.reference.as_str())
+        .bind(&from)
         .fetch_optional(&mut *c)
         .await)?;
         let Some(id) = id else { return Ok(None) };
         on_tx_rows!(self, c => sqlx::query(
-            "INSERT INTO decisions (request_id, status, reasons, decided_by, decided_at)
-             VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO decisions (request_id, status, reasons, decided_by, decided_at, note)
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(id)
         .bind(d.status.code())
         .bind(&reasons)
         .bind(d.decided_by)
         .bind(d.decided_at)
+        .bind(d.note)
         .execute(&mut *c)
         .await)?;
         self.request_where("id = $1", None, Some(id)).await
+    }
+
+    /// Every decision on a request, oldest first: status, reasons, note, by, at.
+    pub async fn decisions_of(
+        &mut self,
+        request: RequestId,
+    ) -> StoreResult<Vec<(String, String, String, String, i64)>> {
+        Ok(on_tx!(self, c => sqlx::query_as(
+            "SELECT status, reasons, note, decided_by, decided_at FROM decisions
+             WHERE request_id = $1 ORDER BY id",
+        )
+        .bind(request.0)
+        .fetch_all(&mut *c)
+        .await)?)
     }
 
     /// Who decided a request, latest first.

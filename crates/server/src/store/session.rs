@@ -76,8 +76,8 @@ impl Tx {
         expires_at: Unix,
     ) -> StoreResult<()> {
         on_tx_rows!(self, c => sqlx::query(
-            "INSERT INTO sessions (token_hash, account_id, created_at, expires_at)
-             VALUES ($1, $2, $3, $4)",
+            "INSERT INTO sessions (token_hash, account_id, created_at, expires_at, last_seen_at)
+             VALUES ($1, $2, $3, $4, $3)",
         )
         .bind(token_hash)
         .bind(account.0)
@@ -88,20 +88,36 @@ impl Tx {
         Ok(())
     }
 
-    /// The account of a live session.
+    /// The account of a live session (not past its absolute end, used since `idle_since`),
+    /// and when it was last used.
     pub async fn session_account(
         &mut self,
         token_hash: &[u8],
         now: Unix,
-    ) -> StoreResult<Option<AccountId>> {
-        let id: Option<i64> = on_tx!(self, c => sqlx::query_scalar(
-            "SELECT account_id FROM sessions WHERE token_hash = $1 AND expires_at > $2",
+        idle_since: Unix,
+    ) -> StoreResult<Option<(AccountId, Unix)>> {
+        let row: Option<(i64, i64)> = on_tx!(self, c => sqlx::query_as(
+            "SELECT account_id, last_seen_at FROM sessions
+             WHERE token_hash = $1 AND expires_at > $2 AND last_seen_at > $3",
         )
         .bind(token_hash)
         .bind(now)
+        .bind(idle_since)
         .fetch_optional(&mut *c)
         .await)?;
-        Ok(id.map(AccountId))
+        Ok(row.map(|(id, seen)| (AccountId(id), seen)))
+    }
+
+    /// Marks the session used now (the idle timeout starts again).
+    pub async fn touch_session(&mut self, token_hash: &[u8], now: Unix) -> StoreResult<()> {
+        on_tx_rows!(self, c => sqlx::query(
+            "UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1 AND last_seen_at < $2",
+        )
+        .bind(token_hash)
+        .bind(now)
+        .execute(&mut *c)
+        .await)?;
+        Ok(())
     }
 
     pub async fn delete_session(&mut self, token_hash: &[u8]) -> StoreResult<()> {

@@ -23,8 +23,8 @@ async fn what_outlived_its_use_is_purged_and_nothing_live() {
     assert_eq!(nothing.total(), 0, "all of it still counts: {nothing:?}");
 
     // Three hours on: the failed sign-in is past its window; the sign-ups are void, but
-    // their codes still count for the destinations' daily budget. The session (two hours)
-    // ended, but is kept a day.
+    // their codes still count for the destinations' daily budget. The session (30 idle
+    // minutes) ended, but is kept a day.
     app.state.clock.advance(3 * 3600 + 1);
     let purged = purge(&app.state).await.unwrap();
     assert_eq!(purged.login_failures, 1, "{purged:?}");

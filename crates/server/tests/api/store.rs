@@ -91,6 +91,8 @@ async fn unique_rules_come_back_as_typed_outcomes_and_decisions_name_who() {
         reasons: &[],
         decided_by: by,
         decided_at: 1,
+        note: "",
+        from: &[RequestStatus::Submitted, RequestStatus::UnderReview],
     };
     let decided = tx
         .decide(&decision("official:a"))

@@ -95,6 +95,18 @@ async fn polyglots_are_refused() {
     both.extend(pdf());
     let r = app.upload("id_card_front", both, "image/jpeg").await;
     assert_eq!(refused(r, 400).await, "upload_type_unsupported");
+    // A ZIP or a PNG appended after the JPEG's end, even behind opaque padding.
+    for sig in [
+        &b"PK\x03\x04\x14\0\0\0"[..],
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+    ] {
+        let mut both = jpeg(800, 600);
+        both.extend([0u8; 64]);
+        both.extend(sig);
+        both.extend([7u8; 200]);
+        let r = app.upload("id_card_front", both, "image/jpeg").await;
+        assert_eq!(refused(r, 400).await, "upload_type_unsupported");
+    }
     // A PDF hiding a script.
     let active = String::from_utf8(pdf()).unwrap().replace(
         "/Type /Catalog",
@@ -104,6 +116,49 @@ async fn polyglots_are_refused() {
         .upload("proof_of_address", active.into_bytes(), "application/pdf")
         .await;
     assert_eq!(refused(r, 400).await, "upload_type_unsupported");
+}
+
+#[tokio::test]
+async fn an_opaque_trailer_after_a_jpeg_is_accepted_and_dropped() {
+    let app = spawn_app().await;
+    app.register(PHONE, EMAIL).await;
+    // A phone's trailer after EOI (Samsung-like, with 0xFF bytes and a fake EOI in it),
+    // after a JPEG whose comment segment holds an EOI of its own (as a thumbnail would).
+    let exif = with_gps_exif(&jpeg(1000, 750));
+    let comment = b"thumb \xFF\xD8\xFF\xD9 end";
+    let mut plain = exif[..2].to_vec();
+    plain.extend([0xFF, 0xFE]);
+    plain.extend((comment.len() as u16 + 2).to_be_bytes());
+    plain.extend(comment);
+    plain.extend(&exif[2..]);
+    let mut trailed = plain.clone();
+    let trailer: Vec<u8> = b"SEFH\0\0\x01\xFF\xD9\xFF\xFF\0\x10trailer-data"
+        .iter()
+        .copied()
+        .chain((0..4000u32).map(|i| (i * 31 % 251) as u8))
+        .chain(*b"SEFT")
+        .collect();
+    trailed.extend(&trailer);
+    let id = app.upload_id("id_card_front", trailed).await;
+    let kept = stored(&app, &id).await;
+    assert!(image::load_from_memory(&kept).is_ok(), "still a picture");
+    assert!(kept.ends_with(&[0xFF, 0xD9]), "ends at its EOI");
+    assert!(!kept.windows(4).any(|w| w == b"SEFH" || w == b"SEFT"));
+    assert!(
+        !kept.windows(64).any(|w| w == &trailer[16..80]),
+        "no trailer"
+    );
+    // The walk finds the real end: the JPEG without the trailer.
+    assert_eq!(
+        per_server::service::upload::jpeg_end(&plain[..]),
+        Some(plain.len())
+    );
+    let mut with = plain.clone();
+    with.extend(&trailer);
+    assert_eq!(
+        per_server::service::upload::jpeg_end(&with),
+        Some(plain.len())
+    );
 }
 
 #[tokio::test]

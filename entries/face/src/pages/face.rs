@@ -4,12 +4,19 @@
 //! The single-use challenge (a minute) is asked for when the voter starts the check, not
 //! when the page opens: the camera permission prompt and getting ready can take longer.
 //! Its steps (three of: turn left, turn right, come closer, blink; in a random order) are
-//! shown one after the other, each for `STEP_MS`, as text and an icon, announced to screen
-//! readers and ticked off when its time is over, while a burst of frames is taken
-//! (`FRAME_MS` apart, with their times). The server checks the burst; its verdict is the
-//! one that counts, and a refusal says why. (Live feedback from an in-browser analysis in
-//! a Web Worker is the next step of issue 13: this page does not analyse frames.)
+//! shown one after the other as text and an icon, announced to screen readers, while a
+//! burst of frames is taken (`FRAME_MS` apart, with their times).
+//!
+//! Guidance: when the voter starts the camera, the face worker ([`crate::analysis`]) and
+//! its models are fetched (a progress bar). When it is ready, each frame is also
+//! transferred to it, and a step is ticked off when its analysis saw it done, with "move
+//! into the oval" / "come closer" feedback; the burst ends soon after the last step (or at
+//! `GUIDED_MAX_MS`). When the worker cannot load, each step is shown for `STEP_MS` (the
+//! timer). `data-analysis` on the camera says which ("loading", "worker", "timer"). Either
+//! way the server checks the burst; its verdict is the one that counts, and a refusal says
+//! why.
 
+use crate::analysis::{self, Analysis, Hint, Status};
 use leptos::html::Video;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -31,6 +38,11 @@ const MAX_FAILURES: u32 = 3;
 const LEAD_MS: i32 = 1000;
 const STEP_MS: i32 = 3000;
 const FRAME_MS: i32 = 200;
+/// With the worker: the longest burst (the server takes at most `JpegFrame::MAX_FRAMES`,
+/// 64, about 13 s at 5 fps), and the frames still taken after the last step was seen.
+const GUIDED_MAX_MS: f64 = 12_000.0;
+const GUIDED_MAX_FRAMES: usize = per_domain::api::JpegFrame::MAX_FRAMES - 4;
+const TAIL_FRAMES: u32 = 3;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Stage {
@@ -56,8 +68,22 @@ fn step_icon(s: LivenessStep) -> &'static str {
 
 /// What the voter reads above the camera: the current step while recording, the general
 /// guide otherwise.
-fn prompt_text(stage: Stage, steps: &[LivenessStep], current: Option<usize>) -> Key {
+/// With the worker, what it saw comes first: no face, several, outside the oval, too far.
+fn prompt_text(
+    stage: Stage,
+    steps: &[LivenessStep],
+    current: Option<usize>,
+    hint: Option<Hint>,
+) -> Key {
+    let feedback = match hint {
+        Some(Hint::NoFace) => Some(Key::FaceHintNone),
+        Some(Hint::SeveralFaces) => Some(Key::FaceHintSeveral),
+        Some(Hint::IntoOval) => Some(Key::FaceHintOval),
+        Some(Hint::Closer) => Some(Key::FaceHintCloser),
+        _ => None,
+    };
     match (stage, current.and_then(|i| steps.get(i))) {
+        (Stage::Recording, _) if feedback.is_some() => feedback.unwrap_or(Key::FaceGuide),
         (Stage::Recording, Some(s)) => step_key(*s),
         (Stage::Recording, None) => Key::PromptLookStraight,
         (Stage::Sending, _) => Key::FaceChecking,
@@ -77,6 +103,11 @@ pub fn Face() -> impl IntoView {
     let current = RwSignal::new(None::<usize>);
     let stream = StoredValue::new_local(None::<MediaStream>);
     let video = NodeRef::<Video>::new();
+    let analysis = Analysis::new();
+    // The burst was guided by the timer although a worker was loading (not ready in time).
+    let timer_used = RwSignal::new(false);
+    // Measured by the last guided burst: frames analysed a second, mean ms a frame.
+    let measured = RwSignal::new(None::<(f64, f64)>);
 
     let stop_camera = move || {
         if let Some(s) = stream.try_update_value(Option::take).flatten() {
@@ -106,6 +137,7 @@ pub fn Face() -> impl IntoView {
         }
         errors.set(Vec::new());
         stage.set(Stage::Starting);
+        analysis.start();
         spawn_local(async move {
             let Some(el) = video.get_untracked() else {
                 stage.set(Stage::Intro);
@@ -146,30 +178,82 @@ pub fn Face() -> impl IntoView {
             };
             let t0 = camera::now_ms();
             let mut frames = Vec::new();
+            let guided = analysis.ready();
+            timer_used.set(!guided);
             let take = |frames: &mut Vec<FaceFrame>| -> Result<(), CameraError> {
-                let jpeg = camera::capture_burst_frame(&el)?;
-                frames.push(FaceFrame {
-                    t_ms: (camera::now_ms() - t0).max(0.0) as u32,
-                    jpeg,
-                });
+                let t_ms = (camera::now_ms() - t0).max(0.0) as u32;
+                if guided {
+                    let (jpeg, w, h, pixels) = camera::capture_burst_frame_with_pixels(&el)?;
+                    analysis.frame(w, h, t_ms, pixels);
+                    frames.push(FaceFrame { t_ms, jpeg });
+                } else {
+                    let jpeg = camera::capture_burst_frame(&el)?;
+                    frames.push(FaceFrame { t_ms, jpeg });
+                }
                 Ok(())
             };
-            let plan = std::iter::once((None, LEAD_MS))
-                .chain((0..challenge.steps.len()).map(|i| (Some(i), STEP_MS)));
-            for (step, ms) in plan {
-                current.set(step);
-                for _ in 0..(ms / FRAME_MS) {
+            let mut camera_lost = false;
+            if guided {
+                let codes: Vec<&str> = challenge.steps.iter().map(|s| s.code()).collect();
+                analysis.steps(&codes);
+                let n = challenge.steps.len();
+                let mut tail = 0;
+                loop {
                     match take(&mut frames) {
                         Ok(()) | Err(CameraError::NotReady) => {}
                         Err(_) => {
-                            go_assisted(AssistedReason::CameraUnavailable);
-                            return;
+                            camera_lost = true;
+                            break;
                         }
+                    }
+                    let elapsed = camera::now_ms() - t0;
+                    if elapsed >= f64::from(LEAD_MS) {
+                        let done = analysis.reply.get_untracked().map_or(0, |r| r.done.min(n));
+                        if current.get_untracked() != Some(done) {
+                            current.set(Some(done));
+                        }
+                        if done == n {
+                            tail += 1;
+                        }
+                    }
+                    if tail > TAIL_FRAMES
+                        || elapsed > GUIDED_MAX_MS
+                        || frames.len() >= GUIDED_MAX_FRAMES
+                    {
+                        break;
                     }
                     camera::sleep(FRAME_MS).await;
                 }
+                let secs = (camera::now_ms() - t0) / 1000.0;
+                let (count, total) = analysis.replies.get_value();
+                if count > 0 && secs > 0.0 {
+                    measured.set(Some((f64::from(count) / secs, total / f64::from(count))));
+                }
+            } else {
+                let plan = std::iter::once((None, LEAD_MS))
+                    .chain((0..challenge.steps.len()).map(|i| (Some(i), STEP_MS)));
+                'plan: for (step, ms) in plan {
+                    current.set(step);
+                    for _ in 0..(ms / FRAME_MS) {
+                        match take(&mut frames) {
+                            Ok(()) | Err(CameraError::NotReady) => {}
+                            Err(_) => {
+                                camera_lost = true;
+                                break 'plan;
+                            }
+                        }
+                        camera::sleep(FRAME_MS).await;
+                    }
+                }
             }
-            current.set(Some(challenge.steps.len()));
+            if camera_lost {
+                go_assisted(AssistedReason::CameraUnavailable);
+                return;
+            }
+            // The timer ticks every step off at its end; with the worker only what it saw.
+            if !guided {
+                current.set(Some(challenge.steps.len()));
+            }
             stage.set(Stage::Sending);
             let body = FaceCapture {
                 challenge_id: challenge.challenge_id,
@@ -217,6 +301,17 @@ pub fn Face() -> impl IntoView {
         });
     };
 
+    let analysis_mode = move || match (analysis.status.get(), timer_used.get()) {
+        (_, true) | (Status::Failed, _) => "timer",
+        (Status::Ready, _) => "worker",
+        _ => "loading",
+    };
+    let hint = move || {
+        (stage.get() == Stage::Recording && analysis_mode() == "worker")
+            .then(|| analysis.reply.get().map(|r| r.hint))
+            .flatten()
+    };
+    let loading = tr(Key::FaceAnalysisLoading);
     let live = move || matches!(stage.get(), Stage::Live | Stage::Recording | Stage::Sending);
     let (check_text, sending, starting) = (
         tr(Key::StartCheck),
@@ -249,7 +344,17 @@ pub fn Face() -> impl IntoView {
                 }}
             </button>
         </Show>
-        <div class=move || if live() { "camera" } else { "camera hidden" }>
+        <div class=move || if live() { "camera" } else { "camera hidden" }
+            data-analysis=analysis_mode
+            data-analysis-fps=move || measured.get().map(|m| format!("{:.2}", m.0))
+            data-analysis-ms=move || measured.get().map(|m| format!("{:.1}", m.1))>
+            <Show when=move || matches!(analysis.status.get(), Status::Loading(_))>
+                <div class="camera__loading">
+                    <label for="analysis-progress">{loading()}</label>
+                    <progress id="analysis-progress" max=analysis::LOAD_STAGES
+                        value=move || match analysis.status.get() { Status::Loading(n) => n, _ => 0 }></progress>
+                </div>
+            </Show>
             <p class="camera__prompt" id="face-prompt" aria-live="polite">
                 {move || {
                     let s = steps.get();
@@ -257,7 +362,7 @@ pub fn Face() -> impl IntoView {
                     live().then(|| view! {
                         <span class="camera__icon" aria-hidden="true">{icon}</span>
                         " "
-                        {t(lang.get(), prompt_text(stage.get(), &s, current.get()))}
+                        {t(lang.get(), prompt_text(stage.get(), &s, current.get(), hint()))}
                     })
                 }}
             </p>
@@ -317,17 +422,25 @@ mod tests {
     #[test]
     fn the_prompt_follows_the_burst() {
         let steps = [LivenessStep::Blink, LivenessStep::TurnLeft];
-        assert_eq!(prompt_text(Stage::Live, &steps, None), Key::FaceGuide);
+        assert_eq!(prompt_text(Stage::Live, &steps, None, None), Key::FaceGuide);
         assert_eq!(
-            prompt_text(Stage::Recording, &steps, None),
+            prompt_text(Stage::Recording, &steps, None, None),
             Key::PromptLookStraight
         );
         assert_eq!(
-            prompt_text(Stage::Recording, &steps, Some(1)),
+            prompt_text(Stage::Recording, &steps, Some(1), Some(Hint::Step)),
             Key::StepTurnLeft
         );
         assert_eq!(
-            prompt_text(Stage::Sending, &steps, Some(2)),
+            prompt_text(Stage::Recording, &steps, Some(1), Some(Hint::IntoOval)),
+            Key::FaceHintOval
+        );
+        assert_eq!(
+            prompt_text(Stage::Recording, &steps, Some(0), Some(Hint::Closer)),
+            Key::FaceHintCloser
+        );
+        assert_eq!(
+            prompt_text(Stage::Sending, &steps, Some(2), Some(Hint::NoFace)),
             Key::FaceChecking
         );
     }

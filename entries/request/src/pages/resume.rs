@@ -1,5 +1,6 @@
 //! `/request/`: continues the request where the voter stopped (on this device or another):
-//! once the server's draft is here, the first step not answered, else the check page.
+//! once the server's draft is here, the first step not answered, else the check page. A
+//! redirect: it replaces its own history entry, so "back" from that step never comes here.
 
 use leptos::prelude::*;
 use per_client::dom;
@@ -10,7 +11,7 @@ use per_client::request::steps;
 #[component]
 pub fn Resume() -> impl IntoView {
     let state = expect_context::<DraftState>();
-    let navigate = per_client::nav::use_go();
+    let navigate = per_client::nav::use_replace();
     Effect::new(move |_| {
         if state.loaded.get() {
             if let Some(today) = dom::today() {
