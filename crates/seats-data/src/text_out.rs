@@ -378,7 +378,6 @@ struct Table {
     /// Cells per row (each row ends where a multiple of it does).
     rows: Vec<usize>,
     widths: Vec<usize>,
-    line: String,
 }
 
 impl Table {
@@ -413,13 +412,14 @@ impl Table {
         self.rows.push(self.cells.len());
     }
 
+    /// Writes the rows to `out`: a space, then per cell a space and the cell padded to its
+    /// column, the line's trailing whitespace trimmed (as `str::trim_end` would).
     fn render(&mut self, out: &mut String) {
         let Self {
             text,
             cells,
             rows,
             widths,
-            line,
         } = self;
         widths.clear();
         let mut start = 0;
@@ -435,29 +435,46 @@ impl Table {
         let mut start = 0;
         let mut from = 0;
         for &end in rows.iter() {
-            line.clear();
-            line.push(' ');
+            let line = out.len();
+            out.push(' ');
+            let last = end - start - 1;
             for (c, &(to, w)) in cells[start..end].iter().enumerate() {
                 let cell = &text[from..to];
                 from = to;
                 let pad = widths[c] - w;
-                line.push(' ');
+                out.push(' ');
                 let numeric = c >= 2
                     && cell
                         .bytes()
                         .next()
                         .is_some_and(|b| b.is_ascii_digit() || b == b'+' || b == b'-');
                 if numeric {
-                    line.extend(core::iter::repeat_n(' ', pad));
-                    line.push_str(cell);
+                    spaces(out, pad);
+                    out.push_str(cell);
                 } else {
-                    line.push_str(cell);
-                    line.extend(core::iter::repeat_n(' ', pad));
+                    out.push_str(cell);
+                    // The last cell's padding would be trimmed.
+                    if c < last {
+                        spaces(out, pad);
+                    }
                 }
             }
-            out.push_str(line.trim_end());
+            if out.ends_with(char::is_whitespace) {
+                let kept = out[line..].trim_end().len();
+                out.truncate(line + kept);
+            }
             out.push('\n');
             start = end;
         }
     }
+}
+
+/// `n` spaces.
+fn spaces(out: &mut String, mut n: usize) {
+    const SPACES: &str = "                                ";
+    while n > SPACES.len() {
+        out.push_str(SPACES);
+        n -= SPACES.len();
+    }
+    out.push_str(&SPACES[..n]);
 }
