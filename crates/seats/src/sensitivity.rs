@@ -85,47 +85,46 @@ pub fn zone_sensitivity(
         };
         seen[s] += 1;
         let nth = seen[s];
-        // Whether S keeps fewer than `nth` seats once the votes are `trial`.
-        let mut loses = |trial: &[Contestant]| {
-            let order = order.as_deref();
-            match award(
-                &result.name,
-                result.seats,
-                trial,
-                rules,
-                order,
-                subjects,
-                &mut work,
-            ) {
-                Ok(_) => work.seats_of(s) < nth as usize,
-                Err(_) => true,
-            }
-        };
         let mut best: Option<(u64, Flip)> = None;
         for t in (0..base.len()).filter(|&t| t != s) {
-            // Moving from S: at most all of S's votes.
-            let moved = least(base[s].votes, |m| {
-                trial[s].votes = base[s].votes - m;
-                trial[t].votes = base[t].votes.saturating_add(m);
-                let lost = loses(&trial);
-                trial[s].votes = base[s].votes;
-                trial[t].votes = base[t].votes;
-                lost
-            });
-            // Adding to T: enough that each of T's quotients up to the zone's seats beats
-            // S's, or none.
-            let enough = u128::from(base[s].votes) * u128::from(result.seats + 1) / u128::from(nth)
-                + u128::from(result.seats)
-                + 1;
-            let added = least(u64::try_from(enough).unwrap_or(u64::MAX), |m| {
-                trial[t].votes = base[t].votes.saturating_add(m);
-                let lost = loses(&trial);
-                trial[t].votes = base[t].votes;
-                lost
-            });
             let to = base[t].subject;
-            for (m, flip) in [(moved, Flip::Move { to }), (added, Flip::Add { to })] {
-                if let Some(m) = m {
+            for add in [false, true] {
+                // Moving from S: at most all of S's votes. Adding to T: enough that each
+                // of T's quotients up to the zone's seats beats S's, or none.
+                let high = if add {
+                    let enough = u128::from(base[s].votes) * u128::from(result.seats + 1)
+                        / u128::from(nth)
+                        + u128::from(result.seats)
+                        + 1;
+                    u64::try_from(enough).unwrap_or(u64::MAX)
+                } else {
+                    base[s].votes
+                };
+                // Whether S keeps fewer than `nth` seats once `m` votes change (one copy of
+                // the code for both changes: the results viewer links it).
+                let mut flips = |m: u64| {
+                    if !add {
+                        trial[s].votes = base[s].votes - m;
+                    }
+                    trial[t].votes = base[t].votes.saturating_add(m);
+                    let lost = match award(
+                        &result.name,
+                        result.seats,
+                        &trial,
+                        rules,
+                        order.as_deref(),
+                        subjects,
+                        &mut work,
+                    ) {
+                        Ok(_) => work.seats_of(s) < nth as usize,
+                        Err(_) => true,
+                    };
+                    trial[s].votes = base[s].votes;
+                    trial[t].votes = base[t].votes;
+                    lost
+                };
+                let flip = if add { Flip::Add { to } } else { Flip::Move { to } };
+                if let Some(m) = least(high, &mut flips) {
                     if best.as_ref().is_none_or(|(b, _)| m < *b) {
                         best = Some((m, flip));
                     }
@@ -157,7 +156,7 @@ fn contestants(zone: &ZoneResult) -> Vec<Contestant> {
 
 /// The least `m` in `1..=high` with `flips(m)`, for a `flips` false then true as `m`
 /// grows; `None` when even `high` does not flip.
-fn least(high: u64, mut flips: impl FnMut(u64) -> bool) -> Option<u64> {
+fn least(high: u64, flips: &mut dyn FnMut(u64) -> bool) -> Option<u64> {
     if high == 0 || !flips(high) {
         return None;
     }
