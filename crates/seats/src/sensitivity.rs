@@ -123,7 +123,11 @@ pub fn zone_sensitivity(
                     trial[t].votes = base[t].votes;
                     lost
                 };
-                let flip = if add { Flip::Add { to } } else { Flip::Move { to } };
+                let flip = if add {
+                    Flip::Add { to }
+                } else {
+                    Flip::Move { to }
+                };
                 if let Some(m) = least(high, &mut flips) {
                     if best.as_ref().is_none_or(|(b, _)| m < *b) {
                         best = Some((m, flip));

@@ -1,11 +1,11 @@
-//! One zone: every seat in ranking order (subject, divisor, exact and rounded quotient), the
-//! last seat won and the first quotient that missed, per subject the votes it needed for one
+//! One zone: every seat in ranking order (subject, divisor, exact and rounded quotient, and
+//! its sensitivity: the fewest votes that take it from its winner), the last seat won and the first quotient that missed, per subject the votes it needed for one
 //! more seat, and the ties a drawing of lots must decide (with a way to enter its outcome).
 //! The markup is written by [`body`] (see [`crate::html`]); the lot buttons in it are
 //! handled by one listener on their container.
 
 use crate::html::{Attr, Html};
-use crate::model::official_zone;
+use crate::model::{lot as lot_of, official_zone};
 use crate::numbers;
 use crate::state::LotPick;
 use crate::texts::{rt, rtr, RKey};
@@ -14,7 +14,7 @@ use crate::views::national::differs_note;
 use leptos::prelude::*;
 use per_client::i18n::{fill, fill_named, use_lang};
 use per_domain::Language;
-use per_seats::{Allocation, Ranked};
+use per_seats::{zone_sensitivity, Allocation, Flip, Lot, Ranked};
 use per_seats_data::Document;
 use wasm_bindgen::JsCast;
 
@@ -73,17 +73,33 @@ pub fn ZonePicker(id: &'static str) -> impl IntoView {
     view! { <div class="form-group r-zone-picker" on:change=on_change inner_html=html></div> }
 }
 
-/// Zone number `zi` of allocation `a`: summary, lot to enter (with `picked`, the outcomes
-/// entered), the seats in order, the last won and first missed, and per subject the votes
-/// it needed for one more seat.
+/// "985 vota kalojnë te PS": how seat sensitivity `flip` takes the seat (`None`: nothing can).
+fn flip_text(lang: Language, a: &Allocation, flip: Option<(u64, Flip)>) -> String {
+    let Some((votes, flip)) = flip else {
+        return rt(lang, RKey::NoNextSeat);
+    };
+    let (key, to) = match flip {
+        Flip::Move { to } => (RKey::FlipMove, to),
+        Flip::Add { to } => (RKey::FlipAdd, to),
+    };
+    fill_named(
+        &rt(lang, key),
+        &[("a", &numbers::whole(lang, votes)), ("b", a.name(to))],
+    )
+}
+
+/// Zone number `zi` of allocation `a`: summary, lot to enter (with `lot`, the outcome
+/// entered), the seats in order with their sensitivity, the last won and first missed, and
+/// per subject the votes it needed for one more seat.
 pub fn body(
     lang: Language,
     doc: &Document,
     a: &Allocation,
     zi: usize,
-    picked: &[String],
+    lot: Option<&Lot>,
 ) -> Option<String> {
     let z = a.zones.get(zi)?;
+    let flips = zone_sensitivity(&a.rules, &a.subjects, z, lot);
     let num: [Attr<'_>; 1] = [("class", "r-num")];
     let col_num: [Attr<'_>; 2] = [("scope", "col"), ("class", "r-num")];
     let mut h = Html::new();
@@ -129,11 +145,11 @@ pub fn body(
             },
         );
     }
-    if !picked.is_empty() {
+    if let Some(winner) = lot.and_then(|l| l.order.first()) {
         h.text_el(
             "p",
             &[],
-            &fill(&rt(lang, RKey::LotEntered), None, Some(&picked.join(", "))),
+            &fill(&rt(lang, RKey::LotEntered), None, Some(winner)),
         );
         h.text_el(
             "button",
@@ -174,6 +190,7 @@ pub fn body(
                         if rounding {
                             h.text_el("th", &col_num, &rt(lang, RKey::Rounded));
                         }
+                        h.text_el("th", &col_num, &rt(lang, RKey::SeatFlip));
                     });
                 });
                 h.el("tbody", &[], |h| {
@@ -195,12 +212,15 @@ pub fn body(
                             if rounding {
                                 h.text_el("td", &num, &numbers::rounded(lang, &r.quotient));
                             }
+                            let flip = flips.iter().find(|f| f.place == r.place);
+                            h.text_el("td", &num, &flip_text(lang, a, flip.and_then(|f| f.flip)));
                         });
                     }
                 });
             },
         );
     });
+    h.text_el("p", &[("class", "hint")], &rt(lang, RKey::SeatFlipNote));
     if let Some(r) = &z.last_winning {
         let text = fill(
             &rt(lang, RKey::LastWon),
@@ -301,22 +321,21 @@ fn lot_action(ev: &web_sys::MouseEvent) -> Option<Option<usize>> {
 pub fn ZoneView() -> impl IntoView {
     let v = expect_context::<Viewer>();
     let lang = use_lang();
-    let picked = move |zi: usize| {
-        v.state.with(|s| {
-            s.lots
-                .iter()
-                .filter(|l| l.zone == zi && l.list.is_none())
-                .map(|l| l.winner.clone())
-                .collect::<Vec<_>>()
-        })
-    };
     let html = move || {
         let zi = v.zone.get();
-        let picked = picked(zi);
         v.doc
             .with(|doc| {
                 let doc = doc.as_ref()?;
-                v.with_allocation(|a| body(lang.get(), doc, a, zi, &picked))
+                // The outcome entered last for the zone's lot between subjects.
+                let lot = v.state.with(|s| {
+                    let pick = s
+                        .lots
+                        .iter()
+                        .rev()
+                        .find(|l| l.zone == zi && l.list.is_none());
+                    pick.and_then(|p| lot_of(&doc.election, p))
+                });
+                v.with_allocation(|a| body(lang.get(), doc, a, zi, lot.as_ref()))
                     .flatten()
             })
             .unwrap_or_default()
