@@ -592,7 +592,7 @@ fn array<T>(buf: &mut Vec<u8>, list: &List, items: &[T], mut item: impl FnMut(&m
         list.item(buf, i);
         item(buf, x);
     }
-    buf.extend_from_slice(&list.close_array);
+    buf.extend_from_slice(list.close_array);
 }
 
 /// An ordered `{ name: n }` object at `list`'s level (names already JSON strings).
@@ -612,7 +612,7 @@ fn map<'a, N: Into<u64>>(
         int(buf, value);
         n += 1;
     }
-    buf.extend_from_slice(if n == 0 { b"{}" } else { &list.close_map });
+    buf.extend_from_slice(if n == 0 { b"{}" } else { list.close_map });
 }
 
 /// `value` pretty-printed by serde_json, indented to `level`.
