@@ -28,6 +28,7 @@ redacted!(
 
 /// `POST /api/password`: the old password and the new one; every other session ends.
 #[derive(Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChangePassword {
     pub old_password: String,
     pub new_password: String,
@@ -60,6 +61,7 @@ impl ChangePassword {
 /// `POST /api/password/reset`: the login (phone or e-mail). The answer is the same whether
 /// or not an account has it (no way to learn who is registered).
 #[derive(Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StartReset {
     pub login: String,
 }
@@ -75,6 +77,7 @@ impl StartReset {
 /// The answer to [`StartReset`]: the reset's opaque token (random even when no account has
 /// the login, so the answer tells nothing).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ResetStarted {
     pub reset_id: String,
     pub code_ttl_seconds: u32,
@@ -83,6 +86,7 @@ pub struct ResetStarted {
 /// `POST /api/password/reset/complete`: both codes and the new password; every session of
 /// the account ends, and none is opened (the voter signs in with the new password).
 #[derive(Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CompleteReset {
     /// The reset's token (validated like a sign-up's; its problems are named `signup_id`).
     pub reset_id: String,

@@ -9,9 +9,28 @@ use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
+use per_domain::api::ApiError;
 use per_domain::api::UploadAccepted;
 use per_domain::{Field, FieldProblem, UploadId, UploadKind};
 
+#[utoipa::path(
+    post,
+    path = "/api/upload/{kind_or_id}",
+    operation_id = "upload",
+    tag = "voter",
+    summary = "Store a document (the raw file as the body; the content decides its type)",
+    params(("kind_or_id" = UploadKind, Path, description = "Which document")),
+    request_body(description = "The file: JPEG, PNG or PDF, at most 5 MB; any declared type (the bytes decide)", content(("image/jpeg"), ("image/png"), ("application/pdf"), ("application/octet-stream"))),
+    security(("voter_session" = [])),
+    responses(
+        (status = 201, description = "Stored", body = UploadAccepted),
+        (status = 400, description = "Invalid input: `fields` names each problem (the validation problems)", body = ApiError),
+        (status = 401, description = "Not signed in (no valid session cookie)", body = ApiError),
+        (status = 403, description = "A cross-site request: `Origin`/`Sec-Fetch-Site` not this service's", body = ApiError),
+        (status = 413, description = "The request body is over the limit", body = ApiError),
+        (status = 503, description = "Busy: `retry_after_seconds` (also `Retry-After`)", body = ApiError),
+    )
+)]
 pub async fn upload(
     State(state): State<AppState>,
     voter: Voter,
@@ -24,6 +43,20 @@ pub async fn upload(
     Ok((StatusCode::CREATED, Json(accepted)))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/upload/{kind_or_id}",
+    operation_id = "describe_upload",
+    tag = "voter",
+    summary = "What is stored of one of the voter's uploads",
+    params(("kind_or_id" = String, Path, description = "The upload's id")),
+    security(("voter_session" = [])),
+    responses(
+        (status = 200, description = "OK", body = UploadAccepted),
+        (status = 401, description = "Not signed in (no valid session cookie)", body = ApiError),
+        (status = 404, description = "Not found", body = ApiError),
+    )
+)]
 pub async fn describe(
     State(state): State<AppState>,
     voter: Voter,
