@@ -22,7 +22,6 @@ use per_domain::api::{FaceAccepted, FaceAssisted, FaceCapture, FaceChallenge};
         (status = 201, description = "Challenge", body = FaceChallenge),
         (status = 401, description = "Not signed in (no valid session cookie)", body = ApiError),
         (status = 403, description = "A cross-site request: `Origin`/`Sec-Fetch-Site` not this service's", body = ApiError),
-        (status = 429, description = "Too many attempts: `retry_after_seconds` (also `Retry-After`)", body = ApiError),
     )
 )]
 pub async fn challenge(
@@ -51,7 +50,6 @@ pub async fn challenge(
         (status = 409, description = "The state does not allow this (`error` says why)", body = ApiError),
         (status = 413, description = "The request body is over the limit", body = ApiError),
         (status = 422, description = "The check refused the burst: `reason`, `attempts_left`", body = ApiError),
-        (status = 429, description = "Too many attempts: `retry_after_seconds` (also `Retry-After`)", body = ApiError),
         (status = 503, description = "Busy: `retry_after_seconds` (also `Retry-After`)", body = ApiError),
     )
 )]
@@ -78,6 +76,7 @@ pub async fn capture(
         (status = 400, description = "Invalid input: `fields` names each problem (the validation problems)", body = ApiError),
         (status = 401, description = "Not signed in (no valid session cookie)", body = ApiError),
         (status = 403, description = "A cross-site request: `Origin`/`Sec-Fetch-Site` not this service's", body = ApiError),
+        (status = 409, description = "`check_failed` before three refused bursts (`step_missing`)", body = ApiError),
         (status = 413, description = "The request body is over the limit", body = ApiError),
     )
 )]
