@@ -13,8 +13,10 @@ service's own origin, so the server's cross-site rule lets the state-changing re
 through to their handlers as it does the app's.
 
 Bounded: --max-examples per operation (PER_FUZZ_EXAMPLES, default 25), a wall-clock limit
-per run (PER_FUZZ_SECONDS, default 150). Prints the counts of each run and a closing
-`api-fuzz: N operations, N test cases, N passed, N failed` line; exits 1 on any failure.
+per run (PER_FUZZ_SECONDS, default 150). Prints the counts of each run (operations, test
+cases, operations passed and failed, from its JUnit report and summary) and a closing
+`api-fuzz: N operations tested (both runs), N test cases; operations: N passed, N failed`
+line, which scripts/test adds to its total; exits 1 on any failure, a time-out or a panic.
 """
 
 import base64

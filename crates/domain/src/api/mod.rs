@@ -73,7 +73,7 @@ impl Channel {
 
 /// `POST /api/signup`: start creating an account; codes go to both destinations.
 #[derive(Clone, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"phone": "+49 151 2345 6789", "email": "besa.krasniqi@example.de", "language": "sq"})))]
 pub struct SignupStart {
     pub phone: String,
     pub email: String,
@@ -117,7 +117,7 @@ pub struct SignupStarted {
 
 /// `POST /api/signup/verify`: one code for one channel.
 #[derive(Clone, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"signup_id": "QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ", "channel": "phone", "code": "123456"})))]
 pub struct VerifyCode {
     pub signup_id: String,
     pub channel: Channel,
@@ -157,7 +157,7 @@ pub struct SignupProgress {
 
 /// `POST /api/signup/resend`: a new code for one channel.
 #[derive(Clone, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"signup_id": "QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ", "channel": "email"})))]
 pub struct ResendCode {
     pub signup_id: String,
     pub channel: Channel,
@@ -174,7 +174,7 @@ impl ResendCode {
 /// `POST /api/signup/complete`: choose the password; the account exists from now on and the
 /// answer sets the session cookie.
 #[derive(Clone, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"signup_id": "QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ", "password": "Durres-2024-Plazhi"})))]
 pub struct CompleteSignup {
     pub signup_id: String,
     pub password: String,
@@ -205,7 +205,7 @@ impl CompleteSignup {
 
 /// `POST /api/session`: sign in with the e-mail address or the phone number.
 #[derive(Clone, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"login": "besa.krasniqi@example.de", "password": "Durres-2024-Plazhi"})))]
 pub struct SignIn {
     pub login: String,
     pub password: String,

@@ -28,7 +28,7 @@ redacted!(
 
 /// `POST /api/password`: the old password and the new one; every other session ends.
 #[derive(Clone, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"old_password": "not-the-old-password", "new_password": "Durres-2024-Plazhi"})))]
 pub struct ChangePassword {
     pub old_password: String,
     pub new_password: String,
@@ -61,7 +61,7 @@ impl ChangePassword {
 /// `POST /api/password/reset`: the login (phone or e-mail). The answer is the same whether
 /// or not an account has it (no way to learn who is registered).
 #[derive(Clone, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"login": "+49 151 2345 6789"})))]
 pub struct StartReset {
     pub login: String,
 }
@@ -86,7 +86,7 @@ pub struct ResetStarted {
 /// `POST /api/password/reset/complete`: both codes and the new password; every session of
 /// the account ends, and none is opened (the voter signs in with the new password).
 #[derive(Clone, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"reset_id": "QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ", "phone_code": "123456", "email_code": "654321", "new_password": "Durres-2024-Plazhi"})))]
 pub struct CompleteReset {
     /// The reset's token (validated like a sign-up's; its problems are named `signup_id`).
     pub reset_id: String,

@@ -349,7 +349,7 @@ pub struct UploadAccepted {
 /// parsed in full (a draft never stores an invalid step). The idempotency key is the one the
 /// submission will use.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"idempotency_key": "0f8e2b1c-6a7d-4e59-9c3b-2d1a0e9f8c7b", "identity": {"document_type": "id_card", "document_number": "012345678", "personal_number": "J05415123A", "first_name": "Ëndra", "surname": "Çela", "father_name": "Ilir", "date_of_birth": "1990-04-15", "place_of_birth": "Gjirokastër", "sex": "F", "document_expiry": "2030-01-31"}, "address": {"country": "IT", "city": "Milano", "postal_code": "20121", "street": "Via Roma 12", "apartment": "", "care_of": ""}, "proof": {"kind": "rental_contract", "shows_name_and_address": true}})))]
 #[serde(default)]
 pub struct RequestDraft {
     pub idempotency_key: Option<String>,
@@ -446,7 +446,7 @@ impl From<IdempotencyKey> for String {
 /// `POST /api/request`: the whole request. The idempotency key, made once per draft by the
 /// app, makes a retry return the same request; the same key with another body is refused.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"idempotency_key": "0f8e2b1c-6a7d-4e59-9c3b-2d1a0e9f8c7b", "identity": {"document_type": "id_card", "document_number": "012345678", "personal_number": "J05415123A", "first_name": "Ëndra", "surname": "Çela", "father_name": "Ilir", "date_of_birth": "1990-04-15", "place_of_birth": "Gjirokastër", "sex": "F", "document_expiry": "2030-01-31"}, "address": {"country": "IT", "city": "Milano", "postal_code": "20121", "street": "Via Roma 12", "apartment": "", "care_of": ""}, "proof": {"kind": "rental_contract", "shows_name_and_address": true}, "uploads": {"id_card_front": "11111111111111111111111111111111", "id_card_back": "22222222222222222222222222222222", "proof_of_address": "33333333333333333333333333333333"}, "declaration": true})))]
 #[serde(default)]
 pub struct SubmitRequest {
     pub idempotency_key: String,

@@ -152,7 +152,7 @@ impl SecondFactor {
 
 /// `POST /api/review/sign-in`.
 #[derive(Clone, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"login": "ana", "password": "a long password", "code": "123456"})))]
 #[serde(default)]
 pub struct OfficialSignIn {
     pub login: String,
@@ -442,7 +442,7 @@ impl DecisionKind {
 
 /// `POST /api/review/requests/{reference}/decision`.
 #[derive(Clone, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"decision": "reject", "reasons": ["address_mismatch"], "note": ""})))]
 pub struct DecisionForm {
     pub decision: DecisionKind,
     #[serde(default)]
@@ -505,7 +505,7 @@ impl DecisionForm {
 /// `POST /api/review/requests/{reference}/reverse` (supervisor): the new decision, with a
 /// note that is required.
 #[derive(Clone, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"decision": "approve", "reasons": [], "note": "the proof was readable after all"})))]
 pub struct ReverseForm {
     pub decision: DecisionKind,
     #[serde(default)]

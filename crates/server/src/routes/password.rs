@@ -23,9 +23,10 @@ use serde::Serialize;
     responses(
         (status = 204, description = "Changed"),
         (status = 400, description = "Invalid input: `fields` names each problem (the validation problems)", body = ApiError),
-        (status = 401, description = "Not signed in (no valid session cookie)", body = ApiError),
+        (status = 401, description = "Not signed in, or the old password is wrong (`bad_credentials`)", body = ApiError),
         (status = 403, description = "A cross-site request: `Origin`/`Sec-Fetch-Site` not this service's", body = ApiError),
         (status = 413, description = "The request body is over the limit", body = ApiError),
+        (status = 429, description = "Too many wrong passwords: `retry_after_seconds` (also `Retry-After`)", body = ApiError),
         (status = 503, description = "Busy: `retry_after_seconds` (also `Retry-After`)", body = ApiError),
     )
 )]
@@ -73,6 +74,7 @@ pub async fn start_reset(
     responses(
         (status = 204, description = "Password reset"),
         (status = 400, description = "Invalid input, or the code is wrong (`code_wrong`, `attempts_left`)", body = ApiError),
+        (status = 401, description = "No such reset", body = ApiError),
         (status = 403, description = "A cross-site request: `Origin`/`Sec-Fetch-Site` not this service's", body = ApiError),
         (status = 410, description = "The code expired or was used up", body = ApiError),
         (status = 413, description = "The request body is over the limit", body = ApiError),
