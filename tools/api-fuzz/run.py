@@ -12,7 +12,7 @@ response_schema_conformance. Every request carries `Origin: http://127.0.0.1:POR
 service's own origin, so the server's cross-site rule lets the state-changing requests
 through to their handlers as it does the app's.
 
-Bounded: --max-examples per operation (PER_FUZZ_EXAMPLES, default 25), a wall-clock limit
+Bounded: --max-examples per operation (PER_FUZZ_EXAMPLES, default 50), a wall-clock limit
 per run (PER_FUZZ_SECONDS, default 150). Prints the counts of each run (operations, test
 cases, operations passed and failed, from its JUnit report and summary) and a closing
 `api-fuzz: N operations tested (both runs), N test cases; operations: N passed, N failed`
@@ -35,7 +35,7 @@ import time
 import urllib.request
 
 SERVER = os.environ.get("PER_SERVER_BIN", "target/server/per-server")
-EXAMPLES = os.environ.get("PER_FUZZ_EXAMPLES", "25")
+EXAMPLES = os.environ.get("PER_FUZZ_EXAMPLES", "50")
 SECONDS = int(os.environ.get("PER_FUZZ_SECONDS", "150"))
 PASSWORD = "Shkodra-1990-Liqeni"
 CHECKS = "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance"

@@ -31,6 +31,7 @@ redacted!(
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"old_password": "not-the-old-password", "new_password": "Durres-2024-Plazhi"})))]
 pub struct ChangePassword {
     pub old_password: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 8, max_length = 128))]
     pub new_password: String,
 }
 
@@ -89,9 +90,13 @@ pub struct ResetStarted {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"reset_id": "QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ", "phone_code": "123456", "email_code": "654321", "new_password": "Durres-2024-Plazhi"})))]
 pub struct CompleteReset {
     /// The reset's token (validated like a sign-up's; its problems are named `signup_id`).
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[A-Za-z0-9_-]{43}$"))]
     pub reset_id: String,
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9]{6}$"))]
     pub phone_code: String,
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9]{6}$"))]
     pub email_code: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 8, max_length = 128))]
     pub new_password: String,
 }
 

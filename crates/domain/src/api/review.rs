@@ -537,6 +537,7 @@ pub struct DecisionMade {
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(default)]
 pub struct ExportQuery {
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 12))]
     pub zone: Option<u8>,
 }
 

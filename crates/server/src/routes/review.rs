@@ -4,12 +4,12 @@
 //! `/api/review` (see `extract::review_cookie`).
 
 use crate::error::{AppError, AppResult};
-use crate::extract::{review_cookie, review_token, ApiJson, OfficialSession};
+use crate::extract::{review_cookie, review_token, ApiJson, ApiPath, OfficialSession};
 use crate::service::review::{
     detail, export, officials, statistics, work, SESSION_ABSOLUTE_SECONDS,
 };
 use crate::state::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, SET_COOKIE};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -158,7 +158,7 @@ pub(crate) async fn queue(
 pub(crate) async fn assign(
     State(state): State<AppState>,
     OfficialSession(who): OfficialSession,
-    Path(reference): Path<String>,
+    ApiPath(reference): ApiPath<String>,
 ) -> AppResult<Json<Assignment>> {
     Ok(Json(work::assign(&state, &who, &reference).await?))
 }
@@ -182,7 +182,7 @@ pub(crate) async fn assign(
 pub(crate) async fn release(
     State(state): State<AppState>,
     OfficialSession(who): OfficialSession,
-    Path(reference): Path<String>,
+    ApiPath(reference): ApiPath<String>,
 ) -> AppResult<StatusCode> {
     work::release(&state, &who, &reference).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -206,7 +206,7 @@ pub(crate) async fn release(
 pub(crate) async fn request_detail(
     State(state): State<AppState>,
     OfficialSession(who): OfficialSession,
-    Path(reference): Path<String>,
+    ApiPath(reference): ApiPath<String>,
 ) -> AppResult<Json<RequestDetail>> {
     Ok(Json(detail::detail(&state, &who, &reference).await?))
 }
@@ -230,7 +230,7 @@ pub(crate) async fn request_detail(
 pub(crate) async fn image(
     State(state): State<AppState>,
     OfficialSession(who): OfficialSession,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<Response> {
     let (media, bytes) = detail::image(&state, &who, &id).await?;
     Ok((
@@ -266,7 +266,7 @@ pub(crate) async fn image(
 pub(crate) async fn decide(
     State(state): State<AppState>,
     OfficialSession(who): OfficialSession,
-    Path(reference): Path<String>,
+    ApiPath(reference): ApiPath<String>,
     ApiJson(body): ApiJson<DecisionForm>,
 ) -> AppResult<Json<DecisionMade>> {
     let v = body.parse().map_err(AppError::Invalid)?;
@@ -295,7 +295,7 @@ pub(crate) async fn decide(
 pub(crate) async fn reverse(
     State(state): State<AppState>,
     OfficialSession(who): OfficialSession,
-    Path(reference): Path<String>,
+    ApiPath(reference): ApiPath<String>,
     ApiJson(body): ApiJson<ReverseForm>,
 ) -> AppResult<Json<DecisionMade>> {
     let v = body.parse().map_err(AppError::Invalid)?;

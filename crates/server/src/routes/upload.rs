@@ -3,9 +3,10 @@
 //! is stored of one of the voter's uploads (never another's: 404).
 
 use crate::error::{AppError, AppResult};
-use crate::extract::{UploadBody, Voter};
+use crate::extract::{ApiPath, UploadBody, Voter};
 use crate::service::upload;
 use crate::state::AppState;
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
@@ -34,9 +35,12 @@ use per_domain::{Field, FieldProblem, UploadId, UploadKind};
 pub async fn upload(
     State(state): State<AppState>,
     voter: Voter,
-    Path(kind): Path<String>,
+    kind: Result<Path<String>, PathRejection>,
     UploadBody(body): UploadBody,
 ) -> AppResult<(StatusCode, Json<UploadAccepted>)> {
+    // A kind that does not even decode is as unknown as a misspelt one (400, not axum's
+    // plain-text rejection).
+    let kind = kind.map(|Path(k)| k).unwrap_or_default();
     let kind = UploadKind::parse(&kind)
         .map_err(|p| AppError::Invalid(vec![FieldProblem::new(Field::Upload, p)]))?;
     let accepted = upload::upload(&state, voter.account, kind, body.to_vec()).await?;
@@ -60,7 +64,7 @@ pub async fn upload(
 pub async fn describe(
     State(state): State<AppState>,
     voter: Voter,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<Json<UploadAccepted>> {
     let id = UploadId::parse(&id).map_err(|_| AppError::NotFound)?;
     upload::describe(&state, voter.account, &id)
