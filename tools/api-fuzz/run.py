@@ -136,7 +136,7 @@ def review_cookie(base, secret):
     return cookie_of(cookies, "per_review")
 
 
-def schemathesis(base, name, headers, exclude, report_dir):
+def schemathesis(base, name, headers, exclude, report_dir, work_dir):
     """One schemathesis run; returns (operations, cases, passed, failed, ok)."""
     exe = os.path.join(os.path.dirname(sys.executable), "schemathesis")
     junit = os.path.join(report_dir, f"schemathesis-{name.replace(' ', '-')}.xml")
@@ -154,7 +154,8 @@ def schemathesis(base, name, headers, exclude, report_dir):
     env = dict(os.environ, NO_COLOR="1", SCHEMATHESIS_HOOKS="")
     started = time.monotonic()
     try:
-        proc = subprocess.run(args, env=env, timeout=SECONDS, capture_output=True, text=True)
+        # In the temporary directory: its caches (.hypothesis, .schemathesis) stay out of the checkout.
+        proc = subprocess.run(args, env=env, timeout=SECONDS, capture_output=True, text=True, cwd=work_dir)
         output, timed_out, code = proc.stdout + proc.stderr, False, proc.returncode
     except subprocess.TimeoutExpired as e:
         output = (e.stdout or b"").decode() if isinstance(e.stdout, bytes) else (e.stdout or "")
@@ -184,7 +185,7 @@ def schemathesis(base, name, headers, exclude, report_dir):
 
 def main():
     data_dir = tempfile.mkdtemp(prefix="per-fuzz-")
-    report_dir = os.environ.get("PER_ARTIFACTS", data_dir)
+    report_dir = os.path.abspath(os.environ.get("PER_ARTIFACTS", data_dir))
     os.makedirs(report_dir, exist_ok=True)
     proc = None
     try:
@@ -194,7 +195,7 @@ def main():
         totals = [0, 0, 0, 0]
         all_ok = True
         for name, headers, exclude in (("no cookies", [], []), ("signed in", [cookies], ENDS_A_SESSION)):
-            *counts, ok = schemathesis(base, name, headers, exclude, report_dir)
+            *counts, ok = schemathesis(base, name, headers, exclude, report_dir, data_dir)
             totals = [t + c for t, c in zip(totals, counts)]
             all_ok = all_ok and ok
         panics = [l for l in errors if "panicked" in l]
