@@ -8,6 +8,7 @@ use std::fmt;
 /// and unique across every body, so a problem names its field without the JSON nesting
 /// (`identity.surname` is simply `surname`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
     // sign-up and session

@@ -7,6 +7,7 @@ use std::fmt;
 /// One broken rule. The code (snake_case on the wire) is the i18n key the app translates;
 /// [`Problem::english`] gives the sentence the server puts next to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Problem {
     Required,
@@ -255,6 +256,7 @@ mod tests {
 /// in ([`FieldProblem::with_message`]) just before answering. The app translates `code`
 /// instead, so the English sentences never enter the wasm bundle.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldProblem {
     pub field: Field,
     pub code: Problem,

@@ -8,6 +8,7 @@ use std::fmt;
 
 /// What an uploaded file shows; the path segment of `POST /api/upload/{kind}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum UploadKind {
     IdCardFront,
@@ -68,6 +69,7 @@ impl UploadKind {
 
 /// The id the server gives a stored upload: 32 lowercase hexadecimal digits (128 random bits).
 #[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct UploadId(String);
 
@@ -115,6 +117,7 @@ impl From<UploadId> for String {
 
 /// What a stored upload is, by its content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum UploadFormat {
     Jpeg,

@@ -50,6 +50,23 @@ fn json_rejection(rejection: JsonRejection) -> AppError {
     AppError::BadJson(fields)
 }
 
+/// `Path<T>` whose rejection (a segment that is no UTF-8 once percent-decoded, or that does
+/// not deserialize) is [`AppError::NotFound`] in the app's error format: nothing is named
+/// so. axum's own rejection is a plain-text 400, outside the OpenAPI document.
+#[derive(Debug)]
+pub struct ApiPath<T>(pub T);
+
+impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath<T> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(value)) => Ok(ApiPath(value)),
+            Err(_) => Err(AppError::NotFound),
+        }
+    }
+}
+
 /// A raw request body (an upload) within the route's body limit; over it, the answer is
 /// [`AppError::UploadTooLarge`] (413) before the rest is read.
 #[derive(Debug)]

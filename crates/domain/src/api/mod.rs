@@ -45,6 +45,7 @@ fn finish<T>(problems: Problems, value: Option<T>) -> Parsed<T> {
 
 /// Which of the two contact details a code was sent to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     Phone,
@@ -72,6 +73,7 @@ impl Channel {
 
 /// `POST /api/signup`: start creating an account; codes go to both destinations.
 #[derive(Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"phone": "+49 151 2345 6789", "email": "besa.krasniqi@example.de", "language": "sq"})))]
 pub struct SignupStart {
     pub phone: String,
     pub email: String,
@@ -104,6 +106,7 @@ impl SignupStart {
 
 /// Answer to `POST /api/signup`. `signup_id` is a secret: whoever holds it may verify the codes.
 #[derive(Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignupStarted {
     pub signup_id: String,
     pub phone_masked: String,
@@ -114,9 +117,12 @@ pub struct SignupStarted {
 
 /// `POST /api/signup/verify`: one code for one channel.
 #[derive(Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"signup_id": "QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ", "channel": "phone", "code": "123456"})))]
 pub struct VerifyCode {
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[A-Za-z0-9_-]{43}$"))]
     pub signup_id: String,
     pub channel: Channel,
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9]{6}$"))]
     pub code: String,
 }
 
@@ -145,6 +151,7 @@ impl VerifyCode {
 
 /// The state of a sign-up's verification.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignupProgress {
     pub phone_verified: bool,
     pub email_verified: bool,
@@ -152,7 +159,9 @@ pub struct SignupProgress {
 
 /// `POST /api/signup/resend`: a new code for one channel.
 #[derive(Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"signup_id": "QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ", "channel": "email"})))]
 pub struct ResendCode {
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[A-Za-z0-9_-]{43}$"))]
     pub signup_id: String,
     pub channel: Channel,
 }
@@ -168,8 +177,11 @@ impl ResendCode {
 /// `POST /api/signup/complete`: choose the password; the account exists from now on and the
 /// answer sets the session cookie.
 #[derive(Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"signup_id": "QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ", "password": "Durres-2024-Plazhi"})))]
 pub struct CompleteSignup {
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[A-Za-z0-9_-]{43}$"))]
     pub signup_id: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 8, max_length = 128))]
     pub password: String,
 }
 
@@ -198,6 +210,7 @@ impl CompleteSignup {
 
 /// `POST /api/session`: sign in with the e-mail address or the phone number.
 #[derive(Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"login": "besa.krasniqi@example.de", "password": "Durres-2024-Plazhi"})))]
 pub struct SignIn {
     pub login: String,
     pub password: String,
@@ -245,6 +258,7 @@ impl SignIn {
 
 /// `GET /api/me`: the signed-in voter, with contacts masked, and where their registration is.
 #[derive(Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Me {
     pub phone_masked: String,
     pub email_masked: String,
@@ -257,6 +271,7 @@ pub struct Me {
 
 /// What the camera step must show; the full liveness check adds head-turn prompts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LivenessPrompt {
     LookStraight,
@@ -273,6 +288,7 @@ impl LivenessPrompt {
 
 /// One step of a liveness challenge, in the voter's own terms ("left" is the voter's left).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LivenessStep {
     TurnLeft,
@@ -307,6 +323,7 @@ impl LivenessStep {
 /// Answer to `POST /api/face/challenge`: a single-use challenge bound to the account, its
 /// random steps and expiry signed by the server (`signature`, base64).
 #[derive(Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FaceChallenge {
     pub challenge_id: String,
     pub prompt: LivenessPrompt,
@@ -322,6 +339,7 @@ pub struct FaceChallenge {
 
 /// One camera frame of a burst: milliseconds since the burst began, and a base64 JPEG.
 #[derive(Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FaceFrame {
     pub t_ms: u32,
     pub jpeg: String,
@@ -329,6 +347,7 @@ pub struct FaceFrame {
 
 /// `POST /api/face`: the signed challenge as received, and the burst captured for it.
 #[derive(Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FaceCapture {
     pub challenge_id: String,
     pub steps: Vec<LivenessStep>,
@@ -436,6 +455,7 @@ impl FaceCapture {
 
 /// Why the voter takes the assisted route (a video call or a consulate visit).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AssistedReason {
     /// The camera is denied, missing or broken.
@@ -455,12 +475,14 @@ impl AssistedReason {
 
 /// `POST /api/face/assisted`: the voter takes the assisted route; recorded on the request.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FaceAssisted {
     pub reason: AssistedReason,
 }
 
 /// Answer to `POST /api/face`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FaceAccepted {
     pub accepted: bool,
 }
@@ -469,6 +491,7 @@ pub struct FaceAccepted {
 
 /// What went wrong, in a word the app can act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
     /// Some fields are wrong: see `fields`.
@@ -523,6 +546,7 @@ pub enum ErrorKind {
 
 /// The body of every error answer.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApiError {
     pub error: ErrorKind,
     pub message: String,

@@ -28,8 +28,10 @@ redacted!(
 
 /// `POST /api/password`: the old password and the new one; every other session ends.
 #[derive(Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"old_password": "not-the-old-password", "new_password": "Durres-2024-Plazhi"})))]
 pub struct ChangePassword {
     pub old_password: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 8, max_length = 128))]
     pub new_password: String,
 }
 
@@ -60,6 +62,7 @@ impl ChangePassword {
 /// `POST /api/password/reset`: the login (phone or e-mail). The answer is the same whether
 /// or not an account has it (no way to learn who is registered).
 #[derive(Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"login": "+49 151 2345 6789"})))]
 pub struct StartReset {
     pub login: String,
 }
@@ -75,6 +78,7 @@ impl StartReset {
 /// The answer to [`StartReset`]: the reset's opaque token (random even when no account has
 /// the login, so the answer tells nothing).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ResetStarted {
     pub reset_id: String,
     pub code_ttl_seconds: u32,
@@ -83,11 +87,16 @@ pub struct ResetStarted {
 /// `POST /api/password/reset/complete`: both codes and the new password; every session of
 /// the account ends, and none is opened (the voter signs in with the new password).
 #[derive(Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"reset_id": "QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ", "phone_code": "123456", "email_code": "654321", "new_password": "Durres-2024-Plazhi"})))]
 pub struct CompleteReset {
     /// The reset's token (validated like a sign-up's; its problems are named `signup_id`).
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[A-Za-z0-9_-]{43}$"))]
     pub reset_id: String,
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9]{6}$"))]
     pub phone_code: String,
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9]{6}$"))]
     pub email_code: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 8, max_length = 128))]
     pub new_password: String,
 }
 

@@ -32,6 +32,7 @@ macro_rules! redacted_debug {
 
 /// The identity as written on the ID card or passport, as entered.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct IdentityForm {
     /// `id_card` or `passport`.
@@ -163,6 +164,7 @@ impl Identity {
 /// The address abroad, as entered. `apartment` and `care_of` may be blank; `postal_code` too
 /// in a country whose format PER does not check.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct AddressForm {
     /// ISO 3166-1 alpha-2, e.g. `IT`.
@@ -227,6 +229,7 @@ impl Address {
 /// Which document proves the address, and the voter's declaration that it shows their name
 /// and this address.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct ProofForm {
     /// A [`ProofKind`] code, e.g. `rental_contract`.
@@ -263,6 +266,7 @@ impl Proof {
 
 /// The ids of the uploaded documents, one per kind; blank when not (yet) uploaded.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct UploadsForm {
     pub id_card_front: String,
@@ -326,6 +330,7 @@ impl UploadsForm {
 
 /// Answer to `POST /api/upload/{kind}`: the stored upload, as the server read it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UploadAccepted {
     pub upload_id: UploadId,
     pub kind: UploadKind,
@@ -344,6 +349,7 @@ pub struct UploadAccepted {
 /// parsed in full (a draft never stores an invalid step). The idempotency key is the one the
 /// submission will use.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"idempotency_key": "0f8e2b1c-6a7d-4e59-9c3b-2d1a0e9f8c7b", "identity": {"document_type": "id_card", "document_number": "012345678", "personal_number": "J05415123A", "first_name": "Ëndra", "surname": "Çela", "father_name": "Ilir", "date_of_birth": "1990-04-15", "place_of_birth": "Gjirokastër", "sex": "F", "document_expiry": "2030-01-31"}, "address": {"country": "IT", "city": "Milano", "postal_code": "20121", "street": "Via Roma 12", "apartment": "", "care_of": ""}, "proof": {"kind": "rental_contract", "shows_name_and_address": true}})))]
 #[serde(default)]
 pub struct RequestDraft {
     pub idempotency_key: Option<String>,
@@ -440,6 +446,7 @@ impl From<IdempotencyKey> for String {
 /// `POST /api/request`: the whole request. The idempotency key, made once per draft by the
 /// app, makes a retry return the same request; the same key with another body is refused.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"idempotency_key": "0f8e2b1c-6a7d-4e59-9c3b-2d1a0e9f8c7b", "identity": {"document_type": "id_card", "document_number": "012345678", "personal_number": "J05415123A", "first_name": "Ëndra", "surname": "Çela", "father_name": "Ilir", "date_of_birth": "1990-04-15", "place_of_birth": "Gjirokastër", "sex": "F", "document_expiry": "2030-01-31"}, "address": {"country": "IT", "city": "Milano", "postal_code": "20121", "street": "Via Roma 12", "apartment": "", "care_of": ""}, "proof": {"kind": "rental_contract", "shows_name_and_address": true}, "uploads": {"id_card_front": "11111111111111111111111111111111", "id_card_back": "22222222222222222222222222222222", "proof_of_address": "33333333333333333333333333333333"}, "declaration": true})))]
 #[serde(default)]
 pub struct SubmitRequest {
     pub idempotency_key: String,
@@ -508,6 +515,7 @@ impl SubmitRequest {
 /// A request as its voter sees it. For each reason, [`RejectionReason::fix`] says which
 /// answer to change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RequestView {
     pub reference: ReferenceNumber,
     pub status: RequestStatus,
@@ -530,6 +538,7 @@ pub struct RequestView {
 /// `GET /api/window`: when registration opens and closes (RFC 3339, UTC; none: no limit that
 /// side), and the server's clock, so that the app's countdown does not trust the device's.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WindowView {
     pub opens_at: Option<String>,
     pub closes_at: Option<String>,

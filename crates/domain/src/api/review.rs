@@ -35,6 +35,7 @@ pub const DUE_DAYS: i64 = 5;
 
 /// What an official may do: each role includes the one before.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// The queue, a request's detail, assignment and decisions.
@@ -151,6 +152,7 @@ impl SecondFactor {
 
 /// `POST /api/review/sign-in`.
 #[derive(Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"login": "ana", "password": "a long password", "code": "123456"})))]
 #[serde(default)]
 pub struct OfficialSignIn {
     pub login: String,
@@ -190,6 +192,7 @@ impl OfficialSignIn {
 
 /// Answer to sign-in and `GET /api/review/me`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OfficialView {
     pub login: String,
     pub name: String,
@@ -201,6 +204,7 @@ pub struct OfficialView {
 
 /// Why a request deserves a closer look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum QueueFlag {
     /// Another active request shares its NID (or document number).
@@ -237,6 +241,7 @@ impl QueueFlag {
 
 /// `GET /api/review/queue?status=submitted&zone=3&country=IT&flag=duplicate&min_age_days=2&page=0`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(default)]
 pub struct QueueQuery {
     pub status: Option<RequestStatus>,
@@ -288,6 +293,7 @@ impl QueueQuery {
 
 /// One request in the queue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QueueItem {
     pub reference: String,
     pub status: RequestStatus,
@@ -307,6 +313,7 @@ pub struct QueueItem {
 
 /// Answer to `GET /api/review/queue`: oldest first, [`PAGE_SIZE`] a page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QueuePage {
     pub items: Vec<QueueItem>,
     pub total: u32,
@@ -316,6 +323,7 @@ pub struct QueuePage {
 
 /// Answer to `POST /api/review/requests/{reference}/assign`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Assignment {
     pub reference: String,
     pub assigned_to: String,
@@ -328,6 +336,7 @@ pub struct Assignment {
 
 /// How an answer compares with the civil registry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MatchResult {
     Match,
@@ -338,6 +347,7 @@ pub enum MatchResult {
 
 /// One answer next to the registry's value.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldCheck {
     pub field: Field,
     pub entered: String,
@@ -347,6 +357,7 @@ pub struct FieldCheck {
 
 /// The face step: the route taken, the server's verdict and reasons, and the kept frame.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FaceCheck {
     /// `live` or `assisted`.
     pub route: String,
@@ -359,6 +370,7 @@ pub struct FaceCheck {
 
 /// One decision on a request, oldest first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DecisionEntry {
     /// `approved`, `rejected`, `correction_requested` (the status it set).
     pub decision: String,
@@ -372,10 +384,13 @@ pub struct DecisionEntry {
 
 /// Answer to `GET /api/review/requests/{reference}`.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RequestDetail {
     pub item: QueueItem,
-    /// Every identity answer as entered, in page order.
+    /// Every identity answer as entered, in page order: `[field, value]` pairs.
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<Vec<String>>))]
     pub identity: Vec<(Field, String)>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<Vec<String>>))]
     pub address: Vec<(Field, String)>,
     pub proof_kind: String,
     /// NID, names, date of birth.
@@ -392,6 +407,7 @@ pub struct RequestDetail {
 
 /// What an official decides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DecisionKind {
     Approve,
@@ -426,6 +442,7 @@ impl DecisionKind {
 
 /// `POST /api/review/requests/{reference}/decision`.
 #[derive(Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"decision": "reject", "reasons": ["address_mismatch"], "note": ""})))]
 pub struct DecisionForm {
     pub decision: DecisionKind,
     #[serde(default)]
@@ -488,6 +505,7 @@ impl DecisionForm {
 /// `POST /api/review/requests/{reference}/reverse` (supervisor): the new decision, with a
 /// note that is required.
 #[derive(Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"decision": "approve", "reasons": [], "note": "the proof was readable after all"})))]
 pub struct ReverseForm {
     pub decision: DecisionKind,
     #[serde(default)]
@@ -505,6 +523,7 @@ impl ReverseForm {
 
 /// Answer to a decision or a reversal: where the request stands now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DecisionMade {
     pub reference: String,
     pub status: RequestStatus,
@@ -515,8 +534,10 @@ pub struct DecisionMade {
 
 /// `GET /api/review/export/approved.csv?zone=N`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(default)]
 pub struct ExportQuery {
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 12))]
     pub zone: Option<u8>,
 }
 
@@ -543,6 +564,7 @@ impl ExportQuery {
 
 /// Counts for one zone, one country or the total.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StatisticsRow {
     /// The zone number as text, or the country's alpha-2 code (`total` for the total).
     pub key: String,
@@ -556,6 +578,7 @@ pub struct StatisticsRow {
 
 /// `GET /api/statistics`: public, no cookie.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Statistics {
     /// RFC 3339, UTC.
     pub generated_at: String,

@@ -3,6 +3,7 @@
 mod draft;
 mod face;
 mod health;
+pub mod openapi;
 mod password;
 mod request;
 mod review;
@@ -28,6 +29,7 @@ const FACE_BODY_LIMIT: usize =
 pub fn api() -> Router<AppState> {
     Router::new()
         .route("/health", get(health::health))
+        .route("/openapi.json", get(openapi::openapi_json))
         .route("/signup", post(signup::start))
         .route("/signup/verify", post(signup::verify))
         .route("/signup/resend", post(signup::resend))

@@ -8,9 +8,28 @@ use crate::state::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
+use per_domain::api::ApiError;
 use per_domain::api::{ChangePassword, CompleteReset, ResetStarted, StartReset};
 use serde::Serialize;
 
+#[utoipa::path(
+    post,
+    path = "/api/password",
+    operation_id = "change_password",
+    tag = "session",
+    summary = "Change the password; every other session ends",
+    request_body = ChangePassword,
+    security(("voter_session" = [])),
+    responses(
+        (status = 204, description = "Changed"),
+        (status = 400, description = "Invalid input: `fields` names each problem (the validation problems)", body = ApiError),
+        (status = 401, description = "Not signed in, or the old password is wrong (`bad_credentials`)", body = ApiError),
+        (status = 403, description = "A cross-site request: `Origin`/`Sec-Fetch-Site` not this service's", body = ApiError),
+        (status = 413, description = "The request body is over the limit", body = ApiError),
+        (status = 429, description = "Too many wrong passwords: `retry_after_seconds` (also `Retry-After`)", body = ApiError),
+        (status = 503, description = "Busy: `retry_after_seconds` (also `Retry-After`)", body = ApiError),
+    )
+)]
 pub async fn change(
     State(state): State<AppState>,
     voter: Voter,
@@ -21,6 +40,21 @@ pub async fn change(
     Ok(StatusCode::NO_CONTENT)
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/password/reset",
+    operation_id = "start_reset",
+    tag = "session",
+    summary = "Start a password reset (the same answer whether or not the login exists)",
+    request_body = StartReset,
+    responses(
+        (status = 202, description = "Codes sent if the login exists", body = ResetStarted),
+        (status = 400, description = "Invalid input: `fields` names each problem (the validation problems)", body = ApiError),
+        (status = 403, description = "A cross-site request: `Origin`/`Sec-Fetch-Site` not this service's", body = ApiError),
+        (status = 413, description = "The request body is over the limit", body = ApiError),
+        (status = 429, description = "Too many attempts: `retry_after_seconds` (also `Retry-After`)", body = ApiError),
+    )
+)]
 pub async fn start_reset(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<StartReset>,
@@ -30,6 +64,24 @@ pub async fn start_reset(
     Ok((StatusCode::ACCEPTED, Json(started)))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/password/reset/complete",
+    operation_id = "complete_reset",
+    tag = "session",
+    summary = "Both codes and the new password; every session ends",
+    request_body = CompleteReset,
+    responses(
+        (status = 204, description = "Password reset"),
+        (status = 400, description = "Invalid input, or the code is wrong (`code_wrong`, `attempts_left`)", body = ApiError),
+        (status = 401, description = "No such reset", body = ApiError),
+        (status = 403, description = "A cross-site request: `Origin`/`Sec-Fetch-Site` not this service's", body = ApiError),
+        (status = 410, description = "The code expired or was used up", body = ApiError),
+        (status = 413, description = "The request body is over the limit", body = ApiError),
+        (status = 429, description = "Too many attempts: `retry_after_seconds` (also `Retry-After`)", body = ApiError),
+        (status = 503, description = "Busy: `retry_after_seconds` (also `Retry-After`)", body = ApiError),
+    )
+)]
 pub async fn complete_reset(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<CompleteReset>,
@@ -40,7 +92,7 @@ pub async fn complete_reset(
 }
 
 /// What the app needs for its idle warning.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct SessionLimits {
     /// The session ends after this long unused (each API call by the voter renews it).
     pub idle_seconds: i64,
@@ -49,6 +101,18 @@ pub struct SessionLimits {
 }
 
 /// `GET /api/session`: a cheap call that renews the session ("stay signed in").
+#[utoipa::path(
+    get,
+    path = "/api/session",
+    operation_id = "session_limits",
+    tag = "session",
+    summary = "The session's limits; renews it",
+    security(("voter_session" = [])),
+    responses(
+        (status = 200, description = "OK", body = SessionLimits),
+        (status = 401, description = "Not signed in (no valid session cookie)", body = ApiError),
+    )
+)]
 pub async fn limits(State(state): State<AppState>, _voter: Voter) -> Json<SessionLimits> {
     Json(SessionLimits {
         idle_seconds: state.limits.session_idle_seconds,

@@ -4,12 +4,12 @@
 //! `/api/review` (see `extract::review_cookie`).
 
 use crate::error::{AppError, AppResult};
-use crate::extract::{review_cookie, review_token, ApiJson, OfficialSession};
+use crate::extract::{review_cookie, review_token, ApiJson, ApiPath, OfficialSession};
 use crate::service::review::{
     detail, export, officials, statistics, work, SESSION_ABSOLUTE_SECONDS,
 };
 use crate::state::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, SET_COOKIE};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -19,6 +19,7 @@ use per_domain::api::review::{
     Assignment, DecisionForm, DecisionMade, ExportQuery, OfficialSignIn, OfficialView, QueuePage,
     QueueQuery, RequestDetail, ReverseForm,
 };
+use per_domain::api::ApiError;
 use per_domain::{Field, FieldProblem, Problem};
 
 /// The review router, nested under `/api/review`.
@@ -37,7 +38,24 @@ pub fn router() -> Router<AppState> {
         .fallback(|| async { AppError::NotFound })
 }
 
-async fn sign_in(
+#[utoipa::path(
+    post,
+    path = "/api/review/sign-in",
+    operation_id = "review_sign_in",
+    tag = "review",
+    summary = "An official signs in (password and TOTP or recovery code); sets the review cookie",
+    request_body = OfficialSignIn,
+    responses(
+        (status = 200, description = "Signed in", body = OfficialView, headers(("set-cookie" = String, description = "The review session cookie (`Path=/api/review`)"))),
+        (status = 400, description = "Invalid input: `fields` names each problem (the validation problems)", body = ApiError),
+        (status = 401, description = "The login, the password or the code is wrong (`sign_in_failed`)", body = ApiError),
+        (status = 403, description = "A cross-site request", body = ApiError),
+        (status = 413, description = "The request body is over the limit", body = ApiError),
+        (status = 429, description = "Locked after failed sign-ins: `retry_after_seconds`", body = ApiError),
+        (status = 503, description = "Busy: `retry_after_seconds`", body = ApiError),
+    )
+)]
+pub(crate) async fn sign_in(
     State(state): State<AppState>,
     headers: HeaderMap,
     ApiJson(body): ApiJson<OfficialSignIn>,
@@ -50,7 +68,21 @@ async fn sign_in(
     Ok(([(SET_COOKIE, cookie)], Json(view)).into_response())
 }
 
-async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> AppResult<Response> {
+#[utoipa::path(
+    post,
+    path = "/api/review/sign-out",
+    operation_id = "review_sign_out",
+    tag = "review",
+    summary = "The official signs out (clears the cookie)",
+    responses(
+        (status = 204, description = "Signed out", headers(("set-cookie" = String, description = "Clears the review cookie"))),
+        (status = 403, description = "A cross-site request", body = ApiError),
+    )
+)]
+pub(crate) async fn sign_out(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> AppResult<Response> {
     if let Some(token) = review_token(&state, &headers) {
         officials::sign_out(&state, &token).await?;
     }
@@ -58,14 +90,41 @@ async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> AppResul
     Ok((StatusCode::NO_CONTENT, [(SET_COOKIE, clear)]).into_response())
 }
 
-async fn me(
+#[utoipa::path(
+    get,
+    path = "/api/review/me",
+    operation_id = "review_me",
+    tag = "review",
+    summary = "The signed-in official",
+    security(("review_session" = [])),
+    responses(
+        (status = 200, description = "OK", body = OfficialView),
+        (status = 401, description = "No official session, or it ended (`unauthorized`, `signed_out`)", body = ApiError),
+    )
+)]
+pub(crate) async fn me(
     State(state): State<AppState>,
     OfficialSession(who): OfficialSession,
 ) -> Json<OfficialView> {
     Json(who.view(state.review.idle_timeout_seconds))
 }
 
-async fn queue(
+#[utoipa::path(
+    get,
+    path = "/api/review/queue",
+    operation_id = "review_queue",
+    tag = "review",
+    summary = "The queue, oldest first, filtered",
+    params(QueueQuery),
+    security(("review_session" = [])),
+    responses(
+        (status = 200, description = "OK", body = QueuePage),
+        (status = 400, description = "Invalid input: `fields` names each problem (the validation problems)", body = ApiError),
+        (status = 401, description = "No official session, or it ended (`unauthorized`, `signed_out`)", body = ApiError),
+        (status = 403, description = "The role does not allow this (`forbidden_role`)", body = ApiError),
+    )
+)]
+pub(crate) async fn queue(
     State(state): State<AppState>,
     OfficialSession(who): OfficialSession,
     query: Result<Query<QueueQuery>, axum::extract::rejection::QueryRejection>,
@@ -80,36 +139,98 @@ async fn queue(
     Ok(Json(work::queue(&state, &who, &v).await?))
 }
 
-async fn assign(
+#[utoipa::path(
+    post,
+    path = "/api/review/requests/{reference}/assign",
+    operation_id = "review_assign",
+    tag = "review",
+    summary = "Take (or renew) the request's assignment",
+    params(("reference" = String, Path, description = "The request's reference number, `PER-XXXX-XXXX`")),
+    security(("review_session" = [])),
+    responses(
+        (status = 200, description = "OK", body = Assignment),
+        (status = 401, description = "No official session, or it ended (`unauthorized`, `signed_out`)", body = ApiError),
+        (status = 403, description = "The role does not allow this (`forbidden_role`), or a cross-site request", body = ApiError),
+        (status = 404, description = "No such request or image", body = ApiError),
+        (status = 409, description = "Assigned to another, not assigned, or the status does not allow this", body = ApiError),
+    )
+)]
+pub(crate) async fn assign(
     State(state): State<AppState>,
     OfficialSession(who): OfficialSession,
-    Path(reference): Path<String>,
+    ApiPath(reference): ApiPath<String>,
 ) -> AppResult<Json<Assignment>> {
     Ok(Json(work::assign(&state, &who, &reference).await?))
 }
 
-async fn release(
+#[utoipa::path(
+    delete,
+    path = "/api/review/requests/{reference}/assign",
+    operation_id = "review_release",
+    tag = "review",
+    summary = "Give the assignment back",
+    params(("reference" = String, Path, description = "The request's reference number, `PER-XXXX-XXXX`")),
+    security(("review_session" = [])),
+    responses(
+        (status = 204, description = "Released"),
+        (status = 401, description = "No official session, or it ended (`unauthorized`, `signed_out`)", body = ApiError),
+        (status = 403, description = "The role does not allow this (`forbidden_role`), or a cross-site request", body = ApiError),
+        (status = 404, description = "No such request or image", body = ApiError),
+        (status = 409, description = "Assigned to another, not assigned, or the status does not allow this", body = ApiError),
+    )
+)]
+pub(crate) async fn release(
     State(state): State<AppState>,
     OfficialSession(who): OfficialSession,
-    Path(reference): Path<String>,
+    ApiPath(reference): ApiPath<String>,
 ) -> AppResult<StatusCode> {
     work::release(&state, &who, &reference).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
-async fn request_detail(
+#[utoipa::path(
+    get,
+    path = "/api/review/requests/{reference}",
+    operation_id = "review_request",
+    tag = "review",
+    summary = "A request side by side with the registry",
+    params(("reference" = String, Path, description = "The request's reference number, `PER-XXXX-XXXX`")),
+    security(("review_session" = [])),
+    responses(
+        (status = 200, description = "OK", body = RequestDetail),
+        (status = 401, description = "No official session, or it ended (`unauthorized`, `signed_out`)", body = ApiError),
+        (status = 403, description = "The role does not allow this (`forbidden_role`)", body = ApiError),
+        (status = 404, description = "No such request or image", body = ApiError),
+    )
+)]
+pub(crate) async fn request_detail(
     State(state): State<AppState>,
     OfficialSession(who): OfficialSession,
-    Path(reference): Path<String>,
+    ApiPath(reference): ApiPath<String>,
 ) -> AppResult<Json<RequestDetail>> {
     Ok(Json(detail::detail(&state, &who, &reference).await?))
 }
 
 /// A decrypted document or face frame: never cached anywhere.
-async fn image(
+#[utoipa::path(
+    get,
+    path = "/api/review/images/{id}",
+    operation_id = "review_image",
+    tag = "review",
+    summary = "A decrypted document photo, proof or face frame (never cached)",
+    params(("id" = String, Path, description = "An image id from the request's detail")),
+    security(("review_session" = [])),
+    responses(
+        (status = 200, description = "The image or PDF", content(("image/jpeg"), ("image/png"), ("application/pdf"))),
+        (status = 401, description = "No official session, or it ended (`unauthorized`, `signed_out`)", body = ApiError),
+        (status = 403, description = "The role does not allow this (`forbidden_role`)", body = ApiError),
+        (status = 404, description = "No such request or image", body = ApiError),
+    )
+)]
+pub(crate) async fn image(
     State(state): State<AppState>,
     OfficialSession(who): OfficialSession,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> AppResult<Response> {
     let (media, bytes) = detail::image(&state, &who, &id).await?;
     Ok((
@@ -123,20 +244,58 @@ async fn image(
         .into_response())
 }
 
-async fn decide(
+#[utoipa::path(
+    post,
+    path = "/api/review/requests/{reference}/decision",
+    operation_id = "review_decide",
+    tag = "review",
+    summary = "Decide (approve, reject with reasons, or ask for a correction)",
+    params(("reference" = String, Path, description = "The request's reference number, `PER-XXXX-XXXX`")),
+    request_body = DecisionForm,
+    security(("review_session" = [])),
+    responses(
+        (status = 200, description = "OK", body = DecisionMade),
+        (status = 400, description = "Invalid input: `fields` names each problem (the validation problems)", body = ApiError),
+        (status = 401, description = "No official session, or it ended (`unauthorized`, `signed_out`)", body = ApiError),
+        (status = 403, description = "The role does not allow this (`forbidden_role`), or a cross-site request", body = ApiError),
+        (status = 404, description = "No such request or image", body = ApiError),
+        (status = 409, description = "Assigned to another, not assigned, or the status does not allow this", body = ApiError),
+        (status = 413, description = "The request body is over the limit", body = ApiError),
+    )
+)]
+pub(crate) async fn decide(
     State(state): State<AppState>,
     OfficialSession(who): OfficialSession,
-    Path(reference): Path<String>,
+    ApiPath(reference): ApiPath<String>,
     ApiJson(body): ApiJson<DecisionForm>,
 ) -> AppResult<Json<DecisionMade>> {
     let v = body.parse().map_err(AppError::Invalid)?;
     Ok(Json(work::decide(&state, &who, &reference, &v).await?))
 }
 
-async fn reverse(
+#[utoipa::path(
+    post,
+    path = "/api/review/requests/{reference}/reverse",
+    operation_id = "review_reverse",
+    tag = "review",
+    summary = "Reverse a decision (supervisor; the note is required)",
+    params(("reference" = String, Path, description = "The request's reference number, `PER-XXXX-XXXX`")),
+    request_body = ReverseForm,
+    security(("review_session" = [])),
+    responses(
+        (status = 200, description = "OK", body = DecisionMade),
+        (status = 400, description = "Invalid input: `fields` names each problem (the validation problems)", body = ApiError),
+        (status = 401, description = "No official session, or it ended (`unauthorized`, `signed_out`)", body = ApiError),
+        (status = 403, description = "The role does not allow this (`forbidden_role`), or a cross-site request", body = ApiError),
+        (status = 404, description = "No such request or image", body = ApiError),
+        (status = 409, description = "Assigned to another, not assigned, or the status does not allow this", body = ApiError),
+        (status = 413, description = "The request body is over the limit", body = ApiError),
+    )
+)]
+pub(crate) async fn reverse(
     State(state): State<AppState>,
     OfficialSession(who): OfficialSession,
-    Path(reference): Path<String>,
+    ApiPath(reference): ApiPath<String>,
     ApiJson(body): ApiJson<ReverseForm>,
 ) -> AppResult<Json<DecisionMade>> {
     let v = body.parse().map_err(AppError::Invalid)?;
@@ -144,7 +303,22 @@ async fn reverse(
 }
 
 /// `GET /api/review/export/approved.csv?zone=N` (administrators).
-async fn export_csv(
+#[utoipa::path(
+    get,
+    path = "/api/review/export/approved.csv",
+    operation_id = "review_export",
+    tag = "review",
+    summary = "The approved voters of one zone, as CSV (administrator)",
+    params(ExportQuery),
+    security(("review_session" = [])),
+    responses(
+        (status = 200, description = "CSV", content_type = "text/csv", body = String, headers(("content-disposition" = String, description = "attachment; filename=approved-zone-N.csv"))),
+        (status = 400, description = "Invalid input: `fields` names each problem (the validation problems)", body = ApiError),
+        (status = 401, description = "No official session, or it ended (`unauthorized`, `signed_out`)", body = ApiError),
+        (status = 403, description = "The role does not allow this (`forbidden_role`)", body = ApiError),
+    )
+)]
+pub(crate) async fn export_csv(
     State(state): State<AppState>,
     OfficialSession(who): OfficialSession,
     query: Result<Query<ExportQuery>, axum::extract::rejection::QueryRejection>,
@@ -166,6 +340,16 @@ async fn export_csv(
 }
 
 /// `GET /api/statistics`: public, cacheable for a minute.
+#[utoipa::path(
+    get,
+    path = "/api/statistics",
+    operation_id = "statistics",
+    tag = "statistics",
+    summary = "Public counts by zone and country (cacheable for a minute)",
+    responses(
+        (status = 200, description = "OK", body = per_domain::api::review::Statistics),
+    )
+)]
 pub async fn public_statistics(State(state): State<AppState>) -> AppResult<Response> {
     let s = statistics::statistics(&state).await?;
     Ok(([(CACHE_CONTROL, "public, max-age=60")], Json(s)).into_response())

@@ -11,8 +11,26 @@ use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, HeaderName, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use per_domain::api::ApiError;
 use per_domain::api::{Me, SignIn};
 
+#[utoipa::path(
+    post,
+    path = "/api/session",
+    operation_id = "sign_in",
+    tag = "session",
+    summary = "Sign in; sets the session cookie",
+    request_body = SignIn,
+    responses(
+        (status = 200, description = "Signed in", body = Me, headers(("set-cookie" = String, description = "The voter session cookie"))),
+        (status = 400, description = "Invalid input: `fields` names each problem (the validation problems)", body = ApiError),
+        (status = 401, description = "Wrong login or password", body = ApiError),
+        (status = 403, description = "A cross-site request: `Origin`/`Sec-Fetch-Site` not this service's", body = ApiError),
+        (status = 413, description = "The request body is over the limit", body = ApiError),
+        (status = 429, description = "Too many attempts: `retry_after_seconds` (also `Retry-After`)", body = ApiError),
+        (status = 503, description = "Busy: `retry_after_seconds` (also `Retry-After`)", body = ApiError),
+    )
+)]
 pub async fn sign_in(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -27,6 +45,17 @@ pub async fn sign_in(
     Ok(([cookie], Json(me)).into_response())
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/session",
+    operation_id = "sign_out",
+    tag = "session",
+    summary = "Sign out (clears the cookie; no session needed)",
+    responses(
+        (status = 204, description = "Signed out", headers(("set-cookie" = String, description = "Clears the session cookie"))),
+        (status = 403, description = "A cross-site request: `Origin`/`Sec-Fetch-Site` not this service's", body = ApiError),
+    )
+)]
 pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> AppResult<Response> {
     if let Some(token) = session_token(&state, &headers) {
         session::sign_out(&state, &token).await?;
@@ -36,6 +65,19 @@ pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> AppR
 }
 
 /// `DELETE /api/sessions`: every session of the signed-in voter ends, this one too.
+#[utoipa::path(
+    delete,
+    path = "/api/sessions",
+    operation_id = "sign_out_everywhere",
+    tag = "session",
+    summary = "End every session of the voter, this one too",
+    security(("voter_session" = [])),
+    responses(
+        (status = 204, description = "Signed out everywhere", headers(("set-cookie" = String, description = "Clears the session cookie"))),
+        (status = 401, description = "Not signed in (no valid session cookie)", body = ApiError),
+        (status = 403, description = "A cross-site request: `Origin`/`Sec-Fetch-Site` not this service's", body = ApiError),
+    )
+)]
 pub async fn sign_out_everywhere(
     State(state): State<AppState>,
     voter: Voter,
@@ -45,6 +87,18 @@ pub async fn sign_out_everywhere(
     Ok((StatusCode::NO_CONTENT, [clear]).into_response())
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/me",
+    operation_id = "me",
+    tag = "session",
+    summary = "The signed-in voter and their request",
+    security(("voter_session" = [])),
+    responses(
+        (status = 200, description = "OK", body = Me),
+        (status = 401, description = "Not signed in (no valid session cookie)", body = ApiError),
+    )
+)]
 pub async fn me(State(state): State<AppState>, voter: Voter) -> AppResult<Json<Me>> {
     Ok(Json(session::me(&state, voter.account).await?))
 }

@@ -10,6 +10,7 @@ mod helpers;
 mod housekeeping;
 mod instances;
 mod logs;
+mod openapi;
 mod outbox;
 mod password;
 mod processes;
