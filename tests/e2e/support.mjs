@@ -18,9 +18,9 @@ export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
  * development outbox) on a free port. `onLine` sees every line it prints on stdout.
  * Resolves to { base, dataDir, stop }.
  */
-export function startServer({ onLine = () => {} } = {}) {
+export function startServer({ onLine = () => {}, dist = DIST } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'per-e2e-'));
-  const server = spawn(SERVER, ['--dev', 'serve', '--addr', '127.0.0.1:0', '--data-dir', dataDir, '--dist', DIST], {
+  const server = spawn(SERVER, ['--dev', 'serve', '--addr', '127.0.0.1:0', '--data-dir', dataDir, '--dist', dist], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, RUST_LOG: 'warn' },
   });
@@ -51,9 +51,13 @@ export function startServer({ onLine = () => {} } = {}) {
   });
 }
 
-/** Debian's Chromium, headless, with `extra` flags (e.g. the fake camera). */
-export function launchChromium(extra = []) {
-  return chromium.launch({
+/**
+ * Debian's Chromium, headless, with `extra` flags (e.g. the fake camera). Its contexts and
+ * pages block service workers unless asked (`serviceWorkers: 'allow'`): the tests see a
+ * first visit, and `page.route` sees every request (pwa.test.mjs tests the worker).
+ */
+export async function launchChromium(extra = []) {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
@@ -62,6 +66,10 @@ export function launchChromium(extra = []) {
       ...extra,
     ],
   });
+  const [newContext, newPage] = [browser.newContext.bind(browser), browser.newPage.bind(browser)];
+  browser.newContext = (options = {}) => newContext({ serviceWorkers: 'block', ...options });
+  browser.newPage = (options = {}) => newPage({ serviceWorkers: 'block', ...options });
+  return browser;
 }
 
 /**
