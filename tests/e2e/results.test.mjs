@@ -94,6 +94,13 @@ for (const { name, viewport } of VIEWPORTS) {
     const zi = doc.zones.findIndex((z) => z.name === 'Tiranë');
     assert.ok(zi >= 0);
     await page.selectOption('#zone-select', String(zi));
+    // Each seat's sensitivity (the fewest votes that take it), as the native engine's
+    // --explain gives it, in the seats' order.
+    const grouped = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+    const explained = native(doc, ['--explain']).zones[zi].sensitivity.map((s) => (s.votes == null ? '—'
+      : `${grouped(s.votes)} vota ${s.change === 'move' ? 'kalojnë te' : 'më shumë për'} ${s.to}`));
+    const shown = await page.$$eval('#zone-seats tbody tr', (rows) => rows.map((r) => r.lastElementChild.textContent));
+    assert.deepEqual(shown, explained);
     const subjects = Object.keys(doc.zones[zi].votes);
     const pdIndex = subjects.indexOf('PD');
     const newVotes = doc.zones[zi].votes.PD + 60000;

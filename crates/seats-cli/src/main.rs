@@ -10,7 +10,9 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use per_seats::{allocate, sensitivity, Percent, Rounding, RuleSet, Rules, ThresholdScope};
-use per_seats_data::{parse, sensitivity_text, write_csv, write_json, write_text, Format};
+use per_seats_data::{
+    parse, sensitivity_text, write_csv, write_json, write_text, Format, JsonFile, OutputFormat,
+};
 
 const USAGE: &str =
     "usage: per-seats allocate FILE.json|FILE.csv [--rules al-2024|al-2008|dhondt] \
@@ -119,46 +121,17 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     Ok(parsed)
 }
 
-/// The input read and allocated, and how to write it out.
-struct Run {
-    doc: per_seats_data::Document,
-    allocation: per_seats::Allocation,
-    /// Per zone, each seat's sensitivity (`--explain`).
-    seats: Option<Vec<Vec<per_seats::SeatSensitivity>>>,
-    output: Output,
+/// Why a run stopped.
+enum Failure {
+    /// Bad input: one line for stderr, before anything is written.
+    Input(String),
+    /// Stdout could not be written.
+    Write(std::io::Error),
 }
 
-fn run(args: Args) -> Result<Run, String> {
-    let file = &args.file;
-    let bytes = std::fs::read(file).map_err(|e| format!("{file}: cannot read: {e}"))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{file}: byte {}: the input is not utf-8",
-            e.utf8_error().valid_up_to()
-        )
-    })?;
-    let format = if file.to_ascii_lowercase().ends_with(".csv") {
-        Format::Csv
-    } else {
-        Format::Json
-    };
-    let mut doc = parse(&text, format).map_err(|e| format!("{file}: {e}"))?;
-    for (zone, seats) in &args.seats {
-        let z = doc
-            .election
-            .zones
-            .iter_mut()
-            .find(|z| &z.name == zone)
-            .ok_or_else(|| format!("--seats: zone {zone} is not in {file}"))?;
-        z.seats = *seats;
-    }
-    let set = args.rules.or(doc.rules).unwrap_or(RuleSet::Al2024);
-    // --house-size, else the file's house_size, else the rule set's (140 for Albania).
-    doc.election.house_size = args
-        .house_size
-        .or(doc.election.house_size)
-        .or(set.house_size());
-    let mut rules = Rules::of(set);
+/// The readings: `--rules`, else the file's, else `al-2024`, with the options given.
+fn rules_of(args: &Args, file: Option<RuleSet>) -> Rules {
+    let mut rules = Rules::of(args.rules.or(file).unwrap_or(RuleSet::Al2024));
     if let Some(p) = args.threshold {
         rules = rules.with_threshold(p);
     }
@@ -168,35 +141,94 @@ fn run(args: Args) -> Result<Run, String> {
     if let Some(r) = args.rounding {
         rules = rules.with_rounding(r);
     }
-    let allocation = allocate(&doc.election, &rules).map_err(|e| format!("{file}: {e}"))?;
+    rules
+}
+
+/// Reads, allocates and writes to `w`. A JSON file is never held as an election: it is read
+/// in place a zone at a time (`per_seats_data::JsonFile`), each zone written and dropped;
+/// a CSV file is read whole.
+fn run(args: &Args, w: &mut impl Write) -> Result<(), Failure> {
+    let file = &args.file;
+    let input = |e: &dyn std::fmt::Display| Failure::Input(format!("{file}: {e}"));
+    let bytes = std::fs::read(file).map_err(|e| input(&format_args!("cannot read: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        input(&format_args!(
+            "byte {}: the input is not utf-8",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    let format = match args.output {
+        Output::Text => OutputFormat::Text,
+        Output::Json => OutputFormat::Json,
+        Output::Csv => OutputFormat::Csv,
+    };
+    if !file.to_ascii_lowercase().ends_with(".csv") {
+        let json = JsonFile::read(&text, &args.seats).map_err(|e| input(&e))?;
+        if let Some(zone) = json.unmatched_seats() {
+            return Err(Failure::Input(format!(
+                "--seats: zone {zone} is not in {file}"
+            )));
+        }
+        let rules = rules_of(args, json.rules());
+        // --house-size, else the file's house_size, else the rule set's (140 for Albania).
+        let house_size = args
+            .house_size
+            .or(json.house_size())
+            .or(rules.set.house_size());
+        let allocated = json.allocate(&rules, house_size).map_err(|e| input(&e))?;
+        allocated
+            .write(w, format, args.explain)
+            .and_then(|()| match format {
+                OutputFormat::Json => w.write_all(b"\n"),
+                _ => Ok(()),
+            })
+            .map_err(Failure::Write)?;
+        return Ok(());
+    }
+    let mut doc = parse(&text, Format::Csv).map_err(|e| input(&e))?;
+    for (zone, seats) in &args.seats {
+        let z = doc
+            .election
+            .zones
+            .iter_mut()
+            .find(|z| &z.name == zone)
+            .ok_or_else(|| Failure::Input(format!("--seats: zone {zone} is not in {file}")))?;
+        z.seats = *seats;
+    }
+    let rules = rules_of(args, doc.rules);
+    doc.election.house_size = args
+        .house_size
+        .or(doc.election.house_size)
+        .or(rules.set.house_size());
+    let allocation = allocate(&doc.election, &rules).map_err(|e| input(&e))?;
     let seats = if args.explain {
         let seats = (0..allocation.zones.len())
             .map(|z| sensitivity(&doc.election, &rules, &allocation, z))
             .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| format!("{file}: {e}"))?;
+            .map_err(|e| input(&e))?;
         Some(seats)
     } else {
         None
     };
-    Ok(Run {
-        doc,
-        allocation,
-        seats,
-        output: args.output,
-    })
+    write(w, &doc, &allocation, seats.as_deref(), format).map_err(Failure::Write)
 }
 
-/// Writes the result to `w` as it is made (a zone at a time), never as one whole string.
-fn write(w: &mut impl Write, run: &Run) -> std::io::Result<()> {
-    let (doc, allocation) = (&run.doc, &run.allocation);
-    match (run.output, &run.seats) {
-        (Output::Json, seats) => {
-            write_json(w, doc, allocation, seats.as_deref())?;
+/// Writes a whole result to `w`, a zone at a time.
+fn write(
+    w: &mut impl Write,
+    doc: &per_seats_data::Document,
+    allocation: &per_seats::Allocation,
+    seats: Option<&[Vec<per_seats::SeatSensitivity>]>,
+    format: OutputFormat,
+) -> std::io::Result<()> {
+    match (format, seats) {
+        (OutputFormat::Json, seats) => {
+            write_json(w, doc, allocation, seats)?;
             w.write_all(b"\n")
         }
-        (Output::Csv, _) => write_csv(w, doc, allocation),
-        (Output::Text, None) => write_text(w, doc, allocation),
-        (Output::Text, Some(seats)) => {
+        (OutputFormat::Csv, _) => write_csv(w, doc, allocation),
+        (OutputFormat::Text, None) => write_text(w, doc, allocation),
+        (OutputFormat::Text, Some(seats)) => {
             write_text(w, doc, allocation)?;
             w.write_all(sensitivity_text(allocation, seats).as_bytes())
         }
@@ -214,22 +246,24 @@ fn one_line(message: &str) -> String {
 }
 
 fn main() -> ExitCode {
-    let result = parse_args(std::env::args().skip(1)).and_then(run);
-    match result {
-        Ok(run) => {
-            let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-            match write(&mut stdout, &run).and_then(|()| stdout.flush()) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(141),
-                Err(e) => {
-                    eprintln!("per-seats: cannot write the result: {e}");
-                    ExitCode::FAILURE
-                }
-            }
-        }
+    let args = match parse_args(std::env::args().skip(1)) {
+        Ok(args) => args,
         Err(message) => {
             eprintln!("per-seats: {}", one_line(&message));
+            return ExitCode::from(2);
+        }
+    };
+    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    match run(&args, &mut stdout).and_then(|()| stdout.flush().map_err(Failure::Write)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Input(message)) => {
+            eprintln!("per-seats: {}", one_line(&message));
             ExitCode::from(2)
+        }
+        Err(Failure::Write(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(141),
+        Err(Failure::Write(e)) => {
+            eprintln!("per-seats: cannot write the result: {e}");
+            ExitCode::FAILURE
         }
     }
 }

@@ -3,6 +3,8 @@
 
 use per_seats::{Allocation, Election, Error, RuleSet};
 
+use crate::out::matches_official;
+
 /// The input formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -63,13 +65,7 @@ impl Document {
     pub fn matches_official(&self, allocation: &Allocation, zone: &str) -> Option<bool> {
         let official = self.official_of(zone)?;
         let computed = allocation.zones.iter().find(|z| z.name == zone)?;
-        let same_listed = official.iter().all(|(s, n)| computed.seats_of(s) == *n);
-        let none_extra = computed
-            .subjects
-            .iter()
-            .filter(|s| s.seats > 0)
-            .all(|s| official.iter().any(|(o, n)| *o == s.name && *n == s.seats));
-        Some(same_listed && none_extra && computed.lot.is_none())
+        Some(matches_official(&allocation.subjects, computed, official))
     }
 
     /// Official national seats: the sum over zones, when every zone gives official seats.

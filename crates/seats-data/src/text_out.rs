@@ -1,10 +1,15 @@
 //! Writing a result as readable text: the readings used, a table per zone, the national table.
 
 use core::fmt::Write as _;
+use std::io::{self, Write};
 
-use per_seats::{Allocation, Flip, ListResult, Quotient, Ranked, SeatSensitivity, ZoneResult};
+use per_seats::{
+    Allocation, Flip, ListResult, Quotient, Ranked, Rules, SeatSensitivity, SubjectTotal,
+    ZoneResult,
+};
 
 use crate::document::Document;
+use crate::out::{official_of, OfficialCursor, Tracker, FLUSH};
 
 /// The result as text tables, naming the rule set and options first.
 pub fn to_text(doc: &Document, allocation: &Allocation) -> String {
@@ -15,164 +20,280 @@ pub fn to_text(doc: &Document, allocation: &Allocation) -> String {
 }
 
 /// [`to_text`] written to `w` a zone at a time.
-pub fn write_text<W: std::io::Write>(
-    w: &mut W,
-    doc: &Document,
-    allocation: &Allocation,
-) -> std::io::Result<()> {
-    let mut out = String::new();
-    if let Some(name) = &doc.name {
-        let _ = writeln!(out, "{name}");
-    }
-    let _ = writeln!(out, "rules: {}", allocation.rules);
-    let _ = writeln!(
-        out,
-        "national valid votes: {}",
-        allocation.national_valid_votes
-    );
-    let mut matched = 0;
-    let mut compared = 0;
+pub fn write_text<W: Write>(w: &mut W, doc: &Document, allocation: &Allocation) -> io::Result<()> {
+    let mut out = TextWriter::new();
+    out.head(
+        w,
+        doc.name.as_deref(),
+        &allocation.rules,
+        allocation.national_valid_votes,
+    )?;
+    let mut official = OfficialCursor::new(doc);
     for zone in &allocation.zones {
-        out.push('\n');
-        zone_text(&mut out, doc, allocation, zone);
-        if let Some(m) = doc.matches_official(allocation, &zone.name) {
-            compared += 1;
-            matched += usize::from(m);
-        }
-        w.write_all(out.as_bytes())?;
-        out.clear();
+        out.zone(w, &allocation.subjects, zone, official.of(&zone.name))?;
     }
-    out.push_str("\nnational\n");
-    let official = doc.official_national(allocation);
-    let mut rows = vec![vec![
-        "subject".into(),
-        "kind".into(),
-        "votes".into(),
-        "seats".into(),
-    ]];
-    if official.is_some() {
-        rows[0].push("official".into());
-    }
-    for s in &allocation.subjects {
-        let mut row = vec![
-            s.name.clone(),
-            s.kind.name().into(),
-            s.votes.to_string(),
-            s.seats.to_string(),
-        ];
-        if let Some(o) = &official {
-            row.push(
-                o.iter()
-                    .find(|(n, _)| *n == s.name)
-                    .map_or(0, |(_, n)| *n)
-                    .to_string(),
-            );
-        }
-        rows.push(row);
-    }
-    table(&mut out, &rows);
-    let total: u32 = allocation.zones.iter().map(|z| z.seats).sum();
-    let _ = writeln!(
-        out,
-        "  seats allocated: {} of {total}",
-        allocation.seats_allocated()
-    );
-    if !allocation.excluded.is_empty() {
-        let _ = writeln!(
-            out,
-            "  excluded by the threshold: {}",
-            allocation.excluded.join(", ")
-        );
-    }
-    if compared > 0 {
-        let _ = writeln!(
-            out,
-            "  official seats reproduced in {matched} of {compared} zones"
-        );
-    }
-    if allocation.lot_required() {
-        out.push_str("  LOT REQUIRED: some seats await a drawing of lots (see the zones above)\n");
-    }
-    for warning in &allocation.warnings {
-        let _ = writeln!(out, "warning: {warning}");
-    }
-    w.write_all(out.as_bytes())
+    out.tail(w, allocation)
 }
 
-fn zone_text(out: &mut String, doc: &Document, allocation: &Allocation, zone: &ZoneResult) {
-    let _ = writeln!(
-        out,
-        "zone {}: {} seats, {} valid votes",
-        zone.name, zone.seats, zone.valid_votes
-    );
-    let official = doc.official_of(&zone.name);
-    let mut header: Vec<String> = ["subject", "kind", "votes", "eligible", "seats"]
-        .map(String::from)
-        .to_vec();
-    if official.is_some() {
-        header.push("official".into());
+/// Per zone, every seat won and the fewest votes that take it (from
+/// [`per_seats::sensitivity`]; `sensitivity[i]` for `allocation.zones[i]`).
+pub fn sensitivity_text(allocation: &Allocation, sensitivity: &[Vec<SeatSensitivity>]) -> String {
+    let mut out = TextWriter::new();
+    let mut bytes = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = out.sensitivity_head(&mut bytes);
+    for (zone, seats) in allocation.zones.iter().zip(sensitivity) {
+        let _ = out.sensitivity(&mut bytes, &allocation.subjects, &zone.name, seats);
     }
-    header.push("votes for next seat".into());
-    let mut rows = vec![header];
-    for s in &zone.subjects {
-        let mut row = vec![
-            s.name.clone(),
-            s.kind.name().into(),
-            s.votes.to_string(),
-            if s.eligible { "yes" } else { "no" }.into(),
-            s.seats.to_string(),
-        ];
-        if let Some(o) = official {
-            row.push(
-                o.iter()
-                    .find(|(n, _)| *n == s.name)
-                    .map_or(0, |(_, n)| *n)
-                    .to_string(),
-            );
-        }
-        row.push(
-            s.votes_for_next_seat
-                .map_or("-".into(), |v| format!("+{v}")),
-        );
-        rows.push(row);
-    }
-    table(out, &rows);
-    if let Some(r) = &zone.last_winning {
-        let _ = writeln!(out, "  last winning: {}", ranked(r));
-    }
-    if let Some(r) = &zone.first_losing {
-        let _ = writeln!(out, "  first losing: {}", ranked(r));
-    }
-    for r in zone.awarded.iter().filter(|r| r.by_lot) {
-        let _ = writeln!(out, "  by lot: {}", ranked(r));
-    }
-    if let Some(lot) = &zone.lot {
-        let _ = writeln!(
-            out,
-            "  LOT REQUIRED: {} seat(s) between {} (equal quotient and votes); not counted above",
-            lot.seats,
-            lot.contenders.join(", ")
-        );
-    }
-    for r in &zone.half_at_boundary {
-        let _ = writeln!(out, "  .5 rounding at the seat boundary: {}", ranked(r));
-    }
-    match doc.matches_official(allocation, &zone.name) {
-        Some(true) => out.push_str("  official seats: reproduced\n"),
-        Some(false) => out.push_str("  official seats: DIFFERENT from the computed seats\n"),
-        None => {}
-    }
-    for list in &zone.lists {
-        list_text(out, list);
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Writes a result as text as it is made: [`TextWriter::head`], each zone, the national
+/// [`TextWriter::tail`]; then, for `--explain`, [`TextWriter::sensitivity_head`] and each
+/// zone's [`TextWriter::sensitivity`].
+#[derive(Debug)]
+pub struct TextWriter {
+    out: String,
+    table: Table,
+    tracker: Tracker,
+}
+
+impl Default for TextWriter {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
-fn list_text(out: &mut String, list: &ListResult) {
+impl TextWriter {
+    /// A writer.
+    pub fn new() -> Self {
+        Self {
+            out: String::with_capacity(FLUSH + (1 << 14)),
+            table: Table::default(),
+            tracker: Tracker::default(),
+        }
+    }
+
+    fn flush(&mut self, w: &mut impl Write) -> io::Result<()> {
+        w.write_all(self.out.as_bytes())?;
+        self.out.clear();
+        Ok(())
+    }
+
+    /// The name, the readings and the national valid votes.
+    pub fn head(
+        &mut self,
+        w: &mut impl Write,
+        name: Option<&str>,
+        rules: &Rules,
+        national_valid_votes: u64,
+    ) -> io::Result<()> {
+        if let Some(name) = name {
+            let _ = writeln!(self.out, "{name}");
+        }
+        let _ = writeln!(self.out, "rules: {rules}");
+        let _ = writeln!(self.out, "national valid votes: {national_valid_votes}");
+        self.flush(w)
+    }
+
+    /// One zone's table and notes (`official`: its official seats, if given).
+    pub fn zone<S: AsRef<str>>(
+        &mut self,
+        w: &mut impl Write,
+        subjects: &[SubjectTotal],
+        zone: &ZoneResult,
+        official: Option<&[(S, u32)]>,
+    ) -> io::Result<()> {
+        let matches = self.tracker.zone(subjects, zone, official);
+        let name = |i: usize| subjects.get(i).map_or("", |s| s.name.as_str());
+        let out = &mut self.out;
+        out.push_str("\nzone ");
+        out.push_str(&zone.name);
+        out.push_str(": ");
+        push_int(out, zone.seats);
+        out.push_str(" seats, ");
+        push_int(out, zone.valid_votes);
+        out.push_str(" valid votes\n");
+        let t = &mut self.table;
+        t.clear();
+        for h in ["subject", "kind", "votes", "eligible", "seats"] {
+            t.cell(h);
+        }
+        if official.is_some() {
+            t.cell("official");
+        }
+        t.cell("votes for next seat");
+        t.end_row();
+        for s in &zone.subjects {
+            t.cell(name(s.subject));
+            t.cell(s.kind.name());
+            t.int(s.votes);
+            t.cell(if s.eligible { "yes" } else { "no" });
+            t.int(s.seats);
+            if let Some(o) = official {
+                t.int(official_of(o, name(s.subject)));
+            }
+            match s.votes_for_next_seat {
+                Some(v) => t.plus_int(v),
+                None => t.cell("-"),
+            }
+            t.end_row();
+        }
+        t.render(out);
+        if let Some(r) = &zone.last_winning {
+            out.push_str("  last winning: ");
+            ranked(out, subjects, r);
+        }
+        if let Some(r) = &zone.first_losing {
+            out.push_str("  first losing: ");
+            ranked(out, subjects, r);
+        }
+        for r in zone.awarded.iter().filter(|r| r.by_lot) {
+            out.push_str("  by lot: ");
+            ranked(out, subjects, r);
+        }
+        if let Some(lot) = &zone.lot {
+            let names: Vec<&str> = lot.contenders.iter().map(|&c| name(c)).collect();
+            let _ = writeln!(
+                out,
+                "  LOT REQUIRED: {} seat(s) between {} (equal quotient and votes); not counted above",
+                lot.seats,
+                names.join(", ")
+            );
+        }
+        for r in &zone.half_at_boundary {
+            out.push_str("  .5 rounding at the seat boundary: ");
+            ranked(out, subjects, r);
+        }
+        match matches {
+            Some(true) => out.push_str("  official seats: reproduced\n"),
+            Some(false) => out.push_str("  official seats: DIFFERENT from the computed seats\n"),
+            None => {}
+        }
+        for list in &zone.lists {
+            list_text(out, name(list.subject), list);
+        }
+        if out.len() >= FLUSH {
+            self.flush(w)?;
+        }
+        Ok(())
+    }
+
+    /// The national table and notes of `national` (the national totals, excluded subjects
+    /// and warnings of [`per_seats::Allocator::national`]).
+    pub fn tail(&mut self, w: &mut impl Write, national: &Allocation) -> io::Result<()> {
+        let out = &mut self.out;
+        out.push_str("\nnational\n");
+        let official = self.tracker.official.as_deref();
+        let t = &mut self.table;
+        t.clear();
+        for h in ["subject", "kind", "votes", "seats"] {
+            t.cell(h);
+        }
+        if official.is_some() {
+            t.cell("official");
+        }
+        t.end_row();
+        for s in &national.subjects {
+            t.cell(&s.name);
+            t.cell(s.kind.name());
+            t.int(s.votes);
+            t.int(s.seats);
+            if let Some(o) = official {
+                t.int(official_of(o, &s.name));
+            }
+            t.end_row();
+        }
+        t.render(out);
+        let _ = writeln!(
+            out,
+            "  seats allocated: {} of {}",
+            national.seats_allocated(),
+            self.tracker.zone_seats
+        );
+        if !national.excluded.is_empty() {
+            let names: Vec<&str> = national.excluded_names().collect();
+            let _ = writeln!(out, "  excluded by the threshold: {}", names.join(", "));
+        }
+        let (matched, compared) = (self.tracker.matched, self.tracker.compared);
+        if compared > 0 {
+            let _ = writeln!(
+                out,
+                "  official seats reproduced in {matched} of {compared} zones"
+            );
+        }
+        if self.tracker.lot_required {
+            out.push_str(
+                "  LOT REQUIRED: some seats await a drawing of lots (see the zones above)\n",
+            );
+        }
+        for warning in &national.warnings {
+            let _ = writeln!(out, "warning: {warning}");
+        }
+        self.flush(w)
+    }
+
+    /// The heading of the seat sensitivity part.
+    pub fn sensitivity_head(&mut self, w: &mut impl Write) -> io::Result<()> {
+        self.out.push_str(
+            "\nseat sensitivity: the fewest votes, added to one subject or moved from the seat's \
+             holder to another, that take the seat (thresholds as computed)\n",
+        );
+        self.flush(w)
+    }
+
+    /// The seats of zone `zone` and the fewest votes that take each.
+    pub fn sensitivity(
+        &mut self,
+        w: &mut impl Write,
+        subjects: &[SubjectTotal],
+        zone: &str,
+        seats: &[SeatSensitivity],
+    ) -> io::Result<()> {
+        let name = |i: usize| subjects.get(i).map_or("", |s| s.name.as_str());
+        let out = &mut self.out;
+        let _ = writeln!(out, "\n{zone}");
+        let t = &mut self.table;
+        t.clear();
+        for h in ["place", "subject", "its seat", "votes", "change"] {
+            t.cell(h);
+        }
+        t.end_row();
+        for s in seats {
+            t.int(s.place);
+            t.cell(name(s.subject));
+            t.int(s.nth);
+            match s.flip {
+                None => {
+                    t.cell("-");
+                    t.cell("no change of votes takes it");
+                }
+                Some((m, Flip::Add { to })) => {
+                    t.int(m);
+                    t.cell(&format!("add to {}", name(to)));
+                }
+                Some((m, Flip::Move { to })) => {
+                    t.int(m);
+                    t.cell(&format!("move to {}", name(to)));
+                }
+            }
+            t.end_row();
+        }
+        t.render(out);
+        self.flush(w)
+    }
+}
+
+fn push_int(out: &mut String, n: impl itoa::Integer) {
+    out.push_str(itoa::Buffer::new().format(n));
+}
+
+fn list_text(out: &mut String, subject: &str, list: &ListResult) {
     let elected: Vec<&str> = list.elected().collect();
     let _ = writeln!(
         out,
         "  list {} ({} seats): elected {}",
-        list.subject,
+        subject,
         list.seats,
         if elected.is_empty() {
             "nobody".into()
@@ -207,103 +328,153 @@ fn list_text(out: &mut String, list: &ListResult) {
     }
 }
 
-/// `place 7, PS 45634/4 = 11408.5` (and `rounded 11409`).
-fn ranked(r: &Ranked) -> String {
+/// `place 7, PS 45634/4 = 11408.5` (and `, rounded 11409`), then a new line.
+fn ranked(out: &mut String, subjects: &[SubjectTotal], r: &Ranked) {
     let q = &r.quotient;
-    let mut s = format!(
-        "place {}, {} {}/{} = {}",
-        r.place,
-        r.subject,
-        q.votes,
-        q.divisor,
-        decimal(q)
-    );
+    out.push_str("place ");
+    push_int(out, r.place);
+    out.push_str(", ");
+    out.push_str(subjects.get(r.subject).map_or("", |s| s.name.as_str()));
+    out.push(' ');
+    push_int(out, q.votes);
+    out.push('/');
+    push_int(out, q.divisor);
+    out.push_str(" = ");
+    decimal(out, q);
     if let Some(rounded) = q.rounded {
-        let _ = write!(s, ", rounded {rounded}");
+        out.push_str(", rounded ");
+        push_int(out, rounded);
     }
-    s
+    out.push('\n');
 }
 
 /// The exact quotient as a decimal with up to three places, `…` when truncated.
-fn decimal(q: &Quotient) -> String {
+fn decimal(out: &mut String, q: &Quotient) {
     let d = u64::from(q.divisor);
     let (int, rem) = (q.votes / d, q.votes % d);
+    push_int(out, int);
     if rem == 0 {
-        return int.to_string();
+        return;
     }
     let scaled = u128::from(rem) * 1000;
     let frac = scaled / u128::from(d);
     let exact = scaled % u128::from(d) == 0;
-    let digits = format!("{frac:03}");
-    let digits = digits.trim_end_matches('0');
-    format!("{int}.{digits}{}", if exact { "" } else { "…" })
+    let digits = [frac / 100, frac / 10 % 10, frac % 10].map(|d| char::from(b'0' + d as u8));
+    let kept = 3 - digits.iter().rev().take_while(|&&c| c == '0').count();
+    out.push('.');
+    out.extend(&digits[..kept]);
+    if !exact {
+        out.push('…');
+    }
 }
 
-fn table(out: &mut String, rows: &[Vec<String>]) {
-    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..cols)
-        .map(|c| {
-            rows.iter()
-                .filter_map(|r| r.get(c))
-                .map(|s| s.chars().count())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    for row in rows {
-        let mut line = String::from(" ");
-        for (c, cell) in row.iter().enumerate() {
-            let pad = widths[c] - cell.chars().count();
-            line.push(' ');
-            if c >= 2
-                && cell
-                    .chars()
-                    .next()
-                    .is_some_and(|ch| ch.is_ascii_digit() || ch == '+' || ch == '-')
-            {
-                line.extend(core::iter::repeat_n(' ', pad));
-                line.push_str(cell);
-            } else {
-                line.push_str(cell);
-                line.extend(core::iter::repeat_n(' ', pad));
+/// A table of cells, a row at a time, kept for the next table: columns as wide as their
+/// widest cell (in characters), numbers right-aligned from the third column on.
+#[derive(Debug, Default)]
+struct Table {
+    text: String,
+    /// Per cell: its end in `text` and its width in characters.
+    cells: Vec<(usize, usize)>,
+    /// Cells per row (each row ends where a multiple of it does).
+    rows: Vec<usize>,
+    widths: Vec<usize>,
+}
+
+impl Table {
+    fn clear(&mut self) {
+        self.text.clear();
+        self.cells.clear();
+        self.rows.clear();
+    }
+
+    fn cell(&mut self, s: &str) {
+        self.text.push_str(s);
+        let width = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        };
+        self.cells.push((self.text.len(), width));
+    }
+
+    fn int(&mut self, n: impl itoa::Integer) {
+        self.cell(itoa::Buffer::new().format(n));
+    }
+
+    fn plus_int(&mut self, n: u64) {
+        let start = self.text.len();
+        self.text.push('+');
+        self.text.push_str(itoa::Buffer::new().format(n));
+        self.cells.push((self.text.len(), self.text.len() - start));
+    }
+
+    fn end_row(&mut self) {
+        self.rows.push(self.cells.len());
+    }
+
+    /// Writes the rows to `out`: a space, then per cell a space and the cell padded to its
+    /// column, the line's trailing whitespace trimmed (as `str::trim_end` would).
+    fn render(&mut self, out: &mut String) {
+        let Self {
+            text,
+            cells,
+            rows,
+            widths,
+        } = self;
+        widths.clear();
+        let mut start = 0;
+        for &end in rows.iter() {
+            for (c, &(_, w)) in cells[start..end].iter().enumerate() {
+                match widths.get_mut(c) {
+                    Some(max) => *max = (*max).max(w),
+                    None => widths.push(w),
+                }
             }
+            start = end;
         }
-        out.push_str(line.trim_end());
-        out.push('\n');
+        let mut start = 0;
+        let mut from = 0;
+        for &end in rows.iter() {
+            let line = out.len();
+            out.push(' ');
+            let last = end - start - 1;
+            for (c, &(to, w)) in cells[start..end].iter().enumerate() {
+                let cell = &text[from..to];
+                from = to;
+                let pad = widths[c] - w;
+                out.push(' ');
+                let numeric = c >= 2
+                    && cell
+                        .bytes()
+                        .next()
+                        .is_some_and(|b| b.is_ascii_digit() || b == b'+' || b == b'-');
+                if numeric {
+                    spaces(out, pad);
+                    out.push_str(cell);
+                } else {
+                    out.push_str(cell);
+                    // The last cell's padding would be trimmed.
+                    if c < last {
+                        spaces(out, pad);
+                    }
+                }
+            }
+            if out.ends_with(char::is_whitespace) {
+                let kept = out[line..].trim_end().len();
+                out.truncate(line + kept);
+            }
+            out.push('\n');
+            start = end;
+        }
     }
 }
 
-/// Per zone, every seat won and the fewest votes that take it (from
-/// [`per_seats::sensitivity`]; `sensitivity[i]` for `allocation.zones[i]`).
-pub fn sensitivity_text(allocation: &Allocation, sensitivity: &[Vec<SeatSensitivity>]) -> String {
-    let mut out = String::from(
-        "\nseat sensitivity: the fewest votes, added to one subject or moved from the seat's \
-         holder to another, that take the seat (thresholds as computed)\n",
-    );
-    for (zone, seats) in allocation.zones.iter().zip(sensitivity) {
-        let _ = writeln!(out, "\n{}", zone.name);
-        let mut rows = vec![vec![
-            "place".into(),
-            "subject".into(),
-            "its seat".into(),
-            "votes".into(),
-            "change".into(),
-        ]];
-        for s in seats {
-            let (votes, change) = match &s.flip {
-                None => ("-".into(), "no change of votes takes it".into()),
-                Some((m, Flip::Add { to })) => (m.to_string(), format!("add to {to}")),
-                Some((m, Flip::Move { to })) => (m.to_string(), format!("move to {to}")),
-            };
-            rows.push(vec![
-                s.place.to_string(),
-                s.subject.clone(),
-                s.nth.to_string(),
-                votes,
-                change,
-            ]);
-        }
-        table(&mut out, &rows);
+/// `n` spaces.
+fn spaces(out: &mut String, mut n: usize) {
+    const SPACES: &str = "                                ";
+    while n > SPACES.len() {
+        out.push_str(SPACES);
+        n -= SPACES.len();
     }
-    out
+    out.push_str(&SPACES[..n]);
 }

@@ -8,9 +8,12 @@ use crate::input::{CandidateList, Gender, Lot};
 use crate::outcome::{GenderMove, ListPart, ListResult, LotRequired, Placed};
 
 /// Orders a list and marks the first `seats` candidates elected (Article 163).
+/// `subject` names the list's subject (for messages), `index` is its place in the national
+/// table.
 pub(crate) fn allocate_list(
     zone: &str,
     subject: &str,
+    index: usize,
     seats: u32,
     list: &CandidateList,
     lot: Option<&Lot>,
@@ -191,7 +194,7 @@ pub(crate) fn allocate_list(
         elected: k < pref_places && always[i],
     }));
     Ok(ListResult {
-        subject: subject.to_owned(),
+        subject: index,
         seats,
         less_represented: less,
         equal_genders: !pref.is_empty() && females == males,

@@ -114,3 +114,49 @@ pub struct Election {
     /// Outcomes of drawings of lots.
     pub lots: Vec<Lot>,
 }
+
+/// One zone as the engine reads it, borrowed: from an [`Election`]'s [`Zone`]
+/// ([`Zone::view`]) or from a reader's buffers, one zone at a time (names `S` as `String`,
+/// `&str`, `Cow<str>`, …).
+#[derive(Debug, Clone, Copy)]
+pub struct ZoneVotes<'a, S> {
+    /// Unique name.
+    pub name: &'a str,
+    /// Seats to allocate in this zone.
+    pub seats: u32,
+    /// Valid votes of the zone; `None` = the sum of the listed votes.
+    pub valid_votes: Option<u64>,
+    /// Votes of parties and coalitions (and independents, if declared so nationally), in order.
+    pub votes: &'a [(S, u64)],
+    /// Votes of independent candidates standing in this zone.
+    pub independents: &'a [(S, u64)],
+    /// Candidate lists per subject (Article 163).
+    pub lists: &'a [(String, CandidateList)],
+}
+
+impl Zone {
+    /// This zone as the engine reads it.
+    pub fn view(&self) -> ZoneVotes<'_, String> {
+        ZoneVotes {
+            name: &self.name,
+            seats: self.seats,
+            valid_votes: self.valid_votes,
+            votes: &self.votes,
+            independents: &self.independents,
+            lists: &self.lists,
+        }
+    }
+}
+
+impl<S: AsRef<str>> ZoneVotes<'_, S> {
+    /// Every contestant of the zone in order: `(name, votes, independent)`, the listed votes
+    /// first, then the independents.
+    pub(crate) fn contestants(&self) -> impl Iterator<Item = (&str, u64, bool)> + '_ {
+        let listed = self.votes.iter().map(|(n, v)| (n.as_ref(), *v, false));
+        let independents = self
+            .independents
+            .iter()
+            .map(|(n, v)| (n.as_ref(), *v, true));
+        listed.chain(independents)
+    }
+}

@@ -17,6 +17,7 @@ mod article162;
 mod article163;
 mod error;
 mod input;
+mod national;
 mod outcome;
 mod quotient;
 mod rules;
@@ -24,11 +25,14 @@ mod sensitivity;
 
 pub use allocate::allocate;
 pub use error::{Error, Warning, MAX_ZONE_SEATS};
-pub use input::{Candidate, CandidateList, Election, Gender, Lot, Subject, SubjectKind, Zone};
+pub use input::{
+    Candidate, CandidateList, Election, Gender, Lot, Subject, SubjectKind, Zone, ZoneVotes,
+};
+pub use national::{Allocator, Tally};
 pub use outcome::{
     Allocation, GenderMove, ListPart, ListResult, LotRequired, Placed, Ranked, SubjectResult,
     SubjectTotal, ZoneResult,
 };
 pub use quotient::Quotient;
 pub use rules::{Percent, Rounding, RuleSet, Rules, ThresholdScope, ALBANIAN_HOUSE_SIZE};
-pub use sensitivity::{sensitivity, Flip, SeatSensitivity};
+pub use sensitivity::{sensitivity, zone_sensitivity, Flip, SeatSensitivity};

@@ -14,9 +14,9 @@ pub struct Allocation {
     pub national_valid_votes: u64,
     /// National totals per subject, in input order.
     pub subjects: Vec<SubjectTotal>,
-    /// Subjects that take no part anywhere: below a national threshold, or (zone scope)
-    /// below the threshold in every zone where they stood.
-    pub excluded: Vec<String>,
+    /// Subjects (indices into `subjects`) that take no part anywhere: below a national
+    /// threshold, or (zone scope) below the threshold in every zone where they stood.
+    pub excluded: Vec<usize>,
     /// Per-zone results, in input order.
     pub zones: Vec<ZoneResult>,
     /// Things worth saying that did not stop the allocation.
@@ -24,6 +24,29 @@ pub struct Allocation {
 }
 
 impl Allocation {
+    /// The name of subject `subject` (an index into [`Allocation::subjects`]).
+    pub fn name(&self, subject: usize) -> &str {
+        self.subjects.get(subject).map_or("", |s| s.name.as_str())
+    }
+
+    /// The index of the subject named `name`, if the election has it.
+    pub fn subject(&self, name: &str) -> Option<usize> {
+        self.subjects.iter().position(|s| s.name == name)
+    }
+
+    /// Seats of the subject named `name` in zone number `zone` (0 when either is unknown).
+    pub fn seats_in(&self, zone: usize, name: &str) -> u32 {
+        match (self.zones.get(zone), self.subject(name)) {
+            (Some(z), Some(s)) => z.seats_of(s),
+            _ => 0,
+        }
+    }
+
+    /// The names of the excluded subjects, in input order.
+    pub fn excluded_names(&self) -> impl Iterator<Item = &str> {
+        self.excluded.iter().map(|&s| self.name(s))
+    }
+
     /// National seats per subject with at least one seat, in input order.
     pub fn national(&self) -> impl Iterator<Item = (&str, u32)> {
         self.subjects
@@ -59,10 +82,10 @@ pub struct SubjectTotal {
 }
 
 /// A subject's result in one zone.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SubjectResult {
-    /// Name.
-    pub name: String,
+    /// The subject: an index into the election's national table ([`Allocation::subjects`]).
+    pub subject: usize,
     /// Kind.
     pub kind: SubjectKind,
     /// Votes in the zone.
@@ -78,29 +101,31 @@ pub struct SubjectResult {
 }
 
 /// A ranked quotient of a subject.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ranked {
     /// Place in the zone's ranking, 1-based.
     pub place: u32,
-    /// Subject.
-    pub subject: String,
+    /// The subject: an index into the national table ([`Allocation::subjects`]).
+    pub subject: usize,
     /// The quotient (exact `votes / divisor`, and rounded if rounding is on).
     pub quotient: Quotient,
     /// True when a drawing of lots gave this seat.
     pub by_lot: bool,
 }
 
-/// Seats that only a drawing of lots can give.
+/// Seats that only a drawing of lots can give: between subjects (`T = usize`, indices into
+/// the national table) in a zone, between candidates (`T = String`, names) in a list.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LotRequired {
+pub struct LotRequired<T = String> {
     /// How many seats the lot decides.
     pub seats: u32,
     /// Subjects (or candidates) in contention, all with the same quotient and votes.
-    pub contenders: Vec<String>,
+    pub contenders: Vec<T>,
 }
 
-/// The result of one zone.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The result of one zone. Subjects are indices into the national table; a result may be
+/// filled again for the next zone ([`crate::Allocator::zone`]), its vectors reused.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ZoneResult {
     /// Name.
     pub name: String,
@@ -116,8 +141,8 @@ pub struct ZoneResult {
     pub last_winning: Option<Ranked>,
     /// The first quotient outside (place n + 1).
     pub first_losing: Option<Ranked>,
-    /// Seats awaiting a drawing of lots.
-    pub lot: Option<LotRequired>,
+    /// Seats awaiting a drawing of lots, between the subjects named (indices).
+    pub lot: Option<LotRequired<usize>>,
     /// Quotients ending in exactly .5 whose rounding could move them across the seat boundary.
     pub half_at_boundary: Vec<Ranked>,
     /// Article 163 results for the subjects with a candidate list.
@@ -125,11 +150,11 @@ pub struct ZoneResult {
 }
 
 impl ZoneResult {
-    /// Seats of `subject` in this zone.
-    pub fn seats_of(&self, subject: &str) -> u32 {
+    /// Seats of `subject` (an index into the national table) in this zone.
+    pub fn seats_of(&self, subject: usize) -> u32 {
         self.subjects
             .iter()
-            .find(|s| s.name == subject)
+            .find(|s| s.subject == subject)
             .map_or(0, |s| s.seats)
     }
 }
@@ -172,8 +197,8 @@ pub struct GenderMove {
 /// The Article 163 result of one subject in one zone.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListResult {
-    /// Subject.
-    pub subject: String,
+    /// The subject: an index into the national table.
+    pub subject: usize,
     /// Seats the subject won in the zone.
     pub seats: u32,
     /// The less represented gender in the preferential part (`None`: empty part).

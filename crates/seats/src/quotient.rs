@@ -41,6 +41,16 @@ impl Quotient {
         }
     }
 
+    /// The exact quotient `votes / divisor`, with rounding off (no division needed).
+    pub const fn exact(votes: u64, divisor: u32) -> Self {
+        Self {
+            votes,
+            divisor: if divisor == 0 { 1 } else { divisor },
+            rounded: None,
+            half: false,
+        }
+    }
+
     /// Compares the values of two quotients (rounded if rounding is on, else exact fractions).
     pub fn cmp_value(&self, other: &Self) -> Ordering {
         match (self.rounded, other.rounded) {

@@ -51,12 +51,13 @@ fn al2024_what_if_is_pinned() {
     // - Shkodër, 11 seats: without PSD (13226), PS 39247/5 = 7849.4 -> 7849 takes the
     //   eleventh seat ahead of PD 40763/6 = 6793.83 -> 6794: PS 5 (official 4), PD 5, LSI 1.
     let tirane = a.zones.iter().find(|z| z.name == "Tiranë").unwrap();
-    assert_eq!(tirane.seats_of("PDIU"), 1);
-    assert_eq!(tirane.seats_of("PS"), 17);
+    let id = |name| a.subject(name).unwrap();
+    assert_eq!(tirane.seats_of(id("PDIU")), 1);
+    assert_eq!(tirane.seats_of(id("PS")), 17);
     let lw = tirane.last_winning.as_ref().unwrap();
     assert_eq!(
         (
-            lw.subject.as_str(),
+            a.name(lw.subject),
             lw.quotient.votes,
             lw.quotient.divisor,
             lw.quotient.rounded
@@ -65,7 +66,7 @@ fn al2024_what_if_is_pinned() {
     );
     let fl = tirane.first_losing.as_ref().unwrap();
     assert_eq!(
-        (fl.subject.as_str(), fl.quotient.rounded),
+        (a.name(fl.subject), fl.quotient.rounded),
         ("PS", Some(11137))
     );
     let matched = a

@@ -158,7 +158,7 @@ fn votes_for_next_seat_are_exact() {
     let need: Vec<_> = a.zones[0]
         .subjects
         .iter()
-        .map(|s| (s.name.as_str(), s.votes_for_next_seat))
+        .map(|s| (a.name(s.subject), s.votes_for_next_seat))
         .collect();
     // A: A/2 must beat B's 500: 1000/2 = 500 ties, and 1000 votes > 500 wins: +1.
     // B: B/2 must beat A's 999: 1998/2 = 999 ties, 1998 > 999 votes wins: +1498.

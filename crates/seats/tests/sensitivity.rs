@@ -29,8 +29,9 @@ fn one_zone(seats: u32, parties: &[u64], independents: &[u64]) -> Election {
     }
 }
 
-/// The election with the flip applied to `by` votes taken from `holder`.
-fn changed(election: &Election, holder: &str, flip: &Flip, by: u64) -> Election {
+/// The election with the flip (to the subject named `to`) applied to `by` votes taken from
+/// `holder`.
+fn changed(election: &Election, holder: &str, flip: &Flip, to: &str, by: u64) -> Election {
     let mut e = election.clone();
     let zone = &mut e.zones[0];
     let mut add = |name: &str, delta: i128| {
@@ -41,8 +42,8 @@ fn changed(election: &Election, holder: &str, flip: &Flip, by: u64) -> Election 
         }
     };
     match flip {
-        Flip::Add { to } => add(to, i128::from(by)),
-        Flip::Move { to } => {
+        Flip::Add { .. } => add(to, i128::from(by)),
+        Flip::Move { .. } => {
             add(holder, -i128::from(by));
             add(to, i128::from(by));
         }
@@ -53,7 +54,7 @@ fn changed(election: &Election, holder: &str, flip: &Flip, by: u64) -> Election 
 /// Seats of `subject` won outright (a seat awaiting a lot is not won).
 fn seats_of(election: &Election, rules: &Rules, subject: &str) -> Option<u32> {
     let a = allocate(election, rules).ok()?;
-    Some(a.zones[0].seats_of(subject))
+    Some(a.seats_in(0, subject))
 }
 
 fn rules_strategy() -> impl Strategy<Value = Rules> {
@@ -83,14 +84,16 @@ proptest! {
         prop_assume!(allocation.zones[0].lot.is_none() && !seats_by_lot);
         for seat in sensitivity(&election, &rules, &allocation, 0).unwrap() {
             let Some((m, flip)) = &seat.flip else { continue };
-            let after = seats_of(&changed(&election, &seat.subject, flip, *m), &rules, &seat.subject);
+            let holder = allocation.name(seat.subject);
+            let (Flip::Add { to } | Flip::Move { to }) = *flip;
+            let after = seats_of(&changed(&election, holder, flip, allocation.name(to), *m), &rules, holder);
             prop_assert!(after.is_none_or(|n| n < seat.nth), "{m} votes ({flip:?}) do not take seat {}", seat.place);
             if *m > 1 {
                 // One fewer, by that change or by any other, keeps the seat.
-                let names: Vec<String> = allocation.zones[0].subjects.iter().map(|s| s.name.clone()).collect();
-                for to in names.iter().filter(|n| **n != seat.subject) {
-                    for other in [Flip::Add { to: to.clone() }, Flip::Move { to: to.clone() }] {
-                        let kept = seats_of(&changed(&election, &seat.subject, &other, m - 1), &rules, &seat.subject);
+                let others: Vec<usize> = allocation.zones[0].subjects.iter().map(|s| s.subject).filter(|&s| s != seat.subject).collect();
+                for to in others {
+                    for other in [Flip::Add { to }, Flip::Move { to }] {
+                        let kept = seats_of(&changed(&election, holder, &other, allocation.name(to), m - 1), &rules, holder);
                         prop_assert!(kept.is_some_and(|n| n >= seat.nth), "{} votes ({other:?}) already take seat {}", m - 1, seat.place);
                     }
                 }
@@ -108,9 +111,11 @@ fn a_close_seat_is_a_few_votes_away() {
     let allocation = allocate(&election, &rules).unwrap();
     let s = sensitivity(&election, &rules, &allocation, 0).unwrap();
     assert_eq!(s.len(), 2);
-    assert_eq!((s[0].subject.as_str(), s[0].nth), ("P0", 1));
-    assert_eq!((s[1].subject.as_str(), s[1].nth), ("P0", 2));
-    assert_eq!(s[1].flip, Some((1, Flip::Move { to: "P1".into() })));
+    let name = |i| allocation.name(i);
+    assert_eq!((name(s[0].subject), s[0].nth), ("P0", 1));
+    assert_eq!((name(s[1].subject), s[1].nth), ("P0", 2));
+    let p1 = allocation.subject("P1").unwrap();
+    assert_eq!(s[1].flip, Some((1, Flip::Move { to: p1 })));
     // Adding: B needs 501 to beat A's 500 outright (500 ties: B has fewer votes, ranks after).
     // Moving wins; the first seat needs many more.
     assert!(s[0].flip.as_ref().unwrap().0 > 100);

@@ -2,7 +2,7 @@
 //! the rules chosen, the engine's allocation, and how it differs from the official seats.
 //! Plain Rust over `per-seats`, tested natively on the 2017 data.
 
-use crate::state::ViewState;
+use crate::state::{LotPick, ViewState};
 use per_seats::{allocate, Allocation, Election, Lot, Percent, RuleSet, Rules};
 use per_seats_data::Document;
 
@@ -67,42 +67,47 @@ pub fn edited(doc: &Document, state: &ViewState) -> Election {
         }
     }
     for pick in &state.lots {
-        let Some(zone) = e.zones.get(pick.zone) else {
+        let Some(lot) = lot(&e, pick) else {
             continue;
         };
-        // The outcome names every possible contender: the winner first, then the others.
-        let others: Vec<String> = match &pick.list {
-            None => zone
-                .votes
-                .iter()
-                .chain(&zone.independents)
-                .map(|(s, _)| s.clone())
-                .collect(),
-            Some(list) => zone
-                .lists
-                .iter()
-                .filter(|(s, _)| s == list)
-                .flat_map(|(_, l)| {
-                    l.fixed
-                        .iter()
-                        .cloned()
-                        .chain(l.preferential.iter().map(|c| c.name.clone()))
-                })
-                .collect(),
-        };
-        let mut order = vec![pick.winner.clone()];
-        order.extend(others.into_iter().filter(|o| *o != pick.winner));
-        let zone = zone.name.clone();
         // One outcome per lot: a later pick replaces an earlier one.
         e.lots
-            .retain(|l| !(l.zone == zone && l.subject == pick.list));
-        e.lots.push(Lot {
-            zone,
-            subject: pick.list.clone(),
-            order,
-        });
+            .retain(|l| !(l.zone == lot.zone && l.subject == lot.subject));
+        e.lots.push(lot);
     }
     e
+}
+
+/// The lot outcome that `pick` enters in `e`: it names every possible contender, the
+/// winner first, then the others (`None`: no such zone).
+pub fn lot(e: &Election, pick: &LotPick) -> Option<Lot> {
+    let zone = e.zones.get(pick.zone)?;
+    let others: Vec<String> = match &pick.list {
+        None => zone
+            .votes
+            .iter()
+            .chain(&zone.independents)
+            .map(|(s, _)| s.clone())
+            .collect(),
+        Some(list) => zone
+            .lists
+            .iter()
+            .filter(|(s, _)| s == list)
+            .flat_map(|(_, l)| {
+                l.fixed
+                    .iter()
+                    .cloned()
+                    .chain(l.preferential.iter().map(|c| c.name.clone()))
+            })
+            .collect(),
+    };
+    let mut order = vec![pick.winner.clone()];
+    order.extend(others.into_iter().filter(|o| *o != pick.winner));
+    Some(Lot {
+        zone: zone.name.clone(),
+        subject: pick.list.clone(),
+        order,
+    })
 }
 
 /// What the engine says, or why it refuses.
@@ -157,7 +162,7 @@ pub fn zones_differing(doc: &Document, a: &Allocation) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::{Edit, LotPick};
+    use crate::state::Edit;
     use per_seats_data::{parse, Format};
 
     fn doc2017() -> Document {
@@ -205,7 +210,7 @@ mod tests {
             ..ViewState::default()
         };
         let a = done(compute(&doc, &state));
-        assert!(a.excluded.iter().any(|s| s == "PSD"));
+        assert!(a.excluded_names().any(|s| s == "PSD"));
         assert!(zones_differing(&doc, &a) > 0);
     }
 
@@ -226,7 +231,7 @@ mod tests {
             doc.election.national_valid_votes.map(|v| v + 20_000)
         );
         let a = done(compute(&doc, &state));
-        assert!(a.zones[0].seats_of("PD") > 1);
+        assert!(a.seats_in(0, "PD") > 1);
         assert_eq!(doc.matches_official(&a, "Berat"), Some(false));
     }
 
@@ -252,7 +257,8 @@ mod tests {
         let mut state = ViewState::default();
         let a = done(compute(&doc, &state));
         let lot = a.zones[0].lot.clone().unwrap();
-        assert_eq!(lot.contenders, ["A", "B"]);
+        let names: Vec<&str> = lot.contenders.iter().map(|&c| a.name(c)).collect();
+        assert_eq!(names, ["A", "B"]);
         state.lots.push(LotPick {
             zone: 0,
             list: None,
@@ -260,14 +266,14 @@ mod tests {
         });
         let a = done(compute(&doc, &state));
         assert!(a.zones[0].lot.is_none());
-        assert_eq!(a.zones[0].seats_of("B"), 1);
+        assert_eq!(a.seats_in(0, "B"), 1);
         // An edit to a zone that does not exist changes nothing.
         state.edits.push(Edit {
             zone: 9,
             subject: "A".into(),
             votes: 1,
         });
-        assert_eq!(done(compute(&doc, &state)).zones[0].seats_of("B"), 1);
+        assert_eq!(done(compute(&doc, &state)).seats_in(0, "B"), 1);
     }
 
     #[test]
@@ -281,7 +287,12 @@ mod tests {
             "a gender move to show"
         );
         for l in &lists {
-            assert_eq!(l.elected().count(), l.seats as usize, "{}", l.subject);
+            assert_eq!(
+                l.elected().count(),
+                l.seats as usize,
+                "{}",
+                a.name(l.subject)
+            );
         }
     }
 }

@@ -160,6 +160,10 @@ per_client::text_table! {
     Exact => "Herësi i saktë";
     Rounded => "Herësi i rrumbullakosur";
     ByLot => "me short";
+    SeatFlip => "Votat që ia marrin";
+    FlipMove => "{a} vota kalojnë te {b}";
+    FlipAdd => "{a} vota më shumë për {b}";
+    SeatFlipNote => "Për çdo mandat: sa më pak vota që, të kaluara nga fituesi ose të shtuara te një subjekt tjetër në zonë, ia marrin atë.";
     LastWon => "Mandati i fundit: {x}";
     FirstMissed => "Herësi i parë që nuk fitoi: {x}";
     QuotientOf => "{a}, pjesëtuesi {n}, herësi {b}";

@@ -75,7 +75,7 @@ pub fn render(a: &Allocation) -> String {
             .map(|s| {
                 format!(
                     "{} {}{}",
-                    s.name,
+                    a.name(s.subject),
                     s.seats,
                     if s.eligible { "" } else { "x" }
                 )
@@ -83,13 +83,14 @@ pub fn render(a: &Allocation) -> String {
             .collect();
         let mut line = format!("{}: {}", z.name, seats.join(", "));
         if let Some(lot) = &z.lot {
-            line += &format!(" | lot {}: {}", lot.seats, lot.contenders.join(", "));
+            let names: Vec<&str> = lot.contenders.iter().map(|&c| a.name(c)).collect();
+            line += &format!(" | lot {}: {}", lot.seats, names.join(", "));
         }
         let by_lot: Vec<String> = z
             .awarded
             .iter()
             .filter(|r| r.by_lot)
-            .map(|r| format!("{}/{}", r.subject, r.quotient.divisor))
+            .map(|r| format!("{}/{}", a.name(r.subject), r.quotient.divisor))
             .collect();
         if !by_lot.is_empty() {
             line += &format!(" | by lot: {}", by_lot.join(", "));
@@ -97,7 +98,7 @@ pub fn render(a: &Allocation) -> String {
         let half: Vec<String> = z
             .half_at_boundary
             .iter()
-            .map(|r| format!("{}/{}", r.subject, r.quotient.divisor))
+            .map(|r| format!("{}/{}", a.name(r.subject), r.quotient.divisor))
             .collect();
         if !half.is_empty() {
             line += &format!(" | .5 at boundary: {}", half.join(", "));
@@ -108,7 +109,7 @@ pub fn render(a: &Allocation) -> String {
             let order: Vec<&str> = l.order.iter().map(|p| p.name.as_str()).collect();
             let mut line = format!(
                 "  {} {}: elected {} | order {}",
-                l.subject,
+                a.name(l.subject),
                 l.seats,
                 elected.join(" "),
                 order.join(" ")
@@ -134,7 +135,8 @@ pub fn render(a: &Allocation) -> String {
         }
     }
     if !a.excluded.is_empty() {
-        out.push(format!("excluded: {}", a.excluded.join(", ")));
+        let names: Vec<&str> = a.excluded_names().collect();
+        out.push(format!("excluded: {}", names.join(", ")));
     }
     for w in &a.warnings {
         out.push(format!("warning: {w}"));

@@ -8,7 +8,7 @@ use crate::viewer::Viewer;
 use leptos::prelude::*;
 use per_client::i18n::{fill, fill_named, use_lang};
 use per_domain::Language;
-use per_seats::{Gender, ListPart, ListResult, ZoneResult};
+use per_seats::{Allocation, Gender, ListPart, ListResult, ZoneResult};
 
 fn gender(lang: Language, g: Gender) -> String {
     rt(
@@ -21,18 +21,18 @@ fn gender(lang: Language, g: Gender) -> String {
 }
 
 /// The candidate lists of zone `z`, or a line saying it has none.
-pub fn lists(lang: Language, z: &ZoneResult) -> String {
+pub fn lists(lang: Language, a: &Allocation, z: &ZoneResult) -> String {
     let mut h = Html::new();
     if z.lists.is_empty() {
         h.text_el("p", &[], &rt(lang, RKey::NoLists));
     }
     for l in &z.lists {
-        list(&mut h, lang, l);
+        list(&mut h, lang, a.name(l.subject), l);
     }
     h.finish()
 }
 
-fn list(h: &mut Html, lang: Language, l: &ListResult) {
+fn list(h: &mut Html, lang: Language, subject: &str, l: &ListResult) {
     let yes_no = |b: bool| rt(lang, if b { RKey::Yes } else { RKey::No });
     let num: [Attr<'_>; 1] = [("class", "r-num")];
     let col_num: [Attr<'_>; 2] = [("scope", "col"), ("class", "r-num")];
@@ -41,12 +41,12 @@ fn list(h: &mut Html, lang: Language, l: &ListResult) {
     let moved: Vec<&str> = l.moves.iter().map(|m| m.candidate.as_str()).collect();
     h.el(
         "div",
-        &[("class", "r-list"), ("data-subject", &l.subject)],
+        &[("class", "r-list"), ("data-subject", subject)],
         |h| {
             h.text_el(
                 "h3",
                 &[("class", "heading-s")],
-                &fill(&rt(lang, RKey::ListOf), Some(l.seats), Some(&l.subject)),
+                &fill(&rt(lang, RKey::ListOf), Some(l.seats), Some(subject)),
             );
             let fixed: Vec<_> = l
                 .order
@@ -176,7 +176,7 @@ pub fn Candidates() -> impl IntoView {
     };
     let html = move || {
         let zi = v.zone.get();
-        v.with_allocation(|a| a.zones.get(zi).map(|z| lists(lang.get(), z)))
+        v.with_allocation(|a| a.zones.get(zi).map(|z| lists(lang.get(), a, z)))
             .flatten()
             .unwrap_or_default()
     };

@@ -174,7 +174,7 @@ pub fn table(lang: Language, doc: &Document, a: &Allocation) -> String {
         fill(
             &rt(lang, RKey::Excluded),
             None,
-            Some(&a.excluded.join(", ")),
+            Some(&a.excluded_names().collect::<Vec<_>>().join(", ")),
         )
     };
     h.text_el("p", &[("id", "excluded")], &excluded);

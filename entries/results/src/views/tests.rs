@@ -42,13 +42,13 @@ fn the_zone_view_lists_every_seat_and_the_editor_every_subject() {
     let d = doc(include_str!("../../data/albania-2017.json"));
     let a = allocation(&d);
     let z = &a.zones[0];
-    let body = super::zone::body(Language::Sq, &d, &a, 0, &[]).unwrap();
+    let body = super::zone::body(Language::Sq, &d, &a, 0, None).unwrap();
     let seats = body.split("id=\"zone-seats\"").nth(1).unwrap();
     let seats = seats.split("<tbody>").nth(1).unwrap();
     let seats = seats.split("</tbody>").next().unwrap();
     assert_eq!(seats.matches("<tr>").count(), z.seats as usize);
     assert!(body.contains("id=\"last-won\"") && body.contains("id=\"first-missed\""));
-    assert_eq!(super::zone::body(Language::Sq, &d, &a, 99, &[]), None);
+    assert_eq!(super::zone::body(Language::Sq, &d, &a, 99, None), None);
     let editor = super::whatif::editor(Language::It, &d, 0, &ViewState::default());
     let subjects = d.election.zones[0].votes.len() + d.election.zones[0].independents.len();
     assert_eq!(editor.matches("<input ").count(), subjects);
@@ -56,11 +56,34 @@ fn the_zone_view_lists_every_seat_and_the_editor_every_subject() {
 }
 
 #[test]
+fn the_zone_view_gives_every_seat_its_sensitivity() {
+    let d = doc(include_str!("../../data/albania-2017.json"));
+    let a = allocation(&d);
+    let zi = a.zones.iter().position(|z| z.name == "Vlorë").unwrap();
+    let body = super::zone::body(Language::Sq, &d, &a, zi, None).unwrap();
+    let seats = body.split("id=\"zone-seats\"").nth(1).unwrap();
+    let seats = seats.split("</tbody>").next().unwrap();
+    assert!(seats.contains("<th scope=\"col\" class=\"r-num\">Votat që ia marrin</th>"));
+    // Every seat has its figure; PD's third (the 12th place) is the nearest to changing
+    // hands: 985 votes moved to the PS (as `per-seats --explain` says).
+    let figures =
+        seats.matches(" vota kalojnë te ").count() + seats.matches(" vota më shumë për ").count();
+    assert_eq!(figures, 12);
+    let rows: Vec<&str> = seats.split("<tr>").skip(2).collect();
+    assert!(
+        rows[11].contains("PD") && rows[11].contains("985 vota kalojnë te PS"),
+        "{}",
+        rows[11]
+    );
+    assert!(body.contains("class=\"hint\""));
+}
+
+#[test]
 fn candidate_lists_show_the_elected_and_the_gender_moves() {
     let d = doc(include_str!("../../data/synthetic-lists.json"));
     let a = allocation(&d);
     let z = a.zones.iter().find(|z| !z.lists.is_empty()).unwrap();
-    let html = super::candidates::lists(Language::En, z);
+    let html = super::candidates::lists(Language::En, &a, z);
     assert_eq!(html.matches("class=\"r-list\"").count(), z.lists.len());
     assert!(html.contains("r-elected-list"));
 }
@@ -73,7 +96,7 @@ fn names_from_a_visitors_file_are_text_not_markup() {
     let a = allocation(&d);
     let all = [
         super::national::table(Language::En, &d, &a),
-        super::zone::body(Language::En, &d, &a, 0, &[]).unwrap(),
+        super::zone::body(Language::En, &d, &a, 0, None).unwrap(),
         super::zone::picker(Language::En, &d, "zone-select", 0),
         super::whatif::editor(Language::En, &d, 0, &ViewState::default()),
     ]

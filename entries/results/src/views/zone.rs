@@ -1,11 +1,11 @@
-//! One zone: every seat in ranking order (subject, divisor, exact and rounded quotient), the
-//! last seat won and the first quotient that missed, per subject the votes it needed for one
+//! One zone: every seat in ranking order (subject, divisor, exact and rounded quotient, and
+//! its sensitivity: the fewest votes that take it from its winner), the last seat won and the first quotient that missed, per subject the votes it needed for one
 //! more seat, and the ties a drawing of lots must decide (with a way to enter its outcome).
 //! The markup is written by [`body`] (see [`crate::html`]); the lot buttons in it are
 //! handled by one listener on their container.
 
 use crate::html::{Attr, Html};
-use crate::model::official_zone;
+use crate::model::{lot as lot_of, official_zone};
 use crate::numbers;
 use crate::state::LotPick;
 use crate::texts::{rt, rtr, RKey};
@@ -14,19 +14,19 @@ use crate::views::national::differs_note;
 use leptos::prelude::*;
 use per_client::i18n::{fill, fill_named, use_lang};
 use per_domain::Language;
-use per_seats::{Allocation, Ranked};
+use per_seats::{zone_sensitivity, Allocation, Flip, Lot, Ranked};
 use per_seats_data::Document;
 use wasm_bindgen::JsCast;
 
 /// "PS, divisor 3, quotient 15.211,33…"
-fn quotient_of(lang: Language, r: &Ranked) -> String {
+fn quotient_of(lang: Language, a: &Allocation, r: &Ranked) -> String {
     let value = r.quotient.rounded.map_or_else(
         || numbers::exact(lang, &r.quotient),
         |q| numbers::whole(lang, q),
     );
     fill_named(
         &fill(&rt(lang, RKey::QuotientOf), Some(r.quotient.divisor), None),
-        &[("a", &r.subject), ("b", &value)],
+        &[("a", a.name(r.subject)), ("b", &value)],
     )
 }
 
@@ -73,17 +73,33 @@ pub fn ZonePicker(id: &'static str) -> impl IntoView {
     view! { <div class="form-group r-zone-picker" on:change=on_change inner_html=html></div> }
 }
 
-/// Zone number `zi` of allocation `a`: summary, lot to enter (with `picked`, the outcomes
-/// entered), the seats in order, the last won and first missed, and per subject the votes
-/// it needed for one more seat.
+/// "985 vota kalojnë te PS": how seat sensitivity `flip` takes the seat (`None`: nothing can).
+fn flip_text(lang: Language, a: &Allocation, flip: Option<(u64, Flip)>) -> String {
+    let Some((votes, flip)) = flip else {
+        return rt(lang, RKey::NoNextSeat);
+    };
+    let (key, to) = match flip {
+        Flip::Move { to } => (RKey::FlipMove, to),
+        Flip::Add { to } => (RKey::FlipAdd, to),
+    };
+    fill_named(
+        &rt(lang, key),
+        &[("a", &numbers::whole(lang, votes)), ("b", a.name(to))],
+    )
+}
+
+/// Zone number `zi` of allocation `a`: summary, lot to enter (with `lot`, the outcome
+/// entered), the seats in order with their sensitivity, the last won and first missed, and
+/// per subject the votes it needed for one more seat.
 pub fn body(
     lang: Language,
     doc: &Document,
     a: &Allocation,
     zi: usize,
-    picked: &[String],
+    lot: Option<&Lot>,
 ) -> Option<String> {
     let z = a.zones.get(zi)?;
+    let flips = zone_sensitivity(&a.rules, &a.subjects, z, lot);
     let num: [Attr<'_>; 1] = [("class", "r-num")];
     let col_num: [Attr<'_>; 2] = [("scope", "col"), ("class", "r-num")];
     let mut h = Html::new();
@@ -103,16 +119,17 @@ pub fn body(
             ],
             |h| {
                 h.el("p", &[("id", "lot-text")], |h| {
+                    let names: Vec<&str> = lot.contenders.iter().map(|&c| a.name(c)).collect();
                     let text = fill(
                         &rt(lang, RKey::LotRequired),
                         Some(lot.seats),
-                        Some(&lot.contenders.join(", ")),
+                        Some(&names.join(", ")),
                     );
                     h.text_el("strong", &[], &text);
                 });
                 h.text_el("p", &[], &rt(lang, RKey::LotEnter));
                 h.el("div", &[("class", "r-actions")], |h| {
-                    for (i, c) in lot.contenders.iter().enumerate() {
+                    for (i, &c) in lot.contenders.iter().enumerate() {
                         h.text_el(
                             "button",
                             &[
@@ -121,18 +138,18 @@ pub fn body(
                                 ("data-action", "pick-lot"),
                                 ("data-contender", &i.to_string()),
                             ],
-                            c,
+                            a.name(c),
                         );
                     }
                 });
             },
         );
     }
-    if !picked.is_empty() {
+    if let Some(winner) = lot.and_then(|l| l.order.first()) {
         h.text_el(
             "p",
             &[],
-            &fill(&rt(lang, RKey::LotEntered), None, Some(&picked.join(", "))),
+            &fill(&rt(lang, RKey::LotEntered), None, Some(winner)),
         );
         h.text_el(
             "button",
@@ -173,6 +190,7 @@ pub fn body(
                         if rounding {
                             h.text_el("th", &col_num, &rt(lang, RKey::Rounded));
                         }
+                        h.text_el("th", &col_num, &rt(lang, RKey::SeatFlip));
                     });
                 });
                 h.el("tbody", &[], |h| {
@@ -180,7 +198,7 @@ pub fn body(
                         h.el("tr", &[], |h| {
                             h.text_el("td", &num, &r.place.to_string());
                             h.el("th", &[("scope", "row")], |h| {
-                                h.text(&r.subject);
+                                h.text(a.name(r.subject));
                                 if r.by_lot {
                                     h.text(" ").text_el(
                                         "strong",
@@ -194,21 +212,28 @@ pub fn body(
                             if rounding {
                                 h.text_el("td", &num, &numbers::rounded(lang, &r.quotient));
                             }
+                            let flip = flips.iter().find(|f| f.place == r.place);
+                            h.text_el("td", &num, &flip_text(lang, a, flip.and_then(|f| f.flip)));
                         });
                     }
                 });
             },
         );
     });
+    h.text_el("p", &[("class", "hint")], &rt(lang, RKey::SeatFlipNote));
     if let Some(r) = &z.last_winning {
-        let text = fill(&rt(lang, RKey::LastWon), None, Some(&quotient_of(lang, r)));
+        let text = fill(
+            &rt(lang, RKey::LastWon),
+            None,
+            Some(&quotient_of(lang, a, r)),
+        );
         h.text_el("p", &[("id", "last-won")], &text);
     }
     if let Some(r) = &z.first_losing {
         let text = fill(
             &rt(lang, RKey::FirstMissed),
             None,
-            Some(&quotient_of(lang, r)),
+            Some(&quotient_of(lang, a, r)),
         );
         h.text_el("p", &[("id", "first-missed")], &text);
     }
@@ -244,7 +269,8 @@ pub fn body(
                 });
                 h.el("tbody", &[], |h| {
                     for s in &z.subjects {
-                        let official = official_zone(doc, &z.name, &s.name);
+                        let name = a.name(s.subject);
+                        let official = official_zone(doc, &z.name, name);
                         let differs = official.is_some_and(|o| o != s.seats);
                         let needed = if s.eligible {
                             s.votes_for_next_seat.map_or_else(
@@ -255,8 +281,8 @@ pub fn body(
                             rt(lang, RKey::NotEligible)
                         };
                         let class = if differs { "r-differs" } else { "" };
-                        h.el("tr", &[("data-subject", &s.name), ("class", class)], |h| {
-                            h.text_el("th", &[("scope", "row")], &s.name);
+                        h.el("tr", &[("data-subject", name), ("class", class)], |h| {
+                            h.text_el("th", &[("scope", "row")], name);
                             h.text_el("td", &num, &numbers::whole(lang, s.votes));
                             h.text_el("td", &[("class", "r-num r-seats")], &s.seats.to_string());
                             if has_official {
@@ -295,22 +321,21 @@ fn lot_action(ev: &web_sys::MouseEvent) -> Option<Option<usize>> {
 pub fn ZoneView() -> impl IntoView {
     let v = expect_context::<Viewer>();
     let lang = use_lang();
-    let picked = move |zi: usize| {
-        v.state.with(|s| {
-            s.lots
-                .iter()
-                .filter(|l| l.zone == zi && l.list.is_none())
-                .map(|l| l.winner.clone())
-                .collect::<Vec<_>>()
-        })
-    };
     let html = move || {
         let zi = v.zone.get();
-        let picked = picked(zi);
         v.doc
             .with(|doc| {
                 let doc = doc.as_ref()?;
-                v.with_allocation(|a| body(lang.get(), doc, a, zi, &picked))
+                // The outcome entered last for the zone's lot between subjects.
+                let lot = v.state.with(|s| {
+                    let pick = s
+                        .lots
+                        .iter()
+                        .rev()
+                        .find(|l| l.zone == zi && l.list.is_none());
+                    pick.and_then(|p| lot_of(&doc.election, p))
+                });
+                v.with_allocation(|a| body(lang.get(), doc, a, zi, lot.as_ref()))
                     .flatten()
             })
             .unwrap_or_default()
@@ -327,7 +352,8 @@ pub fn ZoneView() -> impl IntoView {
                     a.zones
                         .get(zi)
                         .and_then(|z| z.lot.as_ref())
-                        .and_then(|lot| lot.contenders.get(i).cloned())
+                        .and_then(|lot| lot.contenders.get(i))
+                        .map(|&c| a.name(c).to_owned())
                 });
                 if let Some(winner) = winner.flatten() {
                     v.state.update(|s| {
