@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, ROOT, launchChromium, startServer } from './support.mjs';
+import { DIST, ROOT, launchChromium, launchPersistentChromium, startServer } from './support.mjs';
 import { axe, screenshots } from './helpers.mjs';
 
 const ARTIFACTS = join(process.env.PER_ARTIFACTS ?? join(ROOT, 'test-artifacts'), 'e2e-pwa');
@@ -60,24 +60,30 @@ const cachedUrls = (page) => page.evaluate(async () => {
 });
 
 test('installable: no installability error, a manifest with PNG icons, maskable and screenshots', async () => {
-  const ctx = await browser.newContext(PHONE);
-  const page = await controlled(ctx);
-  const cdp = await ctx.newCDPSession(page);
-  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
-  assert.deepEqual(installabilityErrors, [], JSON.stringify(installabilityErrors));
-  const { errors, data } = await cdp.send('Page.getAppManifest');
-  assert.deepEqual(errors, []);
-  const manifest = JSON.parse(data);
-  assert.equal(manifest.display, 'standalone');
-  assert.equal(manifest.start_url, '/');
-  const png = manifest.icons.filter((i) => i.type === 'image/png');
-  assert.deepEqual(png.map((i) => `${i.sizes} ${i.purpose}`), ['192x192 any', '512x512 any', '512x512 maskable']);
-  assert.deepEqual(manifest.screenshots.map((s) => s.form_factor), ['narrow', 'wide']);
-  for (const { src } of [...manifest.icons, ...manifest.screenshots]) {
-    const r = await page.request.get(base + src);
-    assert.equal(r.status(), 200, src);
+  // Installability is judged in a real profile (an incognito context is never installable).
+  const profile = mkdtempSync(join(tmpdir(), 'per-pwa-profile-'));
+  const ctx = await launchPersistentChromium(profile, PHONE);
+  try {
+    const page = await controlled(ctx);
+    const cdp = await ctx.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(installabilityErrors, [], JSON.stringify(installabilityErrors));
+    const { errors, data } = await cdp.send('Page.getAppManifest');
+    assert.deepEqual(errors, []);
+    const manifest = JSON.parse(data);
+    assert.equal(manifest.display, 'standalone');
+    assert.equal(manifest.start_url, '/');
+    const png = manifest.icons.filter((i) => i.type === 'image/png');
+    assert.deepEqual(png.map((i) => `${i.sizes} ${i.purpose}`), ['192x192 any', '512x512 any', '512x512 maskable']);
+    assert.deepEqual(manifest.screenshots.map((s) => s.form_factor), ['narrow', 'wide']);
+    for (const { src } of [...manifest.icons, ...manifest.screenshots]) {
+      const r = await page.request.get(base + src);
+      assert.equal(r.status(), 200, src);
+    }
+  } finally {
+    await ctx.close();
+    rmSync(profile, { recursive: true, force: true });
   }
-  await ctx.close();
 });
 
 test('precached: every entry page and first-load file, the data sets; never an API answer', async () => {
@@ -101,9 +107,36 @@ test('precached: every entry page and first-load file, the data sets; never an A
   await ctx.close();
 });
 
-test('offline: every entry opens, the viewer computes, an unknown address gets the offline page', async () => {
+test('a new version is announced, and reloading activates it and deletes the old cache', async () => {
   const ctx = await browser.newContext(PHONE);
   const page = await controlled(ctx);
+  const before = Object.keys(await cachedUrls(page)).filter((k) => k.startsWith('per-'));
+  // Publish another version of the worker (what a new build does).
+  const sw = readFileSync(join(dist, 'sw.js'), 'utf8').replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1-next'");
+  writeFileSync(join(dist, 'sw.js'), sw);
+  rmSync(join(dist, 'sw.js.br'), { force: true });
+  rmSync(join(dist, 'sw.js.gz'), { force: true });
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  await page.waitForSelector('#update-notice');
+  assert.match(await page.textContent('#update-notice'), /version i ri/);
+  await axe(page, 'the new-version notice');
+  await screenshot(page, 'update-notice');
+  await Promise.all([page.waitForEvent('load'), page.click('#update-reload')]);
+  await page.waitForSelector('#main h1');
+  const after = Object.keys(await cachedUrls(page)).filter((k) => k.startsWith('per-'));
+  assert.equal(after.length, 1);
+  assert.notEqual(after[0], before[0]);
+  assert.match(after[0], /-next$/);
+  await ctx.close();
+});
+
+test('offline (last: it stops the server): every entry opens, the viewer computes, an unknown address gets the offline page', async () => {
+  const ctx = await browser.newContext(PHONE);
+  const page = await controlled(ctx);
+  // No network at all: the server is gone (Chromium's offline emulation does not reach a
+  // service worker's own fetches), and the page's requests are refused too. Last test.
+  server.stop();
+  server = null;
   await ctx.setOffline(true);
   await page.goto(base + '/results/');
   await page.waitForSelector('#national-table');
@@ -125,28 +158,5 @@ test('offline: every entry opens, the viewer computes, an unknown address gets t
   await axe(page, 'the offline page');
   await screenshot(page, 'offline-page');
   await ctx.setOffline(false);
-  await ctx.close();
-});
-
-test('a new version is announced, and reloading activates it and deletes the old cache', async () => {
-  const ctx = await browser.newContext(PHONE);
-  const page = await controlled(ctx);
-  const before = Object.keys(await cachedUrls(page)).filter((k) => k.startsWith('per-'));
-  // Publish another version of the worker (what a new build does).
-  const sw = readFileSync(join(dist, 'sw.js'), 'utf8').replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1-next'");
-  writeFileSync(join(dist, 'sw.js'), sw);
-  rmSync(join(dist, 'sw.js.br'), { force: true });
-  rmSync(join(dist, 'sw.js.gz'), { force: true });
-  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-  await page.waitForSelector('#update-notice');
-  assert.match(await page.textContent('#update-notice'), /version i ri/);
-  await axe(page, 'the new-version notice');
-  await screenshot(page, 'update-notice');
-  await Promise.all([page.waitForEvent('load'), page.click('#update-reload')]);
-  await page.waitForSelector('#main h1');
-  const after = Object.keys(await cachedUrls(page)).filter((k) => k.startsWith('per-'));
-  assert.equal(after.length, 1);
-  assert.notEqual(after[0], before[0]);
-  assert.match(after[0], /-next$/);
   await ctx.close();
 });
