@@ -18,9 +18,9 @@ export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
  * development outbox) on a free port. `onLine` sees every line it prints on stdout.
  * Resolves to { base, dataDir, stop }.
  */
-export function startServer({ onLine = () => {} } = {}) {
+export function startServer({ onLine = () => {}, dist = DIST } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'per-e2e-'));
-  const server = spawn(SERVER, ['--dev', 'serve', '--addr', '127.0.0.1:0', '--data-dir', dataDir, '--dist', DIST], {
+  const server = spawn(SERVER, ['--dev', 'serve', '--addr', '127.0.0.1:0', '--data-dir', dataDir, '--dist', dist], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, RUST_LOG: 'warn' },
   });
@@ -51,17 +51,26 @@ export function startServer({ onLine = () => {} } = {}) {
   });
 }
 
-/** Debian's Chromium, headless, with `extra` flags (e.g. the fake camera). */
-export function launchChromium(extra = []) {
-  return chromium.launch({
+/**
+ * Debian's Chromium, headless, with `extra` flags (e.g. the fake camera). Its contexts and
+ * pages block service workers unless asked (`serviceWorkers: 'allow'`): the tests see a
+ * first visit, and `page.route` sees every request (pwa.test.mjs tests the worker).
+ */
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export async function launchChromium(extra = []) {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      ...extra,
-    ],
+    args: [...CHROMIUM_ARGS, ...extra],
   });
+  const [newContext, newPage] = [browser.newContext.bind(browser), browser.newPage.bind(browser)];
+  browser.newContext = (options = {}) => newContext({ serviceWorkers: 'block', ...options });
+  browser.newPage = (options = {}) => newPage({ serviceWorkers: 'block', ...options });
+  return browser;
 }
 
 /**
@@ -87,4 +96,17 @@ export function faceVideos() {
 /** Chromium's fake camera playing `file` (a y4m, looped), permission granted. */
 export function fakeCamera(file) {
   return ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${file}`];
+}
+
+/**
+ * Debian's Chromium with a profile in `userDataDir` (not incognito: what installability
+ * needs), service workers allowed. Resolves to its one context.
+ */
+export function launchPersistentChromium(userDataDir, options = {}) {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    ...options,
+  });
 }

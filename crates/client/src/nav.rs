@@ -204,4 +204,47 @@ mod tests {
             assert!(budget <= max, "{dir}: budget {budget} over {max}");
         }
     }
+
+    /// The service worker finds a page's entry by the longest of the manifest's `paths`
+    /// that the address is under: the same answer as `Entry::of_path` for every route, and
+    /// each entry's first path (where its page is fetched) is its own.
+    #[test]
+    fn the_manifest_paths_find_the_entry_of_every_route() {
+        let manifest: serde_json::Value =
+            serde_json::from_str(include_str!("../../../entries/entries.json")).unwrap();
+        let table: Vec<(String, Entry)> = manifest["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|e| {
+                let dir = e["dir"].as_str().unwrap();
+                let entry = Entry::ALL.into_iter().find(|x| x.dir() == dir).unwrap();
+                let paths = e["paths"].as_array().expect("every entry has paths");
+                assert_eq!(Entry::of_path(paths[0].as_str().unwrap()), Some(entry));
+                paths
+                    .iter()
+                    .map(move |p| (p.as_str().unwrap().to_owned(), entry))
+            })
+            .collect();
+        let find = |path: &str| {
+            table
+                .iter()
+                .filter(|(p, _)| {
+                    path == p
+                        || p == "/" && path == "/index.html"
+                        || p != "/"
+                            && path
+                                .strip_prefix(p.as_str())
+                                .is_some_and(|rest| rest.starts_with('/'))
+                })
+                .max_by_key(|(p, _)| p.len())
+                .map(|(_, e)| *e)
+        };
+        for route in per_domain::Route::ALL {
+            assert_eq!(find(route.path()), Entry::of_path(route.path()), "{}", route.path());
+        }
+        for path in ["/nowhere", "/registered", "/review/requests/PER-AAAA-0007"] {
+            assert_eq!(find(path), Entry::of_path(path), "{path}");
+        }
+    }
 }
