@@ -14,6 +14,8 @@
 // minifier is off: it is known to break that glue) and put the new sha384 in place of
 // the old one wherever index.html names it (Trunk's subresource-integrity attributes).
 //
+// JSON files lose their indentation (when every number reads back as written).
+//
 // Debug builds (TRUNK_PROFILE=debug, e.g. `trunk serve`) skip all of this: the
 // unoptimised wasm is large and compressing it at q11 would slow the dev loop.
 // Set PER_PRECOMPRESS=1 to force it.
@@ -63,6 +65,25 @@ const sri = (data) => "sha384-" + createHash("sha384").update(data).digest("base
     console.log(`precompress: minified ${relative(dir, file)}: ${original.length} -> ${Buffer.byteLength(code)} bytes`);
   }
   writeFileSync(indexPath, index);
+}
+
+// JSON (data sets, language files) without its indentation, when every number reads back
+// exactly as written (a number JavaScript would round, or write otherwise, keeps the file).
+{
+  const numbers = (text) => text.replace(/"(?:[^"\\]|\\.)*"/g, '""').match(/-?\d[\d.eE+-]*/g) ?? [];
+  for (const file of walk(dir)) {
+    if (extname(file) !== ".json") continue;
+    const original = readFileSync(file, "utf8");
+    let code;
+    try {
+      code = JSON.stringify(JSON.parse(original));
+    } catch {
+      continue;
+    }
+    if (code.length >= original.length || numbers(code).join() !== numbers(original).join()) continue;
+    writeFileSync(file, code);
+    console.log(`precompress: minified ${relative(dir, file)}: ${original.length} -> ${Buffer.byteLength(code)} bytes`);
+  }
 }
 
 const sizes = new Map(); // relative path -> { raw, gz, br }
