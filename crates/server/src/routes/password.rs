@@ -1,15 +1,14 @@
 //! `POST /api/password` (change, signed in), `POST /api/password/reset` and
-//! `POST /api/password/reset/complete`; `GET /api/session` (the session's limits; renews it).
+//! `POST /api/password/reset/complete`; `GET /api/session` (renews the session; its clock).
 
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, Voter};
-use crate::service::password;
+use crate::service::{password, session};
 use crate::state::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
-use per_domain::api::{ChangePassword, CompleteReset, ResetStarted, StartReset};
-use serde::Serialize;
+use per_domain::api::{ChangePassword, CompleteReset, ResetStarted, SessionClock, StartReset};
 
 pub async fn change(
     State(state): State<AppState>,
@@ -39,19 +38,11 @@ pub async fn complete_reset(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// What the app needs for its idle warning.
-#[derive(Debug, Serialize)]
-pub struct SessionLimits {
-    /// The session ends after this long unused (each API call by the voter renews it).
-    pub idle_seconds: i64,
-    /// ... and this long after sign-in, however used.
-    pub absolute_seconds: i64,
-}
-
-/// `GET /api/session`: a cheap call that renews the session ("stay signed in").
-pub async fn limits(State(state): State<AppState>, _voter: Voter) -> Json<SessionLimits> {
-    Json(SessionLimits {
-        idle_seconds: state.limits.session_idle_seconds,
-        absolute_seconds: state.limits.session_absolute_seconds,
-    })
+/// `GET /api/session`: a cheap call that renews the session ("stay signed in") and says
+/// how long it has left, for the app's idle warning.
+pub async fn session_clock(
+    State(state): State<AppState>,
+    voter: Voter,
+) -> AppResult<Json<SessionClock>> {
+    Ok(Json(session::renew(&state, &voter.token).await?))
 }
