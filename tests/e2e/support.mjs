@@ -15,14 +15,14 @@ export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 
 /**
  * Starts `per-server --dev serve` (a data key in its temporary data directory, the
- * development outbox) on a free port. `onLine` sees every line it prints on stdout.
- * Resolves to { base, dataDir, stop }.
+ * development outbox) on a free port. `onLine` sees every line it prints on stdout; `env`
+ * adds settings (`PER_LIMITS__SESSION_IDLE_SECONDS`...). Resolves to { base, dataDir, stop }.
  */
-export function startServer({ onLine = () => {} } = {}) {
+export function startServer({ onLine = () => {}, env = {} } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'per-e2e-'));
   const server = spawn(SERVER, ['--dev', 'serve', '--addr', '127.0.0.1:0', '--data-dir', dataDir, '--dist', DIST], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, RUST_LOG: 'warn' },
+    env: { ...process.env, RUST_LOG: 'warn', ...env },
   });
   const stop = () => {
     server.kill('SIGTERM');
