@@ -8,14 +8,13 @@
 
 use gloo_net::http::{Request, RequestBuilder};
 use per_domain::api::{
-    ApiError, ChangePassword, CompleteReset, CompleteSignup, ErrorKind, FaceAccepted,
-    FaceCapture, FaceChallenge, Me, RequestDraft, RequestView, ResendCode, ResetStarted,
-    SessionClock, SignIn, SignupProgress, SignupStart, SignupStarted, StartReset,
-    SubmitRequest, VerifyCode, WindowView,
+    ApiError, ChangePassword, CompleteReset, CompleteSignup, ErrorKind, FaceAccepted, FaceCapture,
+    FaceChallenge, Me, RequestDraft, RequestView, ResendCode, ResetStarted, SessionClock, SignIn,
+    SignupProgress, SignupStart, SignupStarted, StartReset, SubmitRequest, VerifyCode, WindowView,
 };
-use std::cell::Cell;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use std::cell::Cell;
 
 /// Why a call did not give what was asked.
 #[derive(Debug, Clone, PartialEq)]

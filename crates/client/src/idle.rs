@@ -30,7 +30,10 @@ pub fn warn_before_ms(idle_seconds: u32) -> f64 {
 pub enum Idle {
     Active,
     /// The session ends in `left` seconds; `last`: at its absolute end (no renewing).
-    Warning { left: u32, last: bool },
+    Warning {
+        left: u32,
+        last: bool,
+    },
     Lapsed,
 }
 
@@ -161,7 +164,14 @@ impl Ui {
                 text(&title, Key::IdleTitle);
                 let key = if last { Key::IdleFinal } else { Key::IdleBody };
                 body.set_text_content(Some(&with_wait(lang, key, left)));
-                text(&stay, if last { Key::IdleUnderstood } else { Key::IdleStay });
+                text(
+                    &stay,
+                    if last {
+                        Key::IdleUnderstood
+                    } else {
+                        Key::IdleStay
+                    },
+                );
             }
             Idle::Lapsed => {
                 // This tab forgets the voter, and the server's session ends now too.
@@ -185,7 +195,11 @@ impl Ui {
         stay.set_hidden(stage != 1);
         sign_in.set_hidden(stage != 2);
         if stage > 0 && dialog.show_modal().is_ok() {
-            let _ = if stage == 1 { stay.focus() } else { sign_in.focus() };
+            let _ = if stage == 1 {
+                stay.focus()
+            } else {
+                sign_in.focus()
+            };
         }
     }
 
@@ -214,7 +228,8 @@ pub fn IdleWarning() -> impl IntoView {
     DEADLINE.set(None);
     STAGE.set(0);
     ui.renew();
-    let handle = set_interval_with_handle(move || ui.tick(), std::time::Duration::from_secs(1)).ok();
+    let handle =
+        set_interval_with_handle(move || ui.tick(), std::time::Duration::from_secs(1)).ok();
     on_cleanup(move || {
         DEADLINE.set(None);
         if let Some(h) = handle {

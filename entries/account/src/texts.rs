@@ -29,7 +29,10 @@ pub fn english() {
     let shared = include_str!("../../../crates/client/public/i18n/en.json");
     per_client::i18n::install(en, shared).unwrap();
     ACCOUNT
-        .install(en, include_str!("../../../crates/client/public/i18n/account/en.json"))
+        .install(
+            en,
+            include_str!("../../../crates/client/public/i18n/account/en.json"),
+        )
         .unwrap();
 }
 
@@ -57,7 +60,10 @@ mod tests {
             assert_eq!(names[key as usize], format!("{key:?}"));
         }
         for lang in &Language::ALL[1..] {
-            assert_eq!(ACCOUNT.file_problems(*lang, json(*lang)), Vec::<String>::new());
+            assert_eq!(
+                ACCOUNT.file_problems(*lang, json(*lang)),
+                Vec::<String>::new()
+            );
             assert!(ACCOUNT.parse(json(*lang)).is_some(), "{lang:?}");
         }
     }

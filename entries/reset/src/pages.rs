@@ -90,8 +90,7 @@ pub fn reset_errors(f: &ApiFailure) -> Vec<ErrorItem> {
 #[component]
 pub fn ResetCodesPage() -> impl IntoView {
     let lang = use_lang();
-    let loaded: Option<ResetSession> =
-        WebStore::session().and_then(|s| draft::load(&s, RESET_KEY));
+    let loaded: Option<ResetSession> = WebStore::session().and_then(|s| draft::load(&s, RESET_KEY));
     let Some(reset) = loaded else {
         return view! {
             <BackLink to=Route::SignIn/>

@@ -24,7 +24,10 @@ pub fn english() {
     let shared = include_str!("../../../crates/client/public/i18n/en.json");
     per_client::i18n::install(en, shared).unwrap();
     RESET
-        .install(en, include_str!("../../../crates/client/public/i18n/reset/en.json"))
+        .install(
+            en,
+            include_str!("../../../crates/client/public/i18n/reset/en.json"),
+        )
         .unwrap();
 }
 
@@ -52,7 +55,10 @@ mod tests {
             assert_eq!(names[key as usize], format!("{key:?}"));
         }
         for lang in &Language::ALL[1..] {
-            assert_eq!(RESET.file_problems(*lang, json(*lang)), Vec::<String>::new());
+            assert_eq!(
+                RESET.file_problems(*lang, json(*lang)),
+                Vec::<String>::new()
+            );
             assert!(RESET.parse(json(*lang)).is_some(), "{lang:?}");
         }
     }

@@ -289,7 +289,10 @@ async fn the_session_answer_renews_it_and_says_how_long_it_has_left() {
     // (The test clock runs on from real time: a second may pass between calls.)
     let near = |v: &Value, want: i64| (want - 5..=want).contains(&v.as_i64().unwrap());
     assert_eq!(clock["idle_left_seconds"], 1800, "renewed by this call");
-    assert!(near(&clock["absolute_left_seconds"], 43200 - 600), "{clock}");
+    assert!(
+        near(&clock["absolute_left_seconds"], 43200 - 600),
+        "{clock}"
+    );
     assert_eq!(clock["renew_slack_seconds"], 60);
     // Used every 25 minutes up to 5 minutes before the absolute end: the idle time left is
     // what remains of the session.
@@ -304,7 +307,11 @@ async fn the_session_answer_renews_it_and_says_how_long_it_has_left() {
     assert!(near(&clock["idle_left_seconds"], 300), "{clock}");
     assert_eq!(clock["idle_left_seconds"], clock["absolute_left_seconds"]);
     // Signed out, there is no clock.
-    let r = new_client().get(app.url("/api/session")).send().await.unwrap();
+    let r = new_client()
+        .get(app.url("/api/session"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 401);
 }
 

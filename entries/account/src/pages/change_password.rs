@@ -60,6 +60,7 @@ pub fn ChangePasswordPage() -> impl IntoView {
     let errors = RwSignal::new(Vec::<ErrorItem>::new());
     let busy = RwSignal::new(false);
     let go = per_client::nav::use_go();
+    let notice = super::Notice::use_notice();
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -82,7 +83,7 @@ pub fn ChangePasswordPage() -> impl IntoView {
             busy.set(false);
             match result {
                 Ok(()) => {
-                    super::Notice::leave(AKey::PasswordChanged);
+                    notice.leave(AKey::PasswordChanged);
                     go(Route::MyRequest);
                 }
                 Err(f) => errors.set(change_errors(&f)),
@@ -172,7 +173,10 @@ mod tests {
         );
         let common = change_errors(&failure(
             ErrorKind::InvalidInput,
-            vec![FieldProblem::new(Field::Password, Problem::PasswordTooCommon)],
+            vec![FieldProblem::new(
+                Field::Password,
+                Problem::PasswordTooCommon,
+            )],
             None,
         ));
         assert_eq!(

@@ -22,9 +22,14 @@ impl Notice {
         provide_context(Notice(RwSignal::new(None)));
     }
 
+    /// This page's handle (taken while the page is made: an async task has no context).
+    pub fn use_notice() -> Notice {
+        expect_context::<Notice>()
+    }
+
     /// The next page shows `key`.
-    pub fn leave(key: AKey) {
-        expect_context::<Notice>().0.set(Some(key));
+    pub fn leave(self, key: AKey) {
+        self.0.set(Some(key));
     }
 
     /// The notice left for this page, if any (taken: it shows once); `or` when none was.
