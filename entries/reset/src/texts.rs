@@ -17,20 +17,6 @@ per_client::text_table! {
     ErrResetExpired => "Kodet kanë skaduar ose janë përdorur të gjitha përpjekjet. Kërkoni kode të reja.";
 }
 
-/// The English texts installed (this table's and the shared one), for tests that read them.
-#[cfg(test)]
-pub fn english() {
-    let en = per_domain::Language::En;
-    let shared = include_str!("../../../crates/client/public/i18n/en.json");
-    per_client::i18n::install(en, shared).unwrap();
-    RESET
-        .install(
-            en,
-            include_str!("../../../crates/client/public/i18n/reset/en.json"),
-        )
-        .unwrap();
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
