@@ -30,7 +30,7 @@ test('every entry page is within its budget as built', () => {
   const r = report({});
   assert.equal(r.status, 0, r.stdout + r.stderr);
   const names = r.json.entries.map((e) => e.name);
-  assert.deepEqual(names, ['start', 'register', 'face', 'request', 'documents', 'submit', 'account', 'results', 'review', 'statistics']);
+  assert.deepEqual(names, ['start', 'register', 'face', 'request', 'documents', 'submit', 'account', 'reset', 'results', 'review', 'statistics']);
   for (const e of r.json.entries) {
     assert.ok(e.total.br <= e.budget, `${e.name}: ${e.total.br} > ${e.budget}`);
     const kinds = new Set(e.parts.map((p) => p.kind));

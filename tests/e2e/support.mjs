@@ -3,7 +3,7 @@
 // (node --test runs *.test.mjs only).
 
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -15,14 +15,21 @@ export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 
 /**
  * Starts `per-server --dev serve` (a data key in its temporary data directory, the
- * development outbox) on a free port. `onLine` sees every line it prints on stdout.
- * Resolves to { base, dataDir, stop }.
+ * development outbox) on a free port. `onLine` sees every line it prints on stdout; `settings`
+ * is a settings file's TOML (`[limits]`...), `env` more environment, `dist` another build.
+ * Resolves to
+ * { base, dataDir, stop }.
  */
-export function startServer({ onLine = () => {}, dist = DIST } = {}) {
+export function startServer({ onLine = () => {}, env = {}, settings, dist = DIST } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'per-e2e-'));
-  const server = spawn(SERVER, ['--dev', 'serve', '--addr', '127.0.0.1:0', '--data-dir', dataDir, '--dist', dist], {
+  const config = [];
+  if (settings) {
+    writeFileSync(join(dataDir, 'settings.toml'), settings);
+    config.push('--config', join(dataDir, 'settings.toml'));
+  }
+  const server = spawn(SERVER, ['--dev', ...config, 'serve', '--addr', '127.0.0.1:0', '--data-dir', dataDir, '--dist', dist], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, RUST_LOG: 'warn' },
+    env: { ...process.env, RUST_LOG: 'warn', ...env },
   });
   const stop = () => {
     server.kill('SIGTERM');

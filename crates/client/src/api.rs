@@ -8,12 +8,13 @@
 
 use gloo_net::http::{Request, RequestBuilder};
 use per_domain::api::{
-    ApiError, CompleteSignup, ErrorKind, FaceAccepted, FaceCapture, FaceChallenge, Me,
-    RequestDraft, RequestView, ResendCode, SignIn, SignupProgress, SignupStart, SignupStarted,
-    SubmitRequest, VerifyCode, WindowView,
+    ApiError, ChangePassword, CompleteReset, CompleteSignup, ErrorKind, FaceAccepted, FaceCapture,
+    FaceChallenge, Me, RequestDraft, RequestView, ResendCode, ResetStarted, SessionClock, SignIn,
+    SignupProgress, SignupStart, SignupStarted, StartReset, SubmitRequest, VerifyCode, WindowView,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use std::cell::Cell;
 
 /// Why a call did not give what was asked.
 #[derive(Debug, Clone, PartialEq)]
@@ -215,9 +216,24 @@ fn is_not_found(f: &ApiFailure) -> bool {
     }
 }
 
+thread_local! {
+    /// When the server last answered a call with anything but 401 (ms since the epoch):
+    /// each such call renewed the session's idle time (see `crate::idle`).
+    static LAST_ANSWER_MS: Cell<f64> = const { Cell::new(0.0) };
+}
+
+/// When the server last answered a call other than with 401 (ms since the epoch; 0: never).
+pub fn last_answer_ms() -> f64 {
+    LAST_ANSWER_MS.with(Cell::get)
+}
+
 /// Runs the signed-out hook when an answer means so ([`forgets_drafts`]), for a call made
-/// outside this module (an upload, which needs an `XMLHttpRequest` for its progress).
+/// outside this module (an upload, which needs an `XMLHttpRequest` for its progress); notes
+/// the time of any other answer ([`last_answer_ms`]).
 pub fn answered(status: u16, body: &str) {
+    if status != 401 {
+        LAST_ANSWER_MS.with(|c| c.set(js_sys::Date::now()));
+    }
     if forgets_drafts(status, body) {
         if let Some(signed_out) = SIGNED_OUT.get() {
             signed_out();
@@ -270,6 +286,35 @@ pub async fn sign_in(body: &SignIn) -> Result<Me, ApiFailure> {
 /// `DELETE /api/session`: sign out (204).
 pub async fn sign_out() -> Result<(), ApiFailure> {
     let (status, text) = call(Request::delete("/api/session"), NO_BODY).await?;
+    decode_empty(status, &text)
+}
+
+/// `DELETE /api/sessions`: sign out everywhere, this browser too (204).
+pub async fn sign_out_everywhere() -> Result<(), ApiFailure> {
+    let (status, text) = call(Request::delete("/api/sessions"), NO_BODY).await?;
+    decode_empty(status, &text)
+}
+
+/// `GET /api/session`: renews the session ("stay signed in"); its clock.
+pub async fn session_clock() -> Result<SessionClock, ApiFailure> {
+    let (status, text) = call(Request::get("/api/session"), NO_BODY).await?;
+    decode(status, &text)
+}
+
+/// `POST /api/password` (204): the current password and the new one.
+pub async fn change_password(body: &ChangePassword) -> Result<(), ApiFailure> {
+    let (status, text) = call(Request::post("/api/password"), Some(body)).await?;
+    decode_empty(status, &text)
+}
+
+/// `POST /api/password/reset` (202): codes to the account's phone and e-mail, if any.
+pub async fn start_reset(body: &StartReset) -> Result<ResetStarted, ApiFailure> {
+    post("/api/password/reset", body).await
+}
+
+/// `POST /api/password/reset/complete` (204): both codes and the new password.
+pub async fn complete_reset(body: &CompleteReset) -> Result<(), ApiFailure> {
+    let (status, text) = call(Request::post("/api/password/reset/complete"), Some(body)).await?;
     decode_empty(status, &text)
 }
 

@@ -2,7 +2,7 @@
 //! error points at, and which message it says, from local parsing or from the server.
 
 use crate::api::ApiFailure;
-use crate::i18n::{self, Key};
+use crate::i18n::{self, Key, TextId};
 use per_domain::api::ErrorKind;
 use per_domain::{Field, FieldProblem, Language, Problem, Route};
 
@@ -153,6 +153,10 @@ pub enum Msg {
     Problem(Problem),
     /// A problem with a field.
     About(Field, Problem),
+    /// A text of another table (an entry's own), with `{n}` filled when there is a number.
+    Other(TextId, Option<u32>),
+    /// A text of another table with `{x}`, filled with a wait in seconds.
+    OtherWait(TextId, u32),
 }
 
 impl Msg {
@@ -163,6 +167,10 @@ impl Msg {
             Msg::Wait(k, secs) => i18n::with_wait(lang, k, secs),
             Msg::Problem(p) => i18n::problem(lang, p),
             Msg::About(f, p) => i18n::t(lang, problem_key(f, p)),
+            Msg::Other(id, n) => i18n::fill(&i18n::t(lang, id), n, None),
+            Msg::OtherWait(id, secs) => {
+                i18n::fill(&i18n::t(lang, id), None, Some(&i18n::wait(lang, secs)))
+            }
         }
     }
 }

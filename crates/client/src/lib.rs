@@ -15,6 +15,7 @@ pub mod dom;
 pub mod draft;
 pub mod form;
 pub mod i18n;
+pub mod idle;
 pub mod nav;
 pub mod registration;
 pub mod request;

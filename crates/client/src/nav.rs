@@ -41,7 +41,8 @@ pub fn go(to: Route) {
     go_href(to.path());
 }
 
-fn go_href(href: &str) {
+/// Goes to `href` (an address of this site, with its query) with a full page load.
+pub fn go_href(href: &str) {
     if let Some(window) = web_sys::window() {
         let _ = window.location().assign(href);
     }

@@ -24,8 +24,12 @@ pub enum Entry {
     /// `/request/check`, `/request/done`: check your answers, the submission and the
     /// confirmation.
     Submit,
-    /// `/sign-in`, `/my-request`: the voter's account and the status of the request.
+    /// `/sign-in`, `/my-request…` (with the password change): the voter's account and the
+    /// status of the request.
     Account,
+    /// `/sign-in/reset…`: "forgot your password?" (codes to the phone and the e-mail, the
+    /// new password), apart so that the account's first load stays within budget.
+    Reset,
     /// `/results/…`: the public seat-allocation viewer.
     Results,
     /// `/review/…`: the officials' console.
@@ -35,7 +39,7 @@ pub enum Entry {
 }
 
 impl Entry {
-    pub const ALL: [Entry; 10] = [
+    pub const ALL: [Entry; 11] = [
         Entry::Start,
         Entry::Register,
         Entry::Face,
@@ -43,6 +47,7 @@ impl Entry {
         Entry::Documents,
         Entry::Submit,
         Entry::Account,
+        Entry::Reset,
         Entry::Results,
         Entry::Review,
         Entry::Statistics,
@@ -58,6 +63,7 @@ impl Entry {
             Entry::Documents => "documents",
             Entry::Submit => "submit",
             Entry::Account => "account",
+            Entry::Reset => "reset",
             Entry::Results => "results",
             Entry::Review => "review",
             Entry::Statistics => "statistics",
@@ -83,6 +89,8 @@ impl Entry {
             Some(Entry::Submit)
         } else if under("/request") {
             Some(Entry::Request)
+        } else if under("/sign-in/reset") {
+            Some(Entry::Reset)
         } else if under("/sign-in") || under("/my-request") {
             Some(Entry::Account)
         } else if under("/results") {
@@ -135,8 +143,15 @@ pub enum Route {
     RequestDone,
     /// `/sign-in`.
     SignIn,
+    /// `/sign-in/reset`: "forgot your password?": the phone or e-mail of the account.
+    ResetStart,
+    /// `/sign-in/reset/codes`: the codes sent to the phone and the e-mail, and the new
+    /// password.
+    ResetComplete,
     /// `/my-request`: the status of the request.
     MyRequest,
+    /// `/my-request/password`: changing the password (the current one, then the new one).
+    ChangePassword,
     /// `/results/`: the seat-allocation viewer.
     Results,
     /// `/review/`: the officials' console; the sign-in (password and second factor).
@@ -150,7 +165,7 @@ pub enum Route {
 }
 
 impl Route {
-    pub const ALL: [Route; 21] = [
+    pub const ALL: [Route; 24] = [
         Route::Start,
         Route::Contact,
         Route::Verify,
@@ -167,7 +182,10 @@ impl Route {
         Route::RequestCheck,
         Route::RequestDone,
         Route::SignIn,
+        Route::ResetStart,
+        Route::ResetComplete,
         Route::MyRequest,
+        Route::ChangePassword,
         Route::Results,
         Route::Review,
         Route::ReviewQueue,
@@ -193,7 +211,10 @@ impl Route {
             Route::RequestCheck => "/request/check",
             Route::RequestDone => "/request/done",
             Route::SignIn => "/sign-in",
+            Route::ResetStart => "/sign-in/reset",
+            Route::ResetComplete => "/sign-in/reset/codes",
             Route::MyRequest => "/my-request",
+            Route::ChangePassword => "/my-request/password",
             Route::Results => "/results/",
             Route::Review => "/review/",
             Route::ReviewQueue => "/review/queue",
@@ -215,7 +236,8 @@ impl Route {
             | Route::RequestAddress => Entry::Request,
             Route::RequestCheck | Route::RequestDone => Entry::Submit,
             Route::RequestPhoto | Route::RequestProof => Entry::Documents,
-            Route::SignIn | Route::MyRequest => Entry::Account,
+            Route::SignIn | Route::MyRequest | Route::ChangePassword => Entry::Account,
+            Route::ResetStart | Route::ResetComplete => Entry::Reset,
             Route::Results => Entry::Results,
             Route::Review | Route::ReviewQueue => Entry::Review,
             Route::Statistics => Entry::Statistics,
@@ -383,6 +405,10 @@ mod tests {
             ("/requests", None),
             ("/sign-in", Some(Entry::Account)),
             ("/my-request?x=1", Some(Entry::Account)),
+            ("/my-request/password", Some(Entry::Account)),
+            ("/sign-in/reset", Some(Entry::Reset)),
+            ("/sign-in/reset/codes", Some(Entry::Reset)),
+            ("/sign-in/resets", Some(Entry::Account)),
             ("/results/", Some(Entry::Results)),
             ("/results", Some(Entry::Results)),
             ("/results/#rules=dhondt", Some(Entry::Results)),

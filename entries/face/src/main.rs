@@ -1,4 +1,5 @@
-//! The live face capture (`/register/face`): the camera, the challenge and the frames sent.
+//! The live face capture (`/register/face`): the camera, the challenge and the frames sent,
+//! with the idle warning (`per_client::idle`).
 //! Its own entry page and wasm bundle; the liveness analysis runs in its Web Worker
 //! (`entries/face-worker`), fetched only when the voter starts the camera.
 
@@ -19,9 +20,9 @@ fn main() {
 
 fn routes() -> AnyView {
     let route = per_client::nav::provide_route();
-    (move || match route.get() {
+    let page = move || match route.get() {
         Some(Route::Face) => view! { <pages::Face/> }.into_any(),
         _ => view! { <NotFound/> }.into_any(),
-    })
-    .into_any()
+    };
+    view! { {page} <per_client::idle::IdleWarning/> }.into_any()
 }

@@ -2,7 +2,8 @@
 //! question per page where it helps), the address abroad, check your answers, and the
 //! confirmation. One entry page and wasm bundle, its pages routed inside it; the document
 //! photos and the proof of address are the documents entry, the face capture and the account
-//! others still: links to them are full page loads.
+//! others still: links to them are full page loads. Every page carries the idle warning
+//! (`per_client::idle`).
 
 mod pages;
 
@@ -34,5 +35,5 @@ fn routes() -> AnyView {
         },
         None => view! { <NotFound/> }.into_any(),
     };
-    view! { <WindowNotice/> {page} }.into_any()
+    view! { <WindowNotice/> {page} <per_client::idle::IdleWarning/> }.into_any()
 }

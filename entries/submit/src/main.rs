@@ -1,6 +1,7 @@
 //! Check your answers and submit (`/request/check`), and the confirmation (`/request/done`):
 //! every answer with its "change" link (a page load to the question's entry), the
-//! declaration and the idempotent submission. Its own entry page and wasm bundle.
+//! declaration and the idempotent submission, with the idle warning (`per_client::idle`).
+//! Its own entry page and wasm bundle.
 
 mod pages;
 
@@ -27,5 +28,5 @@ fn routes() -> AnyView {
         Some(Route::RequestDone) => view! { <pages::Done/> }.into_any(),
         _ => view! { <NotFound/> }.into_any(),
     };
-    view! { <WindowNotice/> {page} }.into_any()
+    view! { <WindowNotice/> {page} <per_client::idle::IdleWarning/> }.into_any()
 }

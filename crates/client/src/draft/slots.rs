@@ -17,15 +17,35 @@ pub const REFERENCE_KEY: &str = "per.reference";
 /// The request draft (`per_domain::api::RequestDraft`) as typed, with its idempotency key.
 pub const REQUEST_KEY: &str = "per.request";
 
+/// A password reset in progress ([`ResetSession`]): its id is a secret.
+pub const RESET_KEY: &str = "per.reset";
+
 /// Every key of `sessionStorage` that holds personal data or a secret.
-pub const PERSONAL_SESSION_KEYS: [&str; 6] = [
+pub const PERSONAL_SESSION_KEYS: [&str; 7] = [
     CONTACT_KEY,
+    RESET_KEY,
     REQUEST_KEY,
     SIGNUP_KEY,
     IDENTITY_KEY,
     LAST_IDENTITY_KEY,
     REFERENCE_KEY,
 ];
+
+// ---------------------------------------------------------------- password reset
+
+/// A password reset in progress, kept for the session (between its two pages).
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResetSession {
+    pub reset_id: String,
+    /// How long the codes live, in minutes.
+    pub code_minutes: u32,
+}
+
+impl fmt::Debug for ResetSession {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("ResetSession { .. }")
+    }
+}
 
 // ---------------------------------------------------------------- language
 

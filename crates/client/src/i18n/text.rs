@@ -140,6 +140,14 @@ crate::text_table! {
     LoginLabel => "E-maili ose numri i celularit";
     LoginHint => "Numri me kodin e shtetit, p.sh. +39 312 345 6789";
     NoAccount => "Nuk keni llogari?";
+    // ---- the idle warning of signed-in pages (idle.rs)
+    IdleTitle => "Dëshironi të qëndroni në llogari?";
+    IdleBody => "Nuk e keni përdorur shërbimin për një kohë. Për të mbrojtur të dhënat tuaja, do të dilni nga llogaria {x}.";
+    IdleFinal => "Për sigurinë tuaj, një seancë ka një kohëzgjatje maksimale: do të dilni nga llogaria {x}. Hapat e përfunduar ruhen; pastaj hyni përsëri.";
+    IdleStay => "Qëndroni në llogari";
+    IdleUnderstood => "E kuptova";
+    IdleEndedTitle => "Dolët nga llogaria";
+    IdleEndedBody => "Për të mbrojtur të dhënat tuaja, dolët nga llogaria pas një kohe pa aktivitet. Hapat që keni përfunduar janë ruajtur: hyni përsëri për të vazhduar.";
     // ---- errors from the server or the network
     ErrNetwork => "Nuk ka lidhje. Përgjigjet tuaja ruhen: provoni përsëri.";
     ErrServer => "Ndodhi një gabim nga ana jonë. Përgjigjet tuaja ruhen: provoni përsëri pas pak.";

@@ -127,6 +127,25 @@ impl CompleteReset {
     }
 }
 
+/// `GET /api/session`: the session's clock, for the app's idle warning. The call renews the
+/// session ("stay signed in"), so `idle_left_seconds` is counted from this answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionClock {
+    /// A session ends after this long unused.
+    pub idle_seconds: u32,
+    /// ... and this long after sign-in, however used.
+    pub absolute_seconds: u32,
+    /// Seconds until the session ends if unused from now (at most `idle_seconds`; less
+    /// when the absolute end is nearer).
+    pub idle_left_seconds: u32,
+    /// Seconds until the absolute end (renewing cannot pass it).
+    pub absolute_left_seconds: u32,
+    /// Any other answered call renews the idle time too, to within this many seconds (the
+    /// server writes a session's use at most this often).
+    pub renew_slack_seconds: u32,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -38,7 +38,7 @@ pub fn api() -> Router<AppState> {
             "/session",
             post(session::sign_in)
                 .delete(session::sign_out)
-                .get(password::limits),
+                .get(password::session_clock),
         )
         .route("/password", post(password::change))
         .route("/password/reset", post(password::start_reset))

@@ -34,7 +34,7 @@ use utoipa::OpenApi;
         super::session::sign_out,
         super::session::sign_out_everywhere,
         super::session::me,
-        super::password::limits,
+        super::password::session_clock,
         super::password::change,
         super::password::start_reset,
         super::password::complete_reset,

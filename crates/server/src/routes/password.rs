@@ -1,16 +1,15 @@
 //! `POST /api/password` (change, signed in), `POST /api/password/reset` and
-//! `POST /api/password/reset/complete`; `GET /api/session` (the session's limits; renews it).
+//! `POST /api/password/reset/complete`; `GET /api/session` (renews the session; its clock).
 
 use crate::error::{AppError, AppResult};
 use crate::extract::{ApiJson, Voter};
-use crate::service::password;
+use crate::service::{password, session};
 use crate::state::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use per_domain::api::ApiError;
-use per_domain::api::{ChangePassword, CompleteReset, ResetStarted, StartReset};
-use serde::Serialize;
+use per_domain::api::{ChangePassword, CompleteReset, ResetStarted, SessionClock, StartReset};
 
 #[utoipa::path(
     post,
@@ -91,31 +90,23 @@ pub async fn complete_reset(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// What the app needs for its idle warning.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct SessionLimits {
-    /// The session ends after this long unused (each API call by the voter renews it).
-    pub idle_seconds: i64,
-    /// ... and this long after sign-in, however used.
-    pub absolute_seconds: i64,
-}
-
-/// `GET /api/session`: a cheap call that renews the session ("stay signed in").
+/// `GET /api/session`: a cheap call that renews the session ("stay signed in") and says
+/// how long it has left, for the app's idle warning.
 #[utoipa::path(
     get,
     path = "/api/session",
-    operation_id = "session_limits",
+    operation_id = "session_clock",
     tag = "session",
-    summary = "The session's limits; renews it",
+    summary = "The session's clock; renews it",
     security(("voter_session" = [])),
     responses(
-        (status = 200, description = "OK", body = SessionLimits),
+        (status = 200, description = "OK", body = SessionClock),
         (status = 401, description = "Not signed in (no valid session cookie)", body = ApiError),
     )
 )]
-pub async fn limits(State(state): State<AppState>, _voter: Voter) -> Json<SessionLimits> {
-    Json(SessionLimits {
-        idle_seconds: state.limits.session_idle_seconds,
-        absolute_seconds: state.limits.session_absolute_seconds,
-    })
+pub async fn session_clock(
+    State(state): State<AppState>,
+    voter: Voter,
+) -> AppResult<Json<SessionClock>> {
+    Ok(Json(session::renew(&state, &voter.token).await?))
 }

@@ -6,7 +6,7 @@ use crate::clock::rfc3339;
 use crate::crypto;
 use crate::state::AppState;
 use crate::store::{AccountId, AccountKey, Request, StoreError, Tx, Unix};
-use per_domain::api::{Login, Me, RequestView};
+use per_domain::api::{Login, Me, RequestView, SessionClock};
 use per_domain::{RequestStatus, SecretToken};
 
 /// The session cookie's lifetime: the absolute limit (the store enforces the idle one).
@@ -14,8 +14,11 @@ pub fn session_seconds(state: &AppState) -> i64 {
     state.limits.session_absolute_seconds
 }
 
-/// A session's use is written at most once a minute (not on every request).
-const TOUCH_EVERY_SECONDS: i64 = 60;
+/// How often a session's use is written: at most once a minute (not on every request), and
+/// at least 30 times within the idle timeout (so a short one, set for tests, still renews).
+pub fn touch_every(state: &AppState) -> i64 {
+    (state.limits.session_idle_seconds / 30).clamp(1, 60)
+}
 /// Wrong passwords allowed for one login within the window.
 pub const MAX_LOGIN_FAILURES: i64 = 5;
 pub const LOGIN_WINDOW_SECONDS: i64 = 15 * 60;
@@ -175,12 +178,35 @@ pub async fn voter(state: &AppState, token: &SecretToken) -> Result<AccountId> {
             .await?
             .ok_or(SessionError::NoSession)?
     };
-    if now - seen >= TOUCH_EVERY_SECONDS {
+    if now - seen >= touch_every(state) {
         let mut tx = state.store.write().await?;
         tx.touch_session(&hash, now).await?;
         tx.commit().await?;
     }
     Ok(account)
+}
+
+/// "Stay signed in": the session's use is written now (whenever it was last written), and
+/// its clock returned. `GET /api/session`, after [`voter`] found the session live.
+pub async fn renew(state: &AppState, token: &SecretToken) -> Result<SessionClock> {
+    let now = state.clock.now();
+    let hash = crypto::token_hash(token);
+    let mut tx = state.store.write().await?;
+    tx.touch_session(&hash, now).await?;
+    let expires_at = tx
+        .session_expires_at(&hash)
+        .await?
+        .ok_or(SessionError::NoSession)?;
+    tx.commit().await?;
+    let idle = state.limits.session_idle_seconds;
+    let seconds = |s: i64| u32::try_from(s.max(0)).unwrap_or(u32::MAX);
+    Ok(SessionClock {
+        idle_seconds: seconds(idle),
+        absolute_seconds: seconds(state.limits.session_absolute_seconds),
+        idle_left_seconds: seconds(idle.min(expires_at - now)),
+        absolute_left_seconds: seconds(expires_at - now),
+        renew_slack_seconds: seconds(touch_every(state)),
+    })
 }
 
 /// Opens a session for the account in the caller's transaction; returns its token.

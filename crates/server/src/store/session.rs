@@ -120,6 +120,17 @@ impl Tx {
         Ok(())
     }
 
+    /// When the session ends at the latest (its absolute limit), if it exists.
+    pub async fn session_expires_at(&mut self, token_hash: &[u8]) -> StoreResult<Option<Unix>> {
+        let row: Option<(i64,)> = on_tx!(self, c => sqlx::query_as(
+            "SELECT expires_at FROM sessions WHERE token_hash = $1",
+        )
+        .bind(token_hash)
+        .fetch_optional(&mut *c)
+        .await)?;
+        Ok(row.map(|(t,)| t))
+    }
+
     pub async fn delete_session(&mut self, token_hash: &[u8]) -> StoreResult<()> {
         on_tx_rows!(self, c => sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(token_hash)

@@ -279,3 +279,57 @@ async fn sessions_end_after_30_idle_minutes_unless_renewed_and_after_12_hours() 
     let r = c.get(app.url("/api/me")).send().await.unwrap();
     assert_eq!(r.status(), 401);
 }
+
+#[tokio::test]
+async fn the_session_answer_renews_it_and_says_how_long_it_has_left() {
+    let app = spawn_app().await;
+    app.register(PHONE, EMAIL).await;
+    app.state.clock.advance(10 * 60);
+    let clock: Value = app.get("/api/session").await.json().await.unwrap();
+    // (The test clock runs on from real time: a second may pass between calls.)
+    let near = |v: &Value, want: i64| (want - 5..=want).contains(&v.as_i64().unwrap());
+    assert_eq!(clock["idle_left_seconds"], 1800, "renewed by this call");
+    assert!(
+        near(&clock["absolute_left_seconds"], 43200 - 600),
+        "{clock}"
+    );
+    assert_eq!(clock["renew_slack_seconds"], 60);
+    // Used every 25 minutes up to 5 minutes before the absolute end: the idle time left is
+    // what remains of the session.
+    let mut alive = 600;
+    while alive + 1500 < 43200 - 300 {
+        app.state.clock.advance(1500);
+        alive += 1500;
+        assert_eq!(app.get("/api/session").await.status(), 200);
+    }
+    app.state.clock.advance(43200 - 300 - alive);
+    let clock: Value = app.get("/api/session").await.json().await.unwrap();
+    assert!(near(&clock["idle_left_seconds"], 300), "{clock}");
+    assert_eq!(clock["idle_left_seconds"], clock["absolute_left_seconds"]);
+    // Signed out, there is no clock.
+    let r = new_client()
+        .get(app.url("/api/session"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 401);
+}
+
+#[tokio::test]
+async fn a_short_idle_timeout_is_renewed_by_use_and_ends_when_unused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = test_config(&dir).await;
+    config.limits.session_idle_seconds = 60;
+    let app = spawn_with(config, dir).await;
+    app.register(PHONE, EMAIL).await;
+    let clock: Value = app.get("/api/session").await.json().await.unwrap();
+    assert_eq!(clock["idle_seconds"], 60);
+    assert_eq!(clock["renew_slack_seconds"], 2);
+    // Each call within the minute renews it (written at least every 2 s of use).
+    for _ in 0..5 {
+        app.state.clock.advance(50);
+        assert_eq!(app.get("/api/me").await.status(), 200);
+    }
+    app.state.clock.advance(61);
+    assert_eq!(app.get("/api/me").await.status(), 401, "a minute unused");
+}

@@ -1,6 +1,7 @@
 //! `/my-request`: where the voter's request stands (submitted, under review, approved,
 //! rejected with coded reasons each linking to the answer to fix, correction requested,
-//! withdrawn), "apply again" with every answer pre-filled, withdrawing, and sign-out.
+//! withdrawn), "apply again" with every answer pre-filled, withdrawing; the account: the
+//! password change, signing out here or everywhere.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -12,6 +13,8 @@ use per_client::i18n::{self, t, tr, use_lang, Key};
 use per_client::nav;
 use per_domain::api::{ErrorKind, RequestView};
 use per_domain::{Date, RejectionReason, RequestStatus, Route};
+
+use crate::texts::AKey;
 
 /// Where the answer behind a rejection reason is changed (`None`: no answer can fix it).
 pub fn fix_link(reason: RejectionReason) -> Option<String> {
@@ -89,9 +92,14 @@ pub fn MyRequest() -> impl IntoView {
     let confirming = RwSignal::new(false);
     spawn_local(async move { state.set(load().await) });
 
-    let sign_out = move |_| {
+    let sign_out = move |everywhere: bool| {
         spawn_local(async move {
-            match api::sign_out().await {
+            let done = if everywhere {
+                api::sign_out_everywhere().await
+            } else {
+                api::sign_out().await
+            };
+            match done {
                 Ok(()) | Err(ApiFailure::Api { .. }) => {
                     draft::forget_all_here();
                     // The start page is another entry: a full page load.
@@ -241,11 +249,20 @@ pub fn MyRequest() -> impl IntoView {
     view! {
         <ErrorSummary errors=errors/>
         <PageHeading key=Key::MyRequestTitle/>
+        {super::Notice::view_or(None)}
         {body}
         <Show when=move || !matches!(state.get(), Load::NotSignedIn | Load::Loading)>
+            <h2 class="heading-m">{tr(AKey::AccountTitle)}</h2>
+            <p><a href=Route::ChangePassword.path() id="change-password">{tr(AKey::ChangeTitle)}</a></p>
             <p>
-                <button type="button" class="button button--secondary" id="sign-out" on:click=sign_out>
+                <button type="button" class="button button--secondary" id="sign-out" on:click=move |_| sign_out(false)>
                     {move || t(lang.get(), Key::SignOut)}
+                </button>
+            </p>
+            <p>{tr(AKey::SignOutEverywhereLead)}</p>
+            <p>
+                <button type="button" class="button button--secondary" id="sign-out-everywhere" on:click=move |_| sign_out(true)>
+                    {tr(AKey::SignOutEverywhere)}
                 </button>
             </p>
         </Show>

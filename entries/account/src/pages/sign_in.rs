@@ -1,4 +1,4 @@
-//! `/sign-in`: e-mail or phone, and password.
+//! `/sign-in`: e-mail or phone, and password; "forgot your password?" leads to the reset.
 
 use leptos::prelude::*;
 use per_client::components::{BackLink, ErrorSummary, PageHeading, TextField};
@@ -8,6 +8,15 @@ use per_client::submit::use_submit;
 use per_client::{api, draft};
 use per_domain::api::SignIn;
 use per_domain::Route;
+
+use crate::texts::AKey;
+
+/// Whether the address says a password reset was just completed (`/sign-in?reset`).
+fn reset_done() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|q| q == "?reset")
+}
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
@@ -35,6 +44,7 @@ pub fn SignInPage() -> impl IntoView {
         <BackLink to=Route::Start/>
         <ErrorSummary errors=errors/>
         <PageHeading key=Key::SignInTitle/>
+        {super::Notice::view_or(reset_done().then_some(AKey::ResetDone))}
         <form novalidate on:submit=on_submit>
             <TextField
                 id="login"
@@ -59,6 +69,7 @@ pub fn SignInPage() -> impl IntoView {
                 {move || if busy.get() { sending() } else { sign_in() }}
             </button>
         </form>
+        <p><a href=Route::ResetStart.path() rel=per_client::nav::rel(Route::ResetStart) id="forgot-password">{tr(AKey::ForgotPassword)}</a></p>
         <p>{tr(Key::NoAccount)} " " <a href=Route::Contact.path() rel=per_client::nav::rel(Route::Contact)>{tr(Key::CreateAccount)}</a></p>
     }
 }

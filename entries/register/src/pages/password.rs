@@ -3,10 +3,10 @@
 use crate::pages::verify::NoSignup;
 use leptos::prelude::*;
 use per_client::api;
-use per_client::components::{BackLink, ErrorSummary, PageHeading, TextField};
+use per_client::components::{BackLink, ErrorSummary, NewPassword, PageHeading};
 use per_client::draft::{self, SignupSession, WebStore};
 use per_client::form::{ErrorItem, Step};
-use per_client::i18n::{text, tr, Key};
+use per_client::i18n::{tr, Key};
 use per_client::submit::use_submit;
 use per_domain::api::CompleteSignup;
 use per_domain::Route;
@@ -19,7 +19,6 @@ pub fn PasswordPage() -> impl IntoView {
         return view! { <NoSignup/> }.into_any();
     };
     let password = RwSignal::new(String::new());
-    let shown = RwSignal::new(false);
     let errors = RwSignal::new(Vec::<ErrorItem>::new());
     let submit = use_submit(errors, Step::Password, Some("password"));
     let busy = submit.busy;
@@ -44,28 +43,7 @@ pub fn PasswordPage() -> impl IntoView {
         <ErrorSummary errors=errors/>
         <PageHeading key=Key::PasswordTitle/>
         <form novalidate on:submit=on_submit>
-            <TextField
-                id="password"
-                label=Key::PasswordLabel
-                hint=text(Key::PasswordHint)
-                kind=Signal::derive(move || if shown.get() { "text" } else { "password" })
-                autocomplete="new-password"
-                width="input--width-20"
-                verbatim=true
-                value=password
-                errors=errors
-            >
-                <button
-                    type="button"
-                    class="button button--secondary button--inline"
-                    id="password-toggle"
-                    aria-controls="password"
-                    aria-pressed=move || if shown.get() { "true" } else { "false" }
-                    on:click=move |_| shown.update(|s| *s = !*s)
-                >
-                    {tr(Key::ShowPassword)}
-                </button>
-            </TextField>
+            <NewPassword id="password" label=Key::PasswordLabel value=password errors=errors/>
             <button type="submit" class="button" id="submit" aria-disabled=move || busy.get().then_some("true")>
                 {move || if busy.get() { sending() } else { create() }}
             </button>
