@@ -59,7 +59,7 @@ pub struct Config {
     /// Face checks at once (each on a blocking thread); more answer 503 with Retry-After.
     pub face_workers: usize,
     pub review: ReviewSettings,
-    /// `[limits]`: sessions' idle and absolute lifetimes (and, later, other budgets).
+    /// `[limits]`: sessions' lifetimes, the API's rate limits and the SMS budget.
     pub limits: Limits,
 }
 
@@ -88,6 +88,14 @@ pub struct Limits {
     pub session_idle_seconds: i64,
     /// ... and this long after sign-in, however used (12 hours).
     pub session_absolute_seconds: i64,
+    /// Requests to `/api` one client address (IPv6: its /64) may make: this many a minute
+    /// on average, in bursts of up to `api_per_address_burst` (a page load makes a few; a
+    /// consulate's wifi many voters behind one address).
+    pub api_per_address_per_minute: u32,
+    pub api_per_address_burst: u32,
+    /// Requests to `/api` one process takes from everyone together.
+    pub api_global_per_minute: u32,
+    pub api_global_burst: u32,
 }
 
 impl Default for Limits {
@@ -95,6 +103,10 @@ impl Default for Limits {
         Limits {
             session_idle_seconds: 30 * 60,
             session_absolute_seconds: 12 * 3600,
+            api_per_address_per_minute: 1200,
+            api_per_address_burst: 300,
+            api_global_per_minute: 120_000,
+            api_global_burst: 4000,
         }
     }
 }
