@@ -283,6 +283,12 @@ pub fn from_failure(
             Some(n) => Msg::Wait(Key::ErrTooManyIn, n),
             None => Msg::Text(Key::ErrTooMany),
         })],
+        // The SMS budget is spent: the e-mail code works now, the SMS code later.
+        ErrorKind::SmsLater => vec![at(Msg::Wait(
+            Key::ErrSmsLaterIn,
+            error.retry_after_seconds.unwrap_or(3600),
+        ))],
+        ErrorKind::UploadInProgress => vec![at(Msg::Text(Key::ErrUploadInProgress))],
         ErrorKind::BadCredentials => vec![at(Msg::Text(Key::ErrBadCredentials))],
         // A sign-up token the server no longer knows: the sign-up expired or was completed.
         ErrorKind::Unauthorized if matches!(step, Step::Verify | Step::Password) => {

@@ -61,6 +61,9 @@ pub struct Config {
     pub review: ReviewSettings,
     /// `[limits]`: sessions' lifetimes, the API's rate limits and the SMS budget.
     pub limits: Limits,
+    /// `[signup] phone_countries`: the countries (ISO 3166-1 alpha-2) whose mobile numbers
+    /// a sign-up accepts; empty accepts every country but Albania.
+    pub phone_countries: Vec<String>,
 }
 
 /// The officials' console: the idle timeout of their sessions, and how long after a decision
@@ -96,6 +99,11 @@ pub struct Limits {
     /// Requests to `/api` one process takes from everyone together.
     pub api_global_per_minute: u32,
     pub api_global_burst: u32,
+    /// SMS the whole service sends in an hour and in a day (every process together, counted
+    /// in the outbox). Once either is spent a sign-up goes on by e-mail first: the e-mail
+    /// code is sent, the phone code is asked for again later (`sms_later`).
+    pub sms_per_hour: i64,
+    pub sms_per_day: i64,
 }
 
 impl Default for Limits {
@@ -107,6 +115,8 @@ impl Default for Limits {
             api_per_address_burst: 300,
             api_global_per_minute: 120_000,
             api_global_burst: 4000,
+            sms_per_hour: 5_000,
+            sms_per_day: 50_000,
         }
     }
 }
@@ -164,6 +174,7 @@ impl Config {
             face_workers: default_face_workers(),
             review: ReviewSettings::default(),
             limits: Limits::default(),
+            phone_countries: Vec::new(),
         }
     }
 

@@ -31,6 +31,8 @@ pub enum AppError {
     CodeExpired,
     #[error("too many requests")]
     TooMany { retry_after_seconds: u32 },
+    #[error("no SMS can be sent now")]
+    SmsLater { retry_after_seconds: u32 },
     #[error("not signed in")]
     Unauthorized,
     #[error("wrong login or password")]
@@ -120,6 +122,11 @@ impl From<SignupError> for AppError {
             } => AppError::TooMany {
                 retry_after_seconds,
             },
+            SignupError::SmsLater {
+                retry_after_seconds,
+            } => AppError::SmsLater {
+                retry_after_seconds,
+            },
             SignupError::NotVerified => AppError::StepMissing("both codes must be verified"),
             SignupError::AlreadyRegistered => AppError::AlreadyRegistered,
             SignupError::Busy => AppError::Busy {
@@ -128,6 +135,7 @@ impl From<SignupError> for AppError {
             SignupError::WeakPassword(p) => {
                 AppError::Invalid(vec![FieldProblem::new(per_domain::Field::Password, p)])
             }
+            SignupError::Phone(p) => AppError::Invalid(vec![FieldProblem::new(Field::Phone, p)]),
             SignupError::Store(e) => e.into(),
             SignupError::Internal(e) => AppError::Internal(e),
         }
@@ -263,6 +271,11 @@ impl AppError {
                 ErrorKind::TooManyRequests,
                 "too many attempts: wait and try again",
             ),
+            SmsLater { .. } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                ErrorKind::SmsLater,
+                "no SMS can be sent now: confirm the e-mail address first and ask for the SMS code again later",
+            ),
             CrossSite => (
                 StatusCode::FORBIDDEN,
                 ErrorKind::Forbidden,
@@ -393,6 +406,9 @@ impl IntoResponse for AppError {
             }
             AppError::CodeWrong { attempts_left } => body.attempts_left = Some(attempts_left),
             AppError::TooMany {
+                retry_after_seconds,
+            }
+            | AppError::SmsLater {
                 retry_after_seconds,
             }
             | AppError::Busy {

@@ -158,6 +158,7 @@ pub async fn open_state(config: &Config) -> anyhow::Result<AppState> {
         review: config.review,
         statistics_cache: Arc::default(),
         limits: config.limits,
+        phone_countries: config.phone_countries.clone().into(),
         api_limiter: Arc::new(crate::rate_limit::ApiLimiter::new(&config.limits)),
     })
 }

@@ -46,6 +46,8 @@ pub struct AppState {
         Arc<tokio::sync::Mutex<Option<(i64, per_domain::api::review::Statistics)>>>,
     /// Session lifetimes and budgets (`[limits]`).
     pub limits: crate::config::Limits,
+    /// The countries a sign-up's phone may be of (empty: any but Albania).
+    pub phone_countries: Arc<[String]>,
     /// The API's rate limits per address and per process (`rate_limit`).
     pub api_limiter: Arc<crate::rate_limit::ApiLimiter>,
 }

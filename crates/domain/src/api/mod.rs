@@ -110,6 +110,11 @@ pub struct SignupStarted {
     pub email_masked: String,
     pub code_ttl_seconds: u32,
     pub resend_after_seconds: u32,
+    /// No SMS could be sent now (the service's SMS budget is spent): only the e-mail code
+    /// went out; the phone code is asked for again later (`retry_after_seconds` of the
+    /// resend's `sms_later` answer says when).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sms_later: bool,
 }
 
 /// `POST /api/signup/verify`: one code for one channel.
@@ -479,6 +484,11 @@ pub enum ErrorKind {
     CodeExpired,
     /// Too many attempts or codes; `retry_after_seconds` says when to come back.
     TooManyRequests,
+    /// No SMS can be sent now (the service's SMS budget is spent): confirm the e-mail
+    /// address first; `retry_after_seconds` says when to ask for the SMS code again.
+    SmsLater,
+    /// Another upload of this account is still being checked (at most two at once).
+    UploadInProgress,
     /// Not signed in, or the sign-up or challenge is unknown.
     Unauthorized,
     /// The login or password is wrong (never says which).

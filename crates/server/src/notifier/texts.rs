@@ -43,6 +43,20 @@ pub fn code(
     }
 }
 
+/// An e-mail code's message, told that the SMS code comes later (the service's SMS budget
+/// was spent): e-mail first, then ask for the phone's code again.
+pub fn with_sms_later(mut message: Outgoing) -> Outgoing {
+    let note = match message.language {
+        Language::Sq => "Tani nuk mund t'ju dërgojmë SMS. Konfirmoni fillimisht këtë adresë; pas pak kërkoni në faqe një kod të ri për telefonin.",
+        Language::En => "We cannot send you a text message right now. Confirm this address first; in a while, ask on the page for a new code for your phone.",
+        Language::It => "Al momento non possiamo inviarLe un SMS. Confermi prima questo indirizzo; tra un po' richieda sulla pagina un nuovo codice per il telefono.",
+        Language::El => "Αυτή τη στιγμή δεν μπορούμε να σας στείλουμε SMS. Επιβεβαιώστε πρώτα αυτή τη διεύθυνση· σε λίγο ζητήστε στη σελίδα νέο κωδικό για το τηλέφωνο.",
+        Language::De => "Wir können Ihnen gerade keine SMS senden. Bestätigen Sie zuerst diese Adresse; fordern Sie etwas später auf der Seite einen neuen Code für Ihr Telefon an.",
+    };
+    message.body = format!("{}\n\n{note}", message.body);
+    message
+}
+
 pub fn decision(
     language: Language,
     channel: Channel,

@@ -91,3 +91,85 @@ async fn the_default_limits_let_a_whole_registration_and_a_burst_of_calls_throug
         assert_eq!(r.status(), 200);
     }
 }
+
+/// Starts a sign-up from a fresh client; returns the answer's body.
+async fn start_from(app: &TestApp, i: u32) -> Value {
+    let r = new_client()
+        .post(app.url("/api/signup"))
+        .json(&serde_json::json!({
+            "phone": format!("+39 312 345 {:04}", 7000 + i),
+            "email": format!("voter{i}@example.it"),
+            "language": "en"
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201);
+    r.json().await.unwrap()
+}
+
+#[tokio::test]
+async fn a_spent_sms_budget_sends_the_email_code_first_and_the_sms_code_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = test_config(&dir).await;
+    config.limits.sms_per_hour = 2;
+    let app = spawn_with(config, dir).await;
+    for i in 0..2 {
+        let started = start_from(&app, i).await;
+        assert!(started.get("sms_later").is_none(), "{started}");
+    }
+    // The third: the sign-up goes on, only its e-mail code goes out, and says so.
+    let started = start_from(&app, 2).await;
+    assert_eq!(started["sms_later"], true);
+    let id = started["signup_id"].as_str().unwrap();
+    app.deliver().await;
+    assert!(app.delivered_to("+393123457002").await.is_empty());
+    let mail = app.delivered_to("voter2@example.it").await;
+    assert_eq!(mail.len(), 1);
+    assert!(
+        mail[0].contains("cannot send you a text message"),
+        "{}",
+        mail[0]
+    );
+    let code = app.code_sent_to("voter2@example.it").await;
+    assert_eq!(app.verify(id, "email", &code).await.status(), 200);
+    // Asking for the SMS code now: not yet, with when to ask again.
+    let resend = serde_json::json!({"signup_id": id, "channel": "phone"});
+    let r = app.post("/api/signup/resend", &resend).await;
+    assert_eq!(r.status(), 429);
+    let wait: i64 = r.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=3600).contains(&wait), "{wait}");
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(body["error"], "sms_later");
+    assert_eq!(body["retry_after_seconds"], wait);
+    // An hour on, the budget has room: the SMS code comes and the sign-up completes.
+    app.state.clock.advance(wait);
+    let r = app.post("/api/signup/resend", &resend).await;
+    assert_eq!(r.status(), 204);
+    let code = app.code_sent_to("+393123457002").await;
+    assert_eq!(app.verify(id, "phone", &code).await.status(), 200);
+    let r = app
+        .post(
+            "/api/signup/complete",
+            &serde_json::json!({"signup_id": id, "password": PASSWORD}),
+        )
+        .await;
+    assert_eq!(r.status(), 201);
+}
+
+#[tokio::test]
+async fn the_daily_sms_budget_holds_after_the_hour() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = test_config(&dir).await;
+    config.limits.sms_per_day = 1;
+    let app = spawn_with(config, dir).await;
+    assert!(start_from(&app, 0).await.get("sms_later").is_none());
+    app.state.clock.advance(2 * 3600);
+    assert_eq!(start_from(&app, 1).await["sms_later"], true);
+    app.state.clock.advance(22 * 3600 + 1);
+    assert!(start_from(&app, 2).await.get("sms_later").is_none());
+}
