@@ -31,6 +31,8 @@ pub enum AppError {
     CodeExpired,
     #[error("too many requests")]
     TooMany { retry_after_seconds: u32 },
+    #[error("two uploads of the account are in flight")]
+    UploadInProgress { retry_after_seconds: u32 },
     #[error("no SMS can be sent now")]
     SmsLater { retry_after_seconds: u32 },
     #[error("not signed in")]
@@ -271,6 +273,11 @@ impl AppError {
                 ErrorKind::TooManyRequests,
                 "too many attempts: wait and try again",
             ),
+            UploadInProgress { .. } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                ErrorKind::UploadInProgress,
+                "two of your uploads are still being checked: wait for them, then try again",
+            ),
             SmsLater { .. } => (
                 StatusCode::TOO_MANY_REQUESTS,
                 ErrorKind::SmsLater,
@@ -409,6 +416,9 @@ impl IntoResponse for AppError {
                 retry_after_seconds,
             }
             | AppError::SmsLater {
+                retry_after_seconds,
+            }
+            | AppError::UploadInProgress {
                 retry_after_seconds,
             }
             | AppError::Busy {

@@ -159,6 +159,7 @@ pub async fn open_state(config: &Config) -> anyhow::Result<AppState> {
         statistics_cache: Arc::default(),
         limits: config.limits,
         phone_countries: config.phone_countries.clone().into(),
+        uploads_in_flight: Arc::default(),
         api_limiter: Arc::new(crate::rate_limit::ApiLimiter::new(&config.limits)),
     })
 }

@@ -48,6 +48,8 @@ pub struct AppState {
     pub limits: crate::config::Limits,
     /// The countries a sign-up's phone may be of (empty: any but Albania).
     pub phone_countries: Arc<[String]>,
+    /// Each account's uploads in flight in this process (at most two at once).
+    pub uploads_in_flight: Arc<crate::service::upload::InFlight>,
     /// The API's rate limits per address and per process (`rate_limit`).
     pub api_limiter: Arc<crate::rate_limit::ApiLimiter>,
 }

@@ -315,7 +315,7 @@ impl LivenessStep {
 pub struct FaceChallenge {
     pub challenge_id: String,
     pub prompt: LivenessPrompt,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::bounded::at_most::<8, _, _>")]
     pub steps: Vec<LivenessStep>,
     pub expires_in_seconds: u32,
     /// Unix seconds.
@@ -336,11 +336,19 @@ pub struct FaceFrame {
 #[derive(Clone, Serialize, Deserialize)]
 pub struct FaceCapture {
     pub challenge_id: String,
+    /// Three steps are asked; more than eight is no capture.
+    #[serde(deserialize_with = "crate::bounded::at_most::<8, _, _>")]
     pub steps: Vec<LivenessStep>,
     pub expires_at: i64,
     pub signature: String,
+    /// Twice [`JpegFrame::MAX_FRAMES`] at most while reading; the parse refuses more than
+    /// `MAX_FRAMES` (`frame_too_many`).
+    #[serde(deserialize_with = "crate::bounded::at_most::<128, _, _>")]
     pub frames: Vec<FaceFrame>,
 }
+
+// [`FaceCapture`]'s reading bound on its frames is twice `JpegFrame::MAX_FRAMES`.
+const _: () = assert!(2 * JpegFrame::MAX_FRAMES == 128);
 
 /// A decoded JPEG frame from the camera.
 #[derive(Clone, PartialEq, Eq)]

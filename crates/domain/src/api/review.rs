@@ -428,7 +428,8 @@ impl DecisionKind {
 #[derive(Clone, Serialize, Deserialize)]
 pub struct DecisionForm {
     pub decision: DecisionKind,
-    #[serde(default)]
+    /// At most 32 while reading (there are seven reasons).
+    #[serde(default, deserialize_with = "crate::bounded::at_most::<32, _, _>")]
     pub reasons: Vec<RejectionReason>,
     #[serde(default)]
     pub note: String,
@@ -490,7 +491,8 @@ impl DecisionForm {
 #[derive(Clone, Serialize, Deserialize)]
 pub struct ReverseForm {
     pub decision: DecisionKind,
-    #[serde(default)]
+    /// At most 32 while reading (there are seven reasons).
+    #[serde(default, deserialize_with = "crate::bounded::at_most::<32, _, _>")]
     pub reasons: Vec<RejectionReason>,
     #[serde(default)]
     pub note: String,

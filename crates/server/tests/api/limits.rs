@@ -173,3 +173,98 @@ async fn the_daily_sms_budget_holds_after_the_hour() {
     app.state.clock.advance(22 * 3600 + 1);
     assert!(start_from(&app, 2).await.get("sms_later").is_none());
 }
+
+#[tokio::test]
+async fn a_huge_list_in_a_body_is_refused_while_it_is_read() {
+    let app = spawn_app().await;
+    app.register(PHONE, EMAIL).await;
+    let challenge = app.face_challenge().await;
+    // 20,000 empty frames fit the face route's body limit; the list stops being read at
+    // twice the frames a burst may have, before the parse looks at it.
+    let frames: Vec<(u32, String)> = (0..20_000).map(|i| (i, String::new())).collect();
+    let r = app.send_burst(&challenge, &frames).await;
+    assert_eq!(r.status(), 400);
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(body["error"], "invalid_input");
+    assert_eq!(
+        body["message"], "the request body is not valid JSON for this endpoint",
+        "{body}"
+    );
+    // One frame too many is still named by the parse.
+    let frames: Vec<(u32, String)> = (0..65).map(|i| (i, "AAAA".to_owned())).collect();
+    let fields = problem_fields(app.send_burst(&challenge, &frames).await).await;
+    assert!(
+        fields.contains(&("frames".to_owned(), "frame_too_many".to_owned())),
+        "{fields:?}"
+    );
+}
+
+/// An upload whose body comes slowly: the headers and a few bytes, then nothing until
+/// the connection is dropped.
+async fn slow_upload(app: &TestApp, cookie: &str) -> tokio::net::TcpStream {
+    use tokio::io::AsyncWriteExt;
+    let host = app.address.trim_start_matches("http://");
+    let mut tcp = tokio::net::TcpStream::connect(host).await.unwrap();
+    let head = format!(
+        "POST /api/upload/id_card_front HTTP/1.1\r\nhost: {host}\r\ncookie: {cookie}\r\n\
+         content-type: image/jpeg\r\ncontent-length: 100000\r\n\r\n"
+    );
+    tcp.write_all(head.as_bytes()).await.unwrap();
+    tcp.write_all(&[0xff, 0xd8, 0xff]).await.unwrap();
+    tcp.flush().await.unwrap();
+    tcp
+}
+
+#[tokio::test]
+async fn an_account_has_at_most_two_uploads_in_flight() {
+    let app = spawn_app().await;
+    app.register(PHONE, EMAIL).await;
+    // The session cookie, as a browser would send it.
+    let r = new_client()
+        .post(app.url("/api/session"))
+        .json(&serde_json::json!({"login": EMAIL, "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success());
+    let cookie = r.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let first = slow_upload(&app, &cookie).await;
+    let second = slow_upload(&app, &cookie).await;
+    // Until both are being read, a third may still pass: wait for the server to take them.
+    let third = async {
+        for _ in 0..50 {
+            let r = app.upload("id_card_back", pdf(), "application/pdf").await;
+            if r.status() == 429 {
+                return r;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        panic!("a third upload in flight was never refused");
+    }
+    .await;
+    assert_eq!(third.headers()["retry-after"], "2");
+    let body: Value = third.json().await.unwrap();
+    assert_eq!(body["error"], "upload_in_progress");
+    // One of the two gone (the client left): its place is free again.
+    drop(first);
+    let mut status = 0;
+    for _ in 0..50 {
+        status = app
+            .upload("id_card_back", pdf(), "application/pdf")
+            .await
+            .status()
+            .as_u16();
+        if status == 201 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(status, 201);
+    drop(second);
+}
