@@ -40,6 +40,12 @@ pub struct UploadSlot {
 }
 
 impl InFlight {
+    /// How many of `account`'s uploads are in flight now.
+    pub fn of(&self, account: AccountId) -> usize {
+        let map = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        map.get(&account).copied().unwrap_or(0)
+    }
+
     /// A place for one more upload of `account`, or `None` when it has its two already.
     pub fn take(self: &std::sync::Arc<Self>, account: AccountId) -> Option<UploadSlot> {
         let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
