@@ -202,6 +202,18 @@ mod tests {
             "always open unless configured"
         );
     }
+
+    #[test]
+    fn phone_countries_are_country_codes_and_never_albania() {
+        let mut s = Settings::default();
+        s.signup.phone_countries = vec!["it".into(), " DE".into()];
+        let c = s.clone().into_config(Mode::Development).unwrap();
+        assert_eq!(c.phone_countries, ["IT", "DE"]);
+        for bad in ["XX", "Italy", "AL"] {
+            s.signup.phone_countries = vec![bad.into()];
+            assert!(s.clone().into_config(Mode::Development).is_err(), "{bad}");
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
