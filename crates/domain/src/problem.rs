@@ -14,7 +14,6 @@ pub enum Problem {
     PhoneNeedsCountryCode,
     PhoneInvalid,
     PhoneAlbanian,
-    PhoneNotMobile,
     PhoneCountryNotAccepted,
     EmailInvalid,
     PasswordTooShort,
@@ -61,13 +60,12 @@ pub enum Problem {
 
 impl Problem {
     /// Every problem, for exhaustive tests of the translations.
-    pub const ALL: [Problem; 48] = [
+    pub const ALL: [Problem; 47] = [
         Problem::Required,
         Problem::TooLong,
         Problem::PhoneNeedsCountryCode,
         Problem::PhoneInvalid,
         Problem::PhoneAlbanian,
-        Problem::PhoneNotMobile,
         Problem::PhoneCountryNotAccepted,
         Problem::EmailInvalid,
         Problem::PasswordTooShort,
@@ -125,9 +123,6 @@ impl Problem {
                 "enter the number in international form, starting with + and the country code"
             }
             Problem::PhoneInvalid => "enter a valid mobile number, like +39 312 345 6789",
-            Problem::PhoneNotMobile => {
-                "enter a mobile number: the code comes by SMS, which a landline cannot receive"
-            }
             Problem::PhoneCountryNotAccepted => {
                 "numbers from this country cannot be used: enter a mobile number of another country"
             }
@@ -192,7 +187,6 @@ impl Problem {
             Problem::PhoneNeedsCountryCode => "phone_needs_country_code",
             Problem::PhoneInvalid => "phone_invalid",
             Problem::PhoneAlbanian => "phone_albanian",
-            Problem::PhoneNotMobile => "phone_not_mobile",
             Problem::PhoneCountryNotAccepted => "phone_country_not_accepted",
             Problem::EmailInvalid => "email_invalid",
             Problem::PasswordTooShort => "password_too_short",

@@ -275,12 +275,12 @@ impl AppError {
             ),
             UploadInProgress { .. } => (
                 StatusCode::TOO_MANY_REQUESTS,
-                ErrorKind::UploadInProgress,
+                ErrorKind::TooManyRequests,
                 "two of your uploads are still being checked: wait for them, then try again",
             ),
             SmsLater { .. } => (
                 StatusCode::TOO_MANY_REQUESTS,
-                ErrorKind::SmsLater,
+                ErrorKind::TooManyRequests,
                 "no SMS can be sent now: confirm the e-mail address first and ask for the SMS code again later",
             ),
             CrossSite => (
@@ -415,15 +415,21 @@ impl IntoResponse for AppError {
             AppError::TooMany {
                 retry_after_seconds,
             }
-            | AppError::SmsLater {
-                retry_after_seconds,
-            }
-            | AppError::UploadInProgress {
-                retry_after_seconds,
-            }
             | AppError::Busy {
                 retry_after_seconds,
             } => body.retry_after_seconds = Some(retry_after_seconds),
+            AppError::SmsLater {
+                retry_after_seconds,
+            } => {
+                body.retry_after_seconds = Some(retry_after_seconds);
+                body.reason = Some(per_domain::api::REASON_SMS_LATER.to_owned());
+            }
+            AppError::UploadInProgress {
+                retry_after_seconds,
+            } => {
+                body.retry_after_seconds = Some(retry_after_seconds);
+                body.reason = Some(per_domain::api::REASON_UPLOAD_IN_PROGRESS.to_owned());
+            }
             AppError::FaceRefused {
                 reason,
                 attempts_left,

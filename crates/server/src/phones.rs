@@ -7,8 +7,9 @@ use per_domain::{PhoneNumber, Problem};
 use phonenumber::metadata::DATABASE;
 use phonenumber::Type;
 
-/// Why a number is refused, as the problem the app translates: not a number of any plan
-/// (`phone_invalid`), not mobile (`phone_not_mobile`: codes come by SMS), or of a country
+/// Why a number is refused, as the problem the app translates: not a number of any plan,
+/// or not a mobile one (both `phone_invalid`, whose text asks for "a valid mobile number":
+/// codes come by SMS), or of a country
 /// outside `countries` (ISO 3166-1 alpha-2; empty allows every country but Albania, which
 /// the domain parse refuses already).
 pub fn problem(phone: &PhoneNumber, countries: &[String]) -> Option<Problem> {
@@ -24,7 +25,7 @@ pub fn problem(phone: &PhoneNumber, countries: &[String]) -> Option<Problem> {
         number.number_type(&DATABASE),
         Type::Mobile | Type::FixedLineOrMobile
     ) {
-        return Some(Problem::PhoneNotMobile);
+        return Some(Problem::PhoneInvalid);
     }
     if !countries.is_empty() {
         let country = number.country().id();
@@ -55,14 +56,8 @@ mod tests {
         assert_eq!(check("+44 7911 123456", &[]), None);
         assert_eq!(check("+49 151 23456789", &[]), None);
         assert_eq!(check("+1 202 555 0143", &[]), None, "US: fixed or mobile");
-        assert_eq!(
-            check("+39 06 6982 1234", &[]),
-            Some(Problem::PhoneNotMobile)
-        );
-        assert_eq!(
-            check("+44 20 7946 0958", &[]),
-            Some(Problem::PhoneNotMobile)
-        );
+        assert_eq!(check("+39 06 6982 1234", &[]), Some(Problem::PhoneInvalid));
+        assert_eq!(check("+44 20 7946 0958", &[]), Some(Problem::PhoneInvalid));
         assert_eq!(check("+39 312 3456", &[]), Some(Problem::PhoneInvalid));
         assert_eq!(check("+999 1234 5678", &[]), Some(Problem::PhoneInvalid));
     }

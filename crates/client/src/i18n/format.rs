@@ -90,7 +90,6 @@ pub fn problem_key(p: Problem) -> Key {
         Problem::PhoneNeedsCountryCode => Key::ProblemPhoneNeedsCountryCode,
         Problem::PhoneInvalid => Key::ProblemPhoneInvalid,
         Problem::PhoneAlbanian => Key::ProblemPhoneAlbanian,
-        Problem::PhoneNotMobile => Key::ProblemPhoneNotMobile,
         Problem::PhoneCountryNotAccepted => Key::ProblemPhoneCountryNotAccepted,
         Problem::EmailInvalid => Key::ProblemEmailInvalid,
         Problem::PasswordTooShort => Key::ProblemPasswordTooShort,

@@ -217,7 +217,6 @@ crate::text_table! {
     ProblemTooLong => "Kjo fushë është shumë e gjatë";
     ProblemPhoneNeedsCountryCode => "Shkruani numrin në formë ndërkombëtare, duke filluar me + dhe kodin e shtetit";
     ProblemPhoneInvalid => "Shkruani një numër celulari të vlefshëm, p.sh. +39 312 345 6789";
-    ProblemPhoneNotMobile => "Shkruani një numër celulari: kodi vjen me SMS, të cilin një telefon fiks nuk e merr";
     ProblemPhoneCountryNotAccepted => "Numrat e këtij shteti nuk mund të përdoren: shkruani një numër celulari të një shteti tjetër";
     ProblemPhoneAlbanian => "Një numër shqiptar (+355) nuk mund të përdoret: ky shërbim është për zgjedhësit që jetojnë jashtë vendit";
     ProblemEmailInvalid => "Shkruani një adresë e-maili të vlefshme, p.sh. emri@shembull.com";

@@ -490,13 +490,11 @@ pub enum ErrorKind {
     CodeWrong,
     /// The code expired or was used up: ask for a new one.
     CodeExpired,
-    /// Too many attempts or codes; `retry_after_seconds` says when to come back.
+    /// Too many attempts or codes; `retry_after_seconds` says when to come back. `reason`
+    /// may say more: [`REASON_SMS_LATER`] (no SMS can be sent now, the service's SMS
+    /// budget is spent: confirm the e-mail address first, ask for the SMS code again
+    /// then), [`REASON_UPLOAD_IN_PROGRESS`] (two uploads of the account are in flight).
     TooManyRequests,
-    /// No SMS can be sent now (the service's SMS budget is spent): confirm the e-mail
-    /// address first; `retry_after_seconds` says when to ask for the SMS code again.
-    SmsLater,
-    /// Another upload of this account is still being checked (at most two at once).
-    UploadInProgress,
     /// Not signed in, or the sign-up or challenge is unknown.
     Unauthorized,
     /// The login or password is wrong (never says which).
@@ -539,6 +537,11 @@ pub enum ErrorKind {
     WrongStatus,
 }
 
+/// `reason` of a `too_many_requests`: the service's SMS budget is spent.
+pub const REASON_SMS_LATER: &str = "sms_later";
+/// `reason` of a `too_many_requests`: two uploads of the account are in flight.
+pub const REASON_UPLOAD_IN_PROGRESS: &str = "upload_in_progress";
+
 /// The body of every error answer.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ApiError {
@@ -550,7 +553,9 @@ pub struct ApiError {
     pub attempts_left: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_after_seconds: Option<u32>,
-    /// For `FaceRefused`: the check's reason code (`face_flat`, `face_step_missing`, ...).
+    /// For `FaceRefused`: the check's reason code (`face_flat`, `face_step_missing`, ...);
+    /// for `TooManyRequests`, which limit (`sms_later`, `upload_in_progress`), if not the
+    /// usual one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }

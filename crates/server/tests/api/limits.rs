@@ -144,7 +144,8 @@ async fn a_spent_sms_budget_sends_the_email_code_first_and_the_sms_code_later() 
         .unwrap();
     assert!((1..=3600).contains(&wait), "{wait}");
     let body: Value = r.json().await.unwrap();
-    assert_eq!(body["error"], "sms_later");
+    assert_eq!(body["error"], "too_many_requests");
+    assert_eq!(body["reason"], "sms_later");
     assert_eq!(body["retry_after_seconds"], wait);
     // An hour on, the budget has room: the SMS code comes and the sign-up completes.
     app.state.clock.advance(wait);
@@ -250,7 +251,8 @@ async fn an_account_has_at_most_two_uploads_in_flight() {
     assert_eq!(third.status(), 429);
     assert_eq!(third.headers()["retry-after"], "2");
     let body: Value = third.json().await.unwrap();
-    assert_eq!(body["error"], "upload_in_progress");
+    assert_eq!(body["error"], "too_many_requests");
+    assert_eq!(body["reason"], "upload_in_progress");
     // One of the two gone (the client left): its place is free again.
     drop(first);
     let mut status = 0;

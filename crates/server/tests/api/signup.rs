@@ -476,8 +476,8 @@ async fn only_mobile_numbers_of_accepted_countries_sign_up_and_nothing_is_sent_o
         app.post("/api/signup", &body).await
     }
     for (phone, code) in [
-        // A Rome landline: no SMS can reach it.
-        ("+39 06 6982 1234", "phone_not_mobile"),
+        // A Rome landline: no SMS can reach it ("enter a valid mobile number").
+        ("+39 06 6982 1234", "phone_invalid"),
         // No such number in the Italian plan, nor any plan for +999.
         ("+39 312 3456", "phone_invalid"),
         ("+999 1234 5678", "phone_invalid"),
