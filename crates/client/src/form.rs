@@ -3,7 +3,7 @@
 
 use crate::api::ApiFailure;
 use crate::i18n::{self, Key, TextId};
-use per_domain::api::ErrorKind;
+use per_domain::api::{ErrorKind, REASON_SMS_LATER, REASON_UPLOAD_IN_PROGRESS};
 use per_domain::{Field, FieldProblem, Language, Problem, Route};
 
 /// The input of each field the voter fills in: its id (the error summary links to
@@ -287,6 +287,18 @@ pub fn from_failure(
             None => Msg::Text(Key::ErrCodeWrong),
         })],
         ErrorKind::CodeExpired => vec![at(Msg::Text(Key::ErrCodeExpired))],
+        // The SMS budget is spent: the e-mail code works now, the SMS code later.
+        ErrorKind::TooManyRequests if error.reason.as_deref() == Some(REASON_SMS_LATER) => {
+            vec![at(Msg::Wait(
+                Key::ErrSmsLaterIn,
+                error.retry_after_seconds.unwrap_or(3600),
+            ))]
+        }
+        ErrorKind::TooManyRequests
+            if error.reason.as_deref() == Some(REASON_UPLOAD_IN_PROGRESS) =>
+        {
+            vec![at(Msg::Text(Key::ErrUploadInProgress))]
+        }
         ErrorKind::TooManyRequests => vec![at(match error.retry_after_seconds {
             Some(n) => Msg::Wait(Key::ErrTooManyIn, n),
             None => Msg::Text(Key::ErrTooMany),
@@ -533,6 +545,25 @@ mod tests {
         assert_eq!(
             wait[0].msg.render(Language::Sq),
             "Shumë përpjekje. Provoni përsëri pas 30 sekondash."
+        );
+        // The SMS budget spent, two uploads in flight: said as such.
+        let mut sms = api(ErrorKind::TooManyRequests, vec![]);
+        if let ApiFailure::Api { error, .. } = &mut sms {
+            error.reason = Some("sms_later".into());
+        }
+        let later = from_failure(&sms, Step::Verify, input_id, None);
+        assert_eq!(
+            later,
+            vec![ErrorItem::general(Msg::Wait(Key::ErrSmsLaterIn, 30))]
+        );
+        assert!(later[0].msg.render(Language::En).contains("e-mail address"));
+        let mut uploads = api(ErrorKind::TooManyRequests, vec![]);
+        if let ApiFailure::Api { error, .. } = &mut uploads {
+            error.reason = Some("upload_in_progress".into());
+        }
+        assert_eq!(
+            from_failure(&uploads, Step::Identity, input_id, None),
+            vec![ErrorItem::general(Msg::Text(Key::ErrUploadInProgress))]
         );
         let net = from_failure(&ApiFailure::Network, Step::Identity, input_id, None);
         assert_eq!(net, vec![ErrorItem::general(Msg::Text(Key::ErrNetwork))]);

@@ -6,6 +6,7 @@
 
 pub mod address;
 pub mod api;
+pub mod bounded;
 pub mod contact;
 pub mod country;
 pub mod date;

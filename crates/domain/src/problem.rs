@@ -15,6 +15,7 @@ pub enum Problem {
     PhoneNeedsCountryCode,
     PhoneInvalid,
     PhoneAlbanian,
+    PhoneCountryNotAccepted,
     EmailInvalid,
     PasswordTooShort,
     PasswordTooLong,
@@ -60,12 +61,13 @@ pub enum Problem {
 
 impl Problem {
     /// Every problem, for exhaustive tests of the translations.
-    pub const ALL: [Problem; 46] = [
+    pub const ALL: [Problem; 47] = [
         Problem::Required,
         Problem::TooLong,
         Problem::PhoneNeedsCountryCode,
         Problem::PhoneInvalid,
         Problem::PhoneAlbanian,
+        Problem::PhoneCountryNotAccepted,
         Problem::EmailInvalid,
         Problem::PasswordTooShort,
         Problem::PasswordTooLong,
@@ -122,6 +124,9 @@ impl Problem {
                 "enter the number in international form, starting with + and the country code"
             }
             Problem::PhoneInvalid => "enter a valid mobile number, like +39 312 345 6789",
+            Problem::PhoneCountryNotAccepted => {
+                "numbers from this country cannot be used: enter a mobile number of another country"
+            }
             Problem::PhoneAlbanian => {
                 "an Albanian (+355) number cannot be used: this service is for voters living abroad"
             }
@@ -183,6 +188,7 @@ impl Problem {
             Problem::PhoneNeedsCountryCode => "phone_needs_country_code",
             Problem::PhoneInvalid => "phone_invalid",
             Problem::PhoneAlbanian => "phone_albanian",
+            Problem::PhoneCountryNotAccepted => "phone_country_not_accepted",
             Problem::EmailInvalid => "email_invalid",
             Problem::PasswordTooShort => "password_too_short",
             Problem::PasswordTooLong => "password_too_long",

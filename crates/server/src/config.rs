@@ -59,8 +59,11 @@ pub struct Config {
     /// Face checks at once (each on a blocking thread); more answer 503 with Retry-After.
     pub face_workers: usize,
     pub review: ReviewSettings,
-    /// `[limits]`: sessions' idle and absolute lifetimes (and, later, other budgets).
+    /// `[limits]`: sessions' lifetimes, the API's rate limits and the SMS budget.
     pub limits: Limits,
+    /// `[signup] phone_countries`: the countries (ISO 3166-1 alpha-2) whose mobile numbers
+    /// a sign-up accepts; empty accepts every country but Albania.
+    pub phone_countries: Vec<String>,
 }
 
 /// The officials' console: the idle timeout of their sessions, and how long after a decision
@@ -88,6 +91,19 @@ pub struct Limits {
     pub session_idle_seconds: i64,
     /// ... and this long after sign-in, however used (12 hours).
     pub session_absolute_seconds: i64,
+    /// Requests to `/api` one client address (IPv6: its /64) may make: this many a minute
+    /// on average, in bursts of up to `api_per_address_burst` (a page load makes a few; a
+    /// consulate's wifi many voters behind one address).
+    pub api_per_address_per_minute: u32,
+    pub api_per_address_burst: u32,
+    /// Requests to `/api` one process takes from everyone together.
+    pub api_global_per_minute: u32,
+    pub api_global_burst: u32,
+    /// SMS the whole service sends in an hour and in a day (every process together, counted
+    /// in the outbox). Once either is spent a sign-up goes on by e-mail first: the e-mail
+    /// code is sent, the phone code is asked for again later (`sms_later`).
+    pub sms_per_hour: i64,
+    pub sms_per_day: i64,
 }
 
 impl Default for Limits {
@@ -95,6 +111,12 @@ impl Default for Limits {
         Limits {
             session_idle_seconds: 30 * 60,
             session_absolute_seconds: 12 * 3600,
+            api_per_address_per_minute: 1200,
+            api_per_address_burst: 300,
+            api_global_per_minute: 120_000,
+            api_global_burst: 4000,
+            sms_per_hour: 5_000,
+            sms_per_day: 50_000,
         }
     }
 }
@@ -152,6 +174,7 @@ impl Config {
             face_workers: default_face_workers(),
             review: ReviewSettings::default(),
             limits: Limits::default(),
+            phone_countries: Vec::new(),
         }
     }
 

@@ -31,6 +31,10 @@ pub enum AppError {
     CodeExpired,
     #[error("too many requests")]
     TooMany { retry_after_seconds: u32 },
+    #[error("two uploads of the account are in flight")]
+    UploadInProgress { retry_after_seconds: u32 },
+    #[error("no SMS can be sent now")]
+    SmsLater { retry_after_seconds: u32 },
     #[error("not signed in")]
     Unauthorized,
     #[error("wrong login or password")]
@@ -120,6 +124,11 @@ impl From<SignupError> for AppError {
             } => AppError::TooMany {
                 retry_after_seconds,
             },
+            SignupError::SmsLater {
+                retry_after_seconds,
+            } => AppError::SmsLater {
+                retry_after_seconds,
+            },
             SignupError::NotVerified => AppError::StepMissing("both codes must be verified"),
             SignupError::AlreadyRegistered => AppError::AlreadyRegistered,
             SignupError::Busy => AppError::Busy {
@@ -128,6 +137,7 @@ impl From<SignupError> for AppError {
             SignupError::WeakPassword(p) => {
                 AppError::Invalid(vec![FieldProblem::new(per_domain::Field::Password, p)])
             }
+            SignupError::Phone(p) => AppError::Invalid(vec![FieldProblem::new(Field::Phone, p)]),
             SignupError::Store(e) => e.into(),
             SignupError::Internal(e) => AppError::Internal(e),
         }
@@ -262,6 +272,16 @@ impl AppError {
                 StatusCode::TOO_MANY_REQUESTS,
                 ErrorKind::TooManyRequests,
                 "too many attempts: wait and try again",
+            ),
+            UploadInProgress { .. } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                ErrorKind::TooManyRequests,
+                "two of your uploads are still being checked: wait for them, then try again",
+            ),
+            SmsLater { .. } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                ErrorKind::TooManyRequests,
+                "no SMS can be sent now: confirm the e-mail address first and ask for the SMS code again later",
             ),
             CrossSite => (
                 StatusCode::FORBIDDEN,
@@ -398,6 +418,18 @@ impl IntoResponse for AppError {
             | AppError::Busy {
                 retry_after_seconds,
             } => body.retry_after_seconds = Some(retry_after_seconds),
+            AppError::SmsLater {
+                retry_after_seconds,
+            } => {
+                body.retry_after_seconds = Some(retry_after_seconds);
+                body.reason = Some(per_domain::api::REASON_SMS_LATER.to_owned());
+            }
+            AppError::UploadInProgress {
+                retry_after_seconds,
+            } => {
+                body.retry_after_seconds = Some(retry_after_seconds);
+                body.reason = Some(per_domain::api::REASON_UPLOAD_IN_PROGRESS.to_owned());
+            }
             AppError::FaceRefused {
                 reason,
                 attempts_left,

@@ -149,26 +149,32 @@ impl FromRequestParts<AppState> for ClientIp {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
-        if state.behind_proxy {
-            // The last entry of the last header: what the proxy appended.
-            let forwarded = parts
-                .headers
-                .get_all("x-forwarded-for")
-                .iter()
-                .next_back()
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.rsplit(',').next())
-                .and_then(|a| a.trim().parse().ok());
-            if let Some(ip) = forwarded {
-                return Ok(ClientIp(ip));
-            }
-        }
-        parts
-            .extensions
-            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .map(|c| ClientIp(c.0.ip()))
-            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("no client address")))
+        client_ip(state, parts).map(ClientIp)
     }
+}
+
+/// See [`ClientIp`]: the one place the client's address is taken (the sign-up limits and
+/// the API's rate limits).
+pub fn client_ip(state: &AppState, parts: &Parts) -> Result<std::net::IpAddr, AppError> {
+    if state.behind_proxy {
+        // The last entry of the last header: what the proxy appended.
+        let forwarded = parts
+            .headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .next_back()
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .and_then(|a| a.trim().parse().ok());
+        if let Some(ip) = forwarded {
+            return Ok(ip);
+        }
+    }
+    parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip())
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("no client address")))
 }
 
 /// The review console's cookie behind TLS (`__Secure-`: only over HTTPS), sent only to

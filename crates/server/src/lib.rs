@@ -13,6 +13,8 @@ pub mod error;
 pub mod extract;
 pub mod notifier;
 pub mod passwords;
+pub mod phones;
+pub mod rate_limit;
 pub mod routes;
 pub mod security;
 pub mod service;

@@ -42,6 +42,17 @@ pub struct Settings {
     /// `[limits]`: session lifetimes and budgets (defaults in `config::Limits`).
     #[serde(default)]
     pub limits: crate::config::Limits,
+    /// `[signup]`: `phone_countries`, the ISO 3166-1 alpha-2 codes whose mobile numbers a
+    /// sign-up accepts (left out or empty: every country but Albania).
+    #[serde(default)]
+    pub signup: SignupFile,
+}
+
+/// `[signup]`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct SignupFile {
+    #[serde(default)]
+    pub phone_countries: Vec<String>,
 }
 
 /// `[review]`: `idle_timeout_minutes` (default 15) of an official's session, and
@@ -113,13 +124,16 @@ impl Default for Settings {
             face_workers: None,
             review: ReviewFile::default(),
             limits: crate::config::Limits::default(),
+            signup: SignupFile::default(),
         }
     }
 }
 
 /// The settings' roots the environment may set (`PER_DIST`, `PER_SMTP__HOST`…).
-const ENV_KEYS: [&str; 12] = [
+const ENV_KEYS: [&str; 14] = [
     "review",
+    "limits",
+    "signup",
     "face_models",
     "face_workers",
     "addr",
@@ -187,6 +201,18 @@ mod tests {
             RegistrationWindow::default(),
             "always open unless configured"
         );
+    }
+
+    #[test]
+    fn phone_countries_are_country_codes_and_never_albania() {
+        let mut s = Settings::default();
+        s.signup.phone_countries = vec!["it".into(), " DE".into()];
+        let c = s.clone().into_config(Mode::Development).unwrap();
+        assert_eq!(c.phone_countries, ["IT", "DE"]);
+        for bad in ["XX", "Italy", "AL"] {
+            s.signup.phone_countries = vec![bad.into()];
+            assert!(s.clone().into_config(Mode::Development).is_err(), "{bad}");
+        }
     }
 }
 
@@ -268,6 +294,20 @@ impl Settings {
                 ));
             }
         }
+        let phone_countries: Vec<String> = self
+            .signup
+            .phone_countries
+            .iter()
+            .map(|c| c.trim().to_ascii_uppercase())
+            .collect();
+        if let Some(bad) = phone_countries
+            .iter()
+            .find(|c| !crate::phones::is_country(c) || *c == "AL")
+        {
+            return Err(SettingsError::Invalid(format!(
+                "signup.phone_countries: {bad:?} is not a country code like \"IT\" (Albania is never accepted)"
+            )));
+        }
         Ok(Config {
             mode,
             addr: self.addr,
@@ -300,6 +340,7 @@ impl Settings {
                 retention_days: i64::from(self.review.retention_days.unwrap_or(30)),
             },
             limits: self.limits,
+            phone_countries,
         })
     }
 }

@@ -158,6 +158,9 @@ pub async fn open_state(config: &Config) -> anyhow::Result<AppState> {
         review: config.review,
         statistics_cache: Arc::default(),
         limits: config.limits,
+        phone_countries: config.phone_countries.clone().into(),
+        uploads_in_flight: Arc::default(),
+        api_limiter: Arc::new(crate::rate_limit::ApiLimiter::new(&config.limits)),
     })
 }
 
@@ -168,6 +171,11 @@ pub fn app(state: AppState, static_app: Option<StaticApp>) -> Router {
     let secure = state.secure_cookies;
     let api = routes::api()
         .layer(axum::middleware::from_fn(security::same_origin_only))
+        // Before anything else runs: a flood is refused at the door.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::rate_limit::limit,
+        ))
         // Unless the answer says otherwise (the public statistics), nothing is cached.
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,

@@ -46,6 +46,12 @@ pub struct AppState {
         Arc<tokio::sync::Mutex<Option<(i64, per_domain::api::review::Statistics)>>>,
     /// Session lifetimes and budgets (`[limits]`).
     pub limits: crate::config::Limits,
+    /// The countries a sign-up's phone may be of (empty: any but Albania).
+    pub phone_countries: Arc<[String]>,
+    /// Each account's uploads in flight in this process (at most two at once).
+    pub uploads_in_flight: Arc<crate::service::upload::InFlight>,
+    /// The API's rate limits per address and per process (`rate_limit`).
+    pub api_limiter: Arc<crate::rate_limit::ApiLimiter>,
 }
 
 /// Why a password hash or check did not run.

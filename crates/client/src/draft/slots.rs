@@ -84,6 +84,9 @@ pub struct SignupSession {
     pub email_sent_ms: f64,
     pub phone_verified: bool,
     pub email_verified: bool,
+    /// The server sent no SMS (its SMS budget was spent): e-mail first, SMS code later.
+    #[serde(default)]
+    pub sms_later: bool,
 }
 
 impl fmt::Debug for SignupSession {
@@ -108,6 +111,7 @@ impl SignupSession {
             email_sent_ms: now_ms,
             phone_verified: false,
             email_verified: false,
+            sms_later: s.sms_later,
         }
     }
 

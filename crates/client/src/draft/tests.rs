@@ -84,6 +84,7 @@ fn debug_prints_no_personal_data_nor_secrets() {
         email_sent_ms: 0.0,
         phone_verified: true,
         email_verified: false,
+        sms_later: false,
     };
     let draft = RequestDraft {
         idempotency_key: Some("k".repeat(32)),

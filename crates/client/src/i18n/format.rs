@@ -90,6 +90,7 @@ pub fn problem_key(p: Problem) -> Key {
         Problem::PhoneNeedsCountryCode => Key::ProblemPhoneNeedsCountryCode,
         Problem::PhoneInvalid => Key::ProblemPhoneInvalid,
         Problem::PhoneAlbanian => Key::ProblemPhoneAlbanian,
+        Problem::PhoneCountryNotAccepted => Key::ProblemPhoneCountryNotAccepted,
         Problem::EmailInvalid => Key::ProblemEmailInvalid,
         Problem::PasswordTooShort => Key::ProblemPasswordTooShort,
         Problem::PasswordTooLong => Key::ProblemPasswordTooLong,

@@ -156,6 +156,9 @@ crate::text_table! {
     ErrCodeExpired => "Kodi ka skaduar ose është përdorur. Kërkoni një kod të ri.";
     ErrTooMany => "Shumë përpjekje. Provoni përsëri më vonë.";
     ErrTooManyIn => "Shumë përpjekje. Provoni përsëri {x}.";
+    SmsLaterNotice => "Tani nuk mund të dërgojmë SMS, kështu që kodi për telefonin nuk do të vijë ende. Konfirmoni fillimisht adresën e e-mailit me kodin që ju dërguam atje; pas pak kërkoni një kod të ri për telefonin.";
+    ErrSmsLaterIn => "Tani nuk mund të dërgojmë SMS. Konfirmoni fillimisht adresën e e-mailit me kodin që ju dërguam; kërkoni kodin me SMS përsëri {x}.";
+    ErrUploadInProgress => "Një ngarkim tjetër është ende në kontroll. Prisni që të përfundojë dhe provoni përsëri.";
     ErrUnauthorized => "Seanca juaj ka përfunduar ose nuk është e vlefshme. Hyni përsëri.";
     ErrBadCredentials => "E-maili, numri ose fjalëkalimi është i gabuar.";
     ErrAlreadyRegistered => "Ky numër ose ky e-mail ka tashmë një llogari. Hyni në llogari.";
@@ -222,6 +225,7 @@ crate::text_table! {
     ProblemTooLong => "Kjo fushë është shumë e gjatë";
     ProblemPhoneNeedsCountryCode => "Shkruani numrin në formë ndërkombëtare, duke filluar me + dhe kodin e shtetit";
     ProblemPhoneInvalid => "Shkruani një numër celulari të vlefshëm, p.sh. +39 312 345 6789";
+    ProblemPhoneCountryNotAccepted => "Numrat e këtij shteti nuk mund të përdoren: shkruani një numër celulari të një shteti tjetër";
     ProblemPhoneAlbanian => "Një numër shqiptar (+355) nuk mund të përdoret: ky shërbim është për zgjedhësit që jetojnë jashtë vendit";
     ProblemEmailInvalid => "Shkruani një adresë e-maili të vlefshme, p.sh. emri@shembull.com";
     ProblemPasswordTooShort => "Fjalëkalimi duhet të ketë të paktën {pw_min} karaktere";

@@ -113,6 +113,11 @@ pub struct SignupStarted {
     pub email_masked: String,
     pub code_ttl_seconds: u32,
     pub resend_after_seconds: u32,
+    /// No SMS could be sent now (the service's SMS budget is spent): only the e-mail code
+    /// went out; the phone code is asked for again later (`retry_after_seconds` of the
+    /// resend's `sms_later` answer says when).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sms_later: bool,
 }
 
 /// `POST /api/signup/verify`: one code for one channel.
@@ -327,7 +332,7 @@ impl LivenessStep {
 pub struct FaceChallenge {
     pub challenge_id: String,
     pub prompt: LivenessPrompt,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::bounded::at_most::<8, _, _>")]
     pub steps: Vec<LivenessStep>,
     pub expires_in_seconds: u32,
     /// Unix seconds.
@@ -350,11 +355,19 @@ pub struct FaceFrame {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FaceCapture {
     pub challenge_id: String,
+    /// Three steps are asked; more than eight is no capture.
+    #[serde(deserialize_with = "crate::bounded::at_most::<8, _, _>")]
     pub steps: Vec<LivenessStep>,
     pub expires_at: i64,
     pub signature: String,
+    /// Twice [`JpegFrame::MAX_FRAMES`] at most while reading; the parse refuses more than
+    /// `MAX_FRAMES` (`frame_too_many`).
+    #[serde(deserialize_with = "crate::bounded::at_most::<128, _, _>")]
     pub frames: Vec<FaceFrame>,
 }
+
+// [`FaceCapture`]'s reading bound on its frames is twice `JpegFrame::MAX_FRAMES`.
+const _: () = assert!(2 * JpegFrame::MAX_FRAMES == 128);
 
 /// A decoded JPEG frame from the camera.
 #[derive(Clone, PartialEq, Eq)]
@@ -500,7 +513,10 @@ pub enum ErrorKind {
     CodeWrong,
     /// The code expired or was used up: ask for a new one.
     CodeExpired,
-    /// Too many attempts or codes; `retry_after_seconds` says when to come back.
+    /// Too many attempts or codes; `retry_after_seconds` says when to come back. `reason`
+    /// may say more: [`REASON_SMS_LATER`] (no SMS can be sent now, the service's SMS
+    /// budget is spent: confirm the e-mail address first, ask for the SMS code again
+    /// then), [`REASON_UPLOAD_IN_PROGRESS`] (two uploads of the account are in flight).
     TooManyRequests,
     /// Not signed in, or the sign-up or challenge is unknown.
     Unauthorized,
@@ -544,6 +560,11 @@ pub enum ErrorKind {
     WrongStatus,
 }
 
+/// `reason` of a `too_many_requests`: the service's SMS budget is spent.
+pub const REASON_SMS_LATER: &str = "sms_later";
+/// `reason` of a `too_many_requests`: two uploads of the account are in flight.
+pub const REASON_UPLOAD_IN_PROGRESS: &str = "upload_in_progress";
+
 /// The body of every error answer.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -556,7 +577,9 @@ pub struct ApiError {
     pub attempts_left: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_after_seconds: Option<u32>,
-    /// For `FaceRefused`: the check's reason code (`face_flat`, `face_step_missing`, ...).
+    /// For `FaceRefused`: the check's reason code (`face_flat`, `face_step_missing`, ...);
+    /// for `TooManyRequests`, which limit (`sms_later`, `upload_in_progress`), if not the
+    /// usual one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }

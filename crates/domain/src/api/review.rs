@@ -445,7 +445,8 @@ impl DecisionKind {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"decision": "reject", "reasons": ["address_mismatch"], "note": ""})))]
 pub struct DecisionForm {
     pub decision: DecisionKind,
-    #[serde(default)]
+    /// At most 32 while reading (there are seven reasons).
+    #[serde(default, deserialize_with = "crate::bounded::at_most::<32, _, _>")]
     pub reasons: Vec<RejectionReason>,
     #[serde(default)]
     pub note: String,
@@ -508,7 +509,8 @@ impl DecisionForm {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = json!({"decision": "approve", "reasons": [], "note": "the proof was readable after all"})))]
 pub struct ReverseForm {
     pub decision: DecisionKind,
-    #[serde(default)]
+    /// At most 32 while reading (there are seven reasons).
+    #[serde(default, deserialize_with = "crate::bounded::at_most::<32, _, _>")]
     pub reasons: Vec<RejectionReason>,
     #[serde(default)]
     pub note: String,

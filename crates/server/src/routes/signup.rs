@@ -48,6 +48,7 @@ pub async fn start(
             email_masked: v.email.masked(),
             code_ttl_seconds: CODE_TTL_SECONDS as u32,
             resend_after_seconds: RESEND_AFTER_SECONDS as u32,
+            sms_later: started.sms_later,
         }),
     ))
 }

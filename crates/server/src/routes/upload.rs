@@ -7,12 +7,38 @@ use crate::extract::{ApiPath, UploadBody, Voter};
 use crate::service::upload;
 use crate::state::AppState;
 use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, State};
+use axum::extract::{FromRequestParts, Path, State};
+use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::Json;
 use per_domain::api::ApiError;
 use per_domain::api::UploadAccepted;
 use per_domain::{Field, FieldProblem, UploadId, UploadKind};
+
+/// The signed-in voter with a place among the account's uploads in flight, taken before
+/// the body is read (extractors run in order): a third at once is refused unread.
+pub struct Uploading {
+    voter: Voter,
+    _slot: upload::UploadSlot,
+}
+
+impl FromRequestParts<AppState> for Uploading {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let voter = Voter::from_request_parts(parts, state).await?;
+        let slot = state.uploads_in_flight.take(voter.account).ok_or_else(|| {
+            tracing::info!(
+                event = "upload_in_progress",
+                "an upload was refused: two of the account's are in flight"
+            );
+            AppError::UploadInProgress {
+                retry_after_seconds: upload::IN_PROGRESS_RETRY_SECONDS,
+            }
+        })?;
+        Ok(Uploading { voter, _slot: slot })
+    }
+}
 
 #[utoipa::path(
     post,
@@ -29,12 +55,13 @@ use per_domain::{Field, FieldProblem, UploadId, UploadKind};
         (status = 401, description = "Not signed in (no valid session cookie)", body = ApiError),
         (status = 403, description = "A cross-site request: `Origin`/`Sec-Fetch-Site` not this service's", body = ApiError),
         (status = 413, description = "The request body is over the limit", body = ApiError),
+        (status = 429, description = "Two of the account's uploads are in flight (`reason: upload_in_progress`), or too many requests: `retry_after_seconds` (also `Retry-After`)", body = ApiError),
         (status = 503, description = "Busy: `retry_after_seconds` (also `Retry-After`)", body = ApiError),
     )
 )]
 pub async fn upload(
     State(state): State<AppState>,
-    voter: Voter,
+    Uploading { voter, _slot }: Uploading,
     kind: Result<Path<String>, PathRejection>,
     UploadBody(body): UploadBody,
 ) -> AppResult<(StatusCode, Json<UploadAccepted>)> {

@@ -90,6 +90,7 @@ pub fn spawn_purger(state: AppState) -> tokio::task::JoinHandle<()> {
         let mut every = tokio::time::interval(PURGE_EVERY);
         loop {
             every.tick().await;
+            state.api_limiter.forget_idle();
             if let Err(e) = purge(&state).await {
                 tracing::error!(
                     error = format!("{:#}", anyhow::Error::new(e)),

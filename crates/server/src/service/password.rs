@@ -100,7 +100,9 @@ pub async fn change(
     let ended = tx
         .delete_other_sessions(account, &crypto::token_hash(keep))
         .await?;
+    notify(state, &mut tx, &found, texts::PasswordEvent::Changed, now).await?;
     tx.commit().await?;
+    state.outbox_wakeup.notify_one();
     tracing::info!(
         event = "password_changed",
         sessions_ended = ended,
@@ -167,6 +169,25 @@ pub async fn start_reset(state: &AppState, login: &Login) -> Result<ResetStarted
     state.outbox_wakeup.notify_one();
     tracing::info!(event = "reset_started", "password reset codes queued");
     Ok(started)
+}
+
+/// Tells the voter's phone and e-mail that the password is new (ASVS 2.2.3), in the
+/// transaction that changes it: no change without its notice, no notice without the change.
+async fn notify(
+    state: &AppState,
+    tx: &mut crate::store::Tx,
+    account: &crate::store::Account,
+    event: texts::PasswordEvent,
+    now: i64,
+) -> Result<()> {
+    for (channel, destination) in [
+        (Channel::Phone, account.phone.as_str()),
+        (Channel::Email, account.email.as_str()),
+    ] {
+        let message = texts::password_notice(account.language, channel, destination, event);
+        delivery::enqueue(tx, &state.keys, &message, MessageKind::Notice, now, None).await?;
+    }
+    Ok(())
 }
 
 fn code_mac(state: &AppState, reset: &[u8], channel: Channel, code: &OneTimeCode) -> Vec<u8> {
@@ -238,7 +259,9 @@ pub async fn complete_reset(state: &AppState, v: ValidCompleteReset) -> Result<(
     tx.use_reset(reset.id).await?;
     tx.set_password_hash(account.id, &hash).await?;
     let ended = tx.delete_sessions_of(account.id).await?;
+    notify(state, &mut tx, &account, texts::PasswordEvent::Reset, now).await?;
     tx.commit().await?;
+    state.outbox_wakeup.notify_one();
     tracing::info!(
         event = "password_reset",
         sessions_ended = ended,

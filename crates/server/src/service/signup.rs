@@ -48,6 +48,8 @@ pub enum SignupError {
     CodeExpired,
     #[error("too many codes")]
     TooMany { retry_after_seconds: u32 },
+    #[error("the service's SMS budget is spent")]
+    SmsLater { retry_after_seconds: u32 },
     #[error("both codes must be verified first")]
     NotVerified,
     #[error("the phone number or e-mail address has an account")]
@@ -56,6 +58,8 @@ pub enum SignupError {
     Busy,
     #[error("the password is refused")]
     WeakPassword(per_domain::Problem),
+    #[error("the phone number is refused")]
+    Phone(per_domain::Problem),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -77,6 +81,8 @@ impl From<crate::state::Argon2Error> for SignupError {
 #[derive(Debug)]
 pub struct Started {
     pub token: SecretToken,
+    /// No SMS went out (the service's SMS budget is spent): e-mail first.
+    pub sms_later: bool,
 }
 
 /// Where a request came from: the client's address (see `extract::ClientIp`).
@@ -109,6 +115,10 @@ impl Origin {
 }
 
 pub async fn start(state: &AppState, v: &ValidSignupStart, origin: Origin) -> Result<Started> {
+    // A number that exists, is mobile, of an allowed country (the app checks its shape only).
+    if let Some(problem) = crate::phones::problem(&v.phone, &state.phone_countries) {
+        return Err(SignupError::Phone(problem));
+    }
     let now = state.clock.now();
     let mut tx = state.store.write().await?;
     // One address, one network: a bounded number of sign-ups (each sends an SMS) an hour.
@@ -141,16 +151,21 @@ pub async fn start(state: &AppState, v: &ValidSignupStart, origin: Origin) -> Re
     let id = tx
         .create_signup(&hash, &v.phone, &v.email, v.language, now)
         .await?;
-    issue_code(
-        state,
-        &mut tx,
-        id,
-        Channel::Phone,
-        v.phone.as_str(),
-        v.language,
-        now,
-    )
-    .await?;
+    // The SMS budget spent: the sign-up goes on by e-mail first, the phone code later.
+    let sms_later = sms_budget_wait(state, &mut tx, now).await?.is_some();
+    if !sms_later {
+        issue_code(
+            state,
+            &mut tx,
+            id,
+            Channel::Phone,
+            v.phone.as_str(),
+            v.language,
+            now,
+            false,
+        )
+        .await?;
+    }
     issue_code(
         state,
         &mut tx,
@@ -159,11 +174,35 @@ pub async fn start(state: &AppState, v: &ValidSignupStart, origin: Origin) -> Re
         v.email.as_str(),
         v.language,
         now,
+        sms_later,
     )
     .await?;
     tx.commit().await?;
     state.outbox_wakeup.notify_one();
-    Ok(Started { token })
+    Ok(Started { token, sms_later })
+}
+
+/// When the service's SMS budget (`[limits] sms_per_hour`, `sms_per_day`) is spent, how
+/// long until a message to a phone fits again; `None` while it is not.
+pub async fn sms_budget_wait(state: &AppState, tx: &mut Tx, now: Unix) -> Result<Option<u32>> {
+    let mut wait = None;
+    for (window, limit) in [
+        (CODE_WINDOW_SECONDS, state.limits.sms_per_hour),
+        (DAY_SECONDS, state.limits.sms_per_day),
+    ] {
+        let (sent, oldest) = tx.sms_sent_since(now - window).await?;
+        if sent >= limit {
+            let w = oldest.map_or(window, |t| t + window - now).max(1);
+            tracing::warn!(
+                event = "sms_budget_spent",
+                window,
+                limit,
+                "no SMS sent: the service's SMS budget is spent (e-mail first)"
+            );
+            wait = Some(wait.map_or(w, |x: i64| x.max(w)));
+        }
+    }
+    Ok(wait.map(|w| w as u32))
 }
 
 pub async fn verify(
@@ -253,6 +292,13 @@ pub async fn resend(state: &AppState, token: &SecretToken, channel: Channel) -> 
     }
     hourly_allowance(&mut tx, &destination, now).await?;
     destination_allowance(&mut tx, &destination, now).await?;
+    if channel == Channel::Phone {
+        if let Some(wait) = sms_budget_wait(state, &mut tx, now).await? {
+            return Err(SignupError::SmsLater {
+                retry_after_seconds: wait,
+            });
+        }
+    }
     issue_code(
         state,
         &mut tx,
@@ -261,6 +307,7 @@ pub async fn resend(state: &AppState, token: &SecretToken, channel: Channel) -> 
         &destination,
         signup.language,
         now,
+        false,
     )
     .await?;
     tx.commit().await?;
@@ -365,7 +412,9 @@ fn code_parts(signup: SignupId, channel: Channel, code: &OneTimeCode) -> CodePar
     }
 }
 
-/// Stores a fresh code and writes its message to the outbox, in the caller's transaction.
+/// Stores a fresh code and writes its message to the outbox, in the caller's transaction;
+/// `sms_later` adds to an e-mail that the SMS code comes later.
+#[allow(clippy::too_many_arguments)]
 async fn issue_code(
     state: &AppState,
     tx: &mut Tx,
@@ -374,6 +423,7 @@ async fn issue_code(
     destination: &str,
     language: Language,
     now: Unix,
+    sms_later: bool,
 ) -> Result<()> {
     let code = crypto::new_code();
     let hash = state
@@ -389,7 +439,10 @@ async fn issue_code(
         expires_at,
     })
     .await?;
-    let message = texts::code(language, channel, destination, &code);
+    let mut message = texts::code(language, channel, destination, &code);
+    if sms_later {
+        message = texts::with_sms_later(message);
+    }
     delivery::enqueue(
         tx,
         &state.keys,

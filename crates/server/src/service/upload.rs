@@ -21,6 +21,57 @@ use std::io::Cursor;
 
 /// Uploads per account, failed ones not counted (they are not stored).
 pub const MAX_UPLOADS_PER_ACCOUNT: i64 = 20;
+/// Uploads of one account in flight at once in one process (its body being read or
+/// checked); the next is refused at once, before its body is read.
+pub const MAX_CONCURRENT_UPLOADS: usize = 2;
+/// What the refusal says to wait (an upload is read and checked within seconds).
+pub const IN_PROGRESS_RETRY_SECONDS: u32 = 2;
+
+/// The uploads in flight per account in this process.
+#[derive(Debug, Default)]
+pub struct InFlight(std::sync::Mutex<std::collections::HashMap<AccountId, usize>>);
+
+/// One upload's place among its account's [`MAX_CONCURRENT_UPLOADS`]; given back when
+/// dropped, however the upload ends (done, refused, the client gone).
+#[derive(Debug)]
+pub struct UploadSlot {
+    in_flight: std::sync::Arc<InFlight>,
+    account: AccountId,
+}
+
+impl InFlight {
+    /// How many of `account`'s uploads are in flight now.
+    pub fn of(&self, account: AccountId) -> usize {
+        let map = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        map.get(&account).copied().unwrap_or(0)
+    }
+
+    /// A place for one more upload of `account`, or `None` when it has its two already.
+    pub fn take(self: &std::sync::Arc<Self>, account: AccountId) -> Option<UploadSlot> {
+        let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let n = map.entry(account).or_insert(0);
+        if *n >= MAX_CONCURRENT_UPLOADS {
+            return None;
+        }
+        *n += 1;
+        Some(UploadSlot {
+            in_flight: std::sync::Arc::clone(self),
+            account,
+        })
+    }
+}
+
+impl Drop for UploadSlot {
+    fn drop(&mut self) {
+        let mut map = self.in_flight.0.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(n) = map.get_mut(&self.account) {
+            *n -= 1;
+            if *n == 0 {
+                map.remove(&self.account);
+            }
+        }
+    }
+}
 /// The longer side of an image must have at least this many pixels to be readable.
 pub const MIN_LONG_SIDE: u32 = 600;
 /// No side may have more (decoding refuses before allocating).

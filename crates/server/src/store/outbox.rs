@@ -11,6 +11,8 @@ use per_domain::api::Channel;
 pub enum MessageKind {
     Code,
     Decision,
+    /// A security notice (the password changed or was reset).
+    Notice,
 }
 
 impl MessageKind {
@@ -18,6 +20,7 @@ impl MessageKind {
         match self {
             MessageKind::Code => "code",
             MessageKind::Decision => "decision",
+            MessageKind::Notice => "notice",
         }
     }
 
@@ -25,6 +28,7 @@ impl MessageKind {
         match code {
             "code" => Ok(MessageKind::Code),
             "decision" => Ok(MessageKind::Decision),
+            "notice" => Ok(MessageKind::Notice),
             _ => Err(StoreError::Corrupt("message kind")),
         }
     }

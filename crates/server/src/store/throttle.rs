@@ -143,4 +143,15 @@ impl Tx {
             .await)?;
         Ok(())
     }
+
+    /// Messages to phones (every kind) written to the outbox since `since`, and when the
+    /// oldest of them was: the service's SMS budget.
+    pub async fn sms_sent_since(&mut self, since: Unix) -> StoreResult<(i64, Option<Unix>)> {
+        Ok(on_tx!(self, c => sqlx::query_as(
+            "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE channel = 'phone' AND created_at > $1",
+        )
+        .bind(since)
+        .fetch_one(&mut *c)
+        .await)?)
+    }
 }

@@ -9,6 +9,7 @@ mod gateway;
 mod helpers;
 mod housekeeping;
 mod instances;
+mod limits;
 mod logs;
 mod openapi;
 mod outbox;

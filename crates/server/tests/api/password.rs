@@ -332,4 +332,73 @@ async fn a_short_idle_timeout_is_renewed_by_use_and_ends_when_unused() {
     }
     app.state.clock.advance(61);
     assert_eq!(app.get("/api/me").await.status(), 401, "a minute unused");
+
+/// Everything the outbox delivered to the voter's phone and e-mail since `since` messages.
+async fn delivered_since(app: &TestApp, since: (usize, usize)) -> (Vec<String>, Vec<String>) {
+    app.deliver().await;
+    let phone = app.delivered_to(PHONE_E164).await.split_off(since.0);
+    let email = app.delivered_to(EMAIL).await.split_off(since.1);
+    (phone, email)
+}
+
+async fn delivered_counts(app: &TestApp) -> (usize, usize) {
+    app.deliver().await;
+    (
+        app.delivered_to(PHONE_E164).await.len(),
+        app.delivered_to(EMAIL).await.len(),
+    )
+}
+
+#[tokio::test]
+async fn a_changed_or_reset_password_is_told_to_the_phone_and_the_email() {
+    let app = spawn_app().await;
+    app.register(PHONE, EMAIL).await;
+    let before = delivered_counts(&app).await;
+    // A refused change tells nothing.
+    let r = app
+        .post(
+            "/api/password",
+            &json!({"old_password": "not the password", "new_password": "a new long passphrase"}),
+        )
+        .await;
+    assert_eq!(r.status(), 401);
+    assert_eq!(delivered_since(&app, before).await, (vec![], vec![]));
+    let r = app
+        .post(
+            "/api/password",
+            &json!({"old_password": PASSWORD, "new_password": "a new long passphrase"}),
+        )
+        .await;
+    assert_eq!(r.status(), 204);
+    // In the voter's language (the sign-up's: Albanian), no code, one to each contact.
+    let (phone, email) = delivered_since(&app, before).await;
+    assert_eq!((phone.len(), email.len()), (1, 1), "{phone:?} {email:?}");
+    for body in [&phone[0], &email[0]] {
+        assert!(body.contains("u ndryshua"), "{body}");
+        assert!(!body.chars().any(|c| c.is_ascii_digit()), "{body}");
+    }
+
+    let before = delivered_counts(&app).await;
+    let r = app
+        .post("/api/password/reset", &json!({"login": EMAIL}))
+        .await;
+    let reset_id = r.json::<Value>().await.unwrap()["reset_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let phone_code = app.code_sent_to(PHONE_E164).await;
+    let email_code = app.code_sent_to(EMAIL).await;
+    let r = app
+        .post(
+            "/api/password/reset/complete",
+            &json!({"reset_id": reset_id, "phone_code": phone_code,
+                    "email_code": email_code, "new_password": "reset to this passphrase"}),
+        )
+        .await;
+    assert_eq!(r.status(), 204);
+    let (phone, email) = delivered_since(&app, before).await;
+    // The codes, then the notice.
+    assert_eq!((phone.len(), email.len()), (2, 2), "{phone:?} {email:?}");
+    assert!(phone[1].contains("u rivendos"), "{}", phone[1]);
+    assert!(email[1].contains("u rivendos"), "{}", email[1]);
 }

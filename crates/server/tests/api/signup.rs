@@ -464,3 +464,36 @@ async fn behind_a_proxy_the_address_is_the_one_the_proxy_saw() {
     }
     assert_eq!(start(200, "10.9.9.9, 192.0.2.44".into()).await, 429);
 }
+
+#[tokio::test]
+async fn only_mobile_numbers_of_accepted_countries_sign_up_and_nothing_is_sent_otherwise() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = test_config(&dir).await;
+    config.phone_countries = vec!["IT".into(), "DE".into()];
+    let app = spawn_with(config, dir).await;
+    async fn start(app: &TestApp, phone: &str) -> reqwest::Response {
+        let body = json!({"phone": phone, "email": EMAIL, "language": "sq"});
+        app.post("/api/signup", &body).await
+    }
+    for (phone, code) in [
+        // A Rome landline: no SMS can reach it ("enter a valid mobile number").
+        ("+39 06 6982 1234", "phone_invalid"),
+        // No such number in the Italian plan, nor any plan for +999.
+        ("+39 312 3456", "phone_invalid"),
+        ("+999 1234 5678", "phone_invalid"),
+        // A British mobile: the deployment accepts Italy and Germany only.
+        ("+44 7911 123456", "phone_country_not_accepted"),
+        // Albanian numbers stay refused by the shared rule, whatever the list.
+        ("+355 69 123 4567", "phone_albanian"),
+    ] {
+        let fields = problem_fields(start(&app, phone).await).await;
+        assert_eq!(
+            fields,
+            vec![("phone".to_owned(), code.to_owned())],
+            "{phone}"
+        );
+    }
+    assert_eq!(app.deliver().await, 0, "nothing was sent");
+    assert_eq!(start(&app, "+49 151 23456789").await.status(), 201);
+    assert_eq!(start(&app, PHONE).await.status(), 201);
+}

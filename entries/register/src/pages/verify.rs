@@ -44,11 +44,13 @@ pub fn Verify() -> impl IntoView {
         loaded.email_sent_ms,
         now,
     ));
+    // No SMS went out (the service's SMS budget was spent): say so, and e-mail first.
+    let sms_later = loaded.sms_later.then_some(Key::SmsLaterNotice);
     let signup = RwSignal::new(loaded);
     let phone_code = RwSignal::new(String::new());
     let email_code = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<ErrorItem>::new());
-    let notice = RwSignal::new(None::<Key>);
+    let notice = RwSignal::new(sms_later);
     let busy = RwSignal::new(false);
 
     if let Ok(handle) = set_interval_with_handle(
