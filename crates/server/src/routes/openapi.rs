@@ -94,6 +94,36 @@ pub fn document(voter_cookie: &str, review_cookie: &str) -> utoipa::openapi::Ope
             "An official's session (HttpOnly, SameSite=Strict, Path=/api/review)",
         ))),
     );
+    // Every route is behind the API's rate limits (`rate_limit.rs`): any may answer 429.
+    let too_many = utoipa::openapi::ResponseBuilder::new()
+        .description(
+            "Too many requests from this address or to this server (or a lock or budget of \
+             this operation): `retry_after_seconds` (also `Retry-After`)",
+        )
+        .content(
+            "application/json",
+            utoipa::openapi::ContentBuilder::new()
+                .schema(Some(utoipa::openapi::Ref::from_schema_name("ApiError")))
+                .build(),
+        )
+        .build();
+    for item in doc.paths.paths.values_mut() {
+        for op in [
+            &mut item.get,
+            &mut item.put,
+            &mut item.post,
+            &mut item.delete,
+            &mut item.patch,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            op.responses
+                .responses
+                .entry("429".to_owned())
+                .or_insert_with(|| too_many.clone().into());
+        }
+    }
     doc
 }
 

@@ -332,6 +332,7 @@ async fn a_short_idle_timeout_is_renewed_by_use_and_ends_when_unused() {
     }
     app.state.clock.advance(61);
     assert_eq!(app.get("/api/me").await.status(), 401, "a minute unused");
+}
 
 /// Everything the outbox delivered to the voter's phone and e-mail since `since` messages.
 async fn delivered_since(app: &TestApp, since: (usize, usize)) -> (Vec<String>, Vec<String>) {
