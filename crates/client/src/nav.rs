@@ -242,7 +242,12 @@ mod tests {
                 .map(|(_, e)| *e)
         };
         for route in per_domain::Route::ALL {
-            assert_eq!(find(route.path()), Entry::of_path(route.path()), "{}", route.path());
+            assert_eq!(
+                find(route.path()),
+                Entry::of_path(route.path()),
+                "{}",
+                route.path()
+            );
         }
         for path in ["/nowhere", "/registered", "/review/requests/PER-AAAA-0007"] {
             assert_eq!(find(path), Entry::of_path(path), "{path}");
