@@ -68,12 +68,23 @@ pub fn QuestionPageView(
             return;
         }
         errors.set(Vec::new());
-        state.save_to_server();
-        navigate(if back_to_check {
+        let to = if back_to_check {
             Route::RequestCheck
         } else {
             steps::next(page.route)
-        });
+        };
+        if to.entry() == nav::current() {
+            state.save_to_server();
+            navigate(to);
+        } else {
+            // Another entry's page is a full load, which cancels a save still in flight:
+            // the step reaches the server first (another device continues from it).
+            let navigate = navigate.clone();
+            leptos::task::spawn_local(async move {
+                state.save_now().await;
+                navigate(to);
+            });
+        }
     };
 
     let expired = move || {

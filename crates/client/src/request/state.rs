@@ -57,13 +57,17 @@ impl DraftState {
     /// Saves the answered steps to the server, in the background: a failure (offline) is
     /// no loss, the tab keeps everything and the next step saves again.
     pub fn save_to_server(self) {
+        spawn_local(self.save_now());
+    }
+
+    /// [`save_to_server`](Self::save_to_server), done when the server answered (or the
+    /// network failed): before a full page load, which would cancel a save in flight.
+    pub async fn save_now(self) {
         let Some(today) = dom::today() else { return };
         let body = self
             .draft
             .with_untracked(|d| super::steps::for_server(d, today));
-        spawn_local(async move {
-            let _ = api::save_draft(&body).await;
-        });
+        let _ = api::save_draft(&body).await;
     }
 
     /// After the submission: the draft is done (its key must not be used again).
