@@ -80,10 +80,7 @@ pub fn QuestionPageView(
             // Another entry's page is a full load, which cancels a save still in flight:
             // the step reaches the server first (another device continues from it).
             let navigate = navigate.clone();
-            leptos::task::spawn_local(async move {
-                state.save_now().await;
-                navigate(to);
-            });
+            state.save_then(Some(Box::new(move || navigate(to))));
         }
     };
 

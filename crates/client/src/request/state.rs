@@ -57,17 +57,24 @@ impl DraftState {
     /// Saves the answered steps to the server, in the background: a failure (offline) is
     /// no loss, the tab keeps everything and the next step saves again.
     pub fn save_to_server(self) {
-        spawn_local(self.save_now());
+        self.save_then(None);
     }
 
-    /// [`save_to_server`](Self::save_to_server), done when the server answered (or the
-    /// network failed): before a full page load, which would cancel a save in flight.
-    pub async fn save_now(self) {
-        let Some(today) = dom::today() else { return };
-        let body = self
-            .draft
-            .with_untracked(|d| super::steps::for_server(d, today));
-        let _ = api::save_draft(&body).await;
+    /// [`save_to_server`](Self::save_to_server), then `then` once the server answered (or
+    /// the network failed): before a full page load, which would cancel a save in flight.
+    pub fn save_then(self, then: Option<Box<dyn FnOnce()>>) {
+        let body = dom::today().map(|today| {
+            self.draft
+                .with_untracked(|d| super::steps::for_server(d, today))
+        });
+        spawn_local(async move {
+            if let Some(body) = body {
+                let _ = api::save_draft(&body).await;
+            }
+            if let Some(then) = then {
+                then();
+            }
+        });
     }
 
     /// After the submission: the draft is done (its key must not be used again).
